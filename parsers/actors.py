@@ -1,0 +1,479 @@
+"""People, organisations and places named in a briefing, with their aliases merged.
+
+Names are runs of capitalised words. A run is cleaned of titles ("President"), sentence-initial
+function words ("Meanwhile") and possessives, then resolved: the gazetteer first, then the
+user's aliases, then person rules (a multi-word name, or a single word that is a known surname
+or is introduced by a role — "Nato chief Rutte" — or followed by a speech verb). A lone surname
+joins the full name it belongs to; "the Russian president" joins whoever was introduced as
+"Russian president …". Demonyms ("Russian oil") mention their country.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from .gazetteer import Gazetteer, Known, bundled_gazetteer
+from .words import (
+    CAPITALISED_FUNCTION_WORDS,
+    EXCLUDED_NAMES,
+    ORGANISATION_WORDS,
+    ROLE_WORDS,
+    SPEECH_VERBS,
+    STOPWORDS,
+    TITLE_WORDS,
+)
+
+_TOKEN = re.compile(r"[^\W\d_](?:[\w'’.\-]*\w)?|\d[\w.,:]*|[“”\"‘(\[\]—–:;.!?,)]")
+_LINK_TARGET = re.compile(r"\]\([^)]*\)|https?://\S+|\S+@\S+\.\w+")
+_SENTENCE_BREAK = frozenset({".", "!", "?", "“", '"', "‘", "(", "[", ":", ";", "—", "–"})
+_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "van", "von", "der", "den", "la", "le", "du", "di", "del", "bin", "ibn", "al", "el", "ter", "zu"})
+_OF = frozenset({"of", "for"})
+_ROLE_FILLERS = frozenset({"the", "of", "and", "influential", "former", "new", "acting", "outgoing", "incoming", "then", "top", "senior", "own"})
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+_DECLARED_ACRONYM = re.compile(
+    r"((?:[A-Z][\w'’\-]*)(?:\s+(?:of|for|and|the|on|de|in|[A-Z][\w'’\-]*))*\s+[A-Z][\w'’\-]*)\s*\(([A-Z][A-Za-z]{1,8})\)"
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word or punctuation mark, with whether it starts a sentence."""
+
+    text: str
+    initial: bool
+
+
+@dataclass
+class _Mention:
+    surface: str
+    words: tuple[str, ...]
+    entry: int
+    order: int
+    initial: bool
+    role_before: bool = False
+    place_before: Known | None = None
+    speech_after: bool = False
+    possessive: bool = False
+    affiliation: tuple[str, str] | None = None
+    """(place or organisation, role phrase) when introduced as "Russian president …"."""
+    known_only: bool = False
+    """From a headline in title case: only names known from elsewhere count."""
+
+
+@dataclass
+class _Person:
+    full: Counter[str] = field(default_factory=Counter)
+    aliases: set[str] = field(default_factory=set)
+    entries: set[int] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class ActorSettings:
+    """The user's additions from config.yaml's ``actors``."""
+
+    aliases: Mapping[str, str] = field(default_factory=dict)
+    kinds: Mapping[str, str] = field(default_factory=dict)
+    ignore: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class ActorResult:
+    """Actors found, and each entry's actors in order of first mention."""
+
+    actors: tuple[tuple[str, str, tuple[str, ...], tuple[int, ...]], ...]
+    """(name, kind, aliases, entry indexes), most-mentioned first."""
+    per_entry: tuple[tuple[str, ...], ...]
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words and sentence punctuation, each word marked when it opens a sentence or quote."""
+    tokens: list[Token] = []
+    for line in _LINK_TARGET.sub("]", text).split("\n"):
+        initial = True
+        for match in _TOKEN.finditer(line):
+            word = match.group(0)
+            if word in _SENTENCE_BREAK:
+                tokens.append(Token(word, False))
+                initial = True
+                continue
+            tokens.append(Token(word, initial and word[:1].isalpha()))
+            if word[:1].isalnum() or word in ")]":
+                initial = False
+        tokens.append(Token("\n", False))
+    return tokens
+
+
+def _is_cap(word: str) -> bool:
+    if word[:1].isupper():
+        return True
+    return bool(re.match(r"^(?:al|el|bin|ibn|de|van|von|d)['’\-][A-Z]", word))
+
+
+def _strip_possessive(word: str) -> tuple[str, bool]:
+    if _POSSESSIVE.search(word) and len(word) > 3:
+        return (word[:-2] if word[-2] in "'’" else word[:-1]), True
+    return word, False
+
+
+def _is_title_case(text: str) -> bool:
+    words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", text) if len(w) > 3]
+    return len(words) >= 4 and sum(1 for w in words if w[:1].isupper()) >= 0.7 * len(words)
+
+
+class _Extractor:
+    def __init__(self, gazetteer: Gazetteer, settings: ActorSettings) -> None:
+        self.gazetteer = gazetteer
+        self.settings = settings
+        self.mentions: list[_Mention] = []
+        self.known: list[tuple[Known, str, int, int]] = []
+        self.role_phrases: list[tuple[tuple[str, str], int, int]] = []
+        self.lower_vocab: set[str] = set()
+        self.cap_inside: set[str] = set()
+        self.declared: dict[str, str] = {}
+        self.order = 0
+        self._affiliations: defaultdict[tuple[str, str], list[str]] = defaultdict(list)
+
+    # ---- pass 1: collect -------------------------------------------------------------------
+    def scan(self, entry: int, title: str, body: str) -> None:
+        for long_form, acronym in _DECLARED_ACRONYM.findall(body):
+            long_form = re.sub(r"^(?:The|the)\s+", "", long_form.strip())
+            self.declared.setdefault(acronym, long_form)
+        title_known_only = _is_title_case(title) or title.isupper()
+        for text, known_only in ((title, title_known_only), (body, False)):
+            tokens = tokenize(text)
+            for token in tokens:
+                if token.text[:1].islower():
+                    self.lower_vocab.add(token.text.lower())
+                elif not token.initial and _is_cap(token.text):
+                    self.cap_inside.add(_strip_possessive(token.text)[0])
+            self._runs(entry, tokens, known_only)
+
+    def _gazetteer_at(self, tokens: list[Token], i: int) -> tuple[Known, str, int] | None:
+        if not _is_cap(tokens[i].text):
+            return None
+        for n in range(min(self.gazetteer.longest, len(tokens) - i), 0, -1):
+            words = [t.text for t in tokens[i : i + n]]
+            if not words or not all(w[:1].isalnum() or w == "-" for w in words):
+                continue
+            last, _ = _strip_possessive(words[-1])
+            phrase = " ".join([*words[:-1], last])
+            hit = self.gazetteer.lookup(phrase) or self.gazetteer.lookup(" ".join(words))
+            if hit is not None and (n == 1 or _is_cap(words[-1])):
+                return hit, phrase, n
+        return None
+
+    def _runs(self, entry: int, tokens: list[Token], known_only: bool) -> None:
+        i = 0
+        pending_affiliation: Known | None = None
+        pending_roles: list[str] = []
+        while i < len(tokens):
+            token = tokens[i]
+            word = token.text
+            if not word[:1].isalpha():
+                pending_affiliation, pending_roles = None, []
+                i += 1
+                continue
+            if not _is_cap(word):
+                lowered = word.lower()
+                if lowered in ROLE_WORDS:
+                    pending_roles.append(lowered)
+                elif lowered not in _ROLE_FILLERS:
+                    pending_affiliation, pending_roles = None, []
+                i += 1
+                continue
+            hit = self._gazetteer_at(tokens, i)
+            if hit is None and token.initial and word in CAPITALISED_FUNCTION_WORDS:
+                i += 1  # "The", "Meanwhile": a function word that merely opens the sentence
+                continue
+            if hit is not None:
+                known, phrase, n = hit
+                self.known.append((known, phrase, entry, self.order))
+                self.order += 1
+                pending_affiliation, pending_roles = known, []
+                i += n
+                continue
+            bare, possessive = _strip_possessive(word)
+            demonym = self.gazetteer.demonyms.get(bare)
+            if demonym is not None and not possessive:
+                self.known.append((demonym, bare, entry, self.order))
+                self.order += 1
+                pending_affiliation, pending_roles = demonym, []
+                self._role_alias(tokens, i, demonym, entry)
+                i += 1
+                continue
+            j, words, possessive = self._collect(tokens, i)
+            if not known_only:
+                self._mention(entry, tokens, i, j, words, possessive, pending_affiliation, pending_roles)
+            else:
+                for single in words:
+                    if single[:1].isupper():
+                        self.mentions.append(_Mention(single, (single,), entry, self.order, True, known_only=True))
+                        self.order += 1
+            pending_affiliation, pending_roles = None, []
+            i = j
+
+    def _role_alias(self, tokens: list[Token], i: int, place: Known, entry: int) -> None:
+        """Record "the Russian president" (no name after) as a role phrase mention."""
+        roles: list[str] = []
+        k = i + 1
+        while k < len(tokens) and tokens[k].text.lower() in ROLE_WORDS and not _is_cap(tokens[k].text):
+            roles.append(tokens[k].text.lower())
+            k += 1
+        if roles and i > 0 and tokens[i - 1].text.lower() == "the" and (k >= len(tokens) or not _is_cap(tokens[k].text)):
+            self.role_phrases.append(((place.name, " ".join(roles)), entry, self.order))
+            self.order += 1
+
+    def _collect(self, tokens: list[Token], i: int) -> tuple[int, list[str], bool]:
+        words: list[str] = []
+        j = i
+        possessive = False
+        while j < len(tokens):
+            word = tokens[j].text
+            if _is_cap(word) and word[:1].isalpha():
+                if words and word in self.gazetteer.demonyms:
+                    break
+                if (
+                    words
+                    and self._gazetteer_at(tokens, j) is not None
+                    and not (words[-1] in ORGANISATION_WORDS or words[-1] in _OF)
+                ):
+                    break
+                bare, possessive = _strip_possessive(word)
+                words.append(bare)
+                j += 1
+                if possessive:
+                    break
+                continue
+            lowered = word.lower()
+            if words and j + 1 < len(tokens) and _is_cap(tokens[j + 1].text) and (
+                lowered in _PARTICLES or (lowered in _OF and words[-1] in ORGANISATION_WORDS)
+                or (lowered == "the" and words[-1] in _OF)
+            ):
+                words.append(word)
+                j += 1
+                continue
+            break
+        while words and (words[-1].lower() in _PARTICLES | _OF | {"the"}):
+            words.pop()
+            j -= 1
+        return max(j, i + 1), words, possessive
+
+    def _mention(
+        self,
+        entry: int,
+        tokens: list[Token],
+        i: int,
+        j: int,
+        words: list[str],
+        possessive: bool,
+        affiliation: Known | None,
+        roles: list[str],
+    ) -> None:
+        initial = tokens[i].initial
+        # Sentence-initial function words and titles come off the front.
+        while words and (
+            words[0] in CAPITALISED_FUNCTION_WORDS
+            or (initial and words[0].lower() in self.lower_vocab and words[0].lower() in STOPWORDS)
+        ):
+            words = words[1:]
+            initial = False
+        title_roles: list[str] = []
+        while len(words) > 1 and words[0] in TITLE_WORDS:
+            title_roles.append(words[0].lower())
+            words = words[1:]
+        if len(words) == 1 and words[0] in TITLE_WORDS:
+            return
+        words = [w for w in words if w not in EXCLUDED_NAMES]
+        if not words:
+            return
+        joined = " ".join(words)
+        if all(w.isupper() and len(w) > 1 for w in words) and joined not in self.declared and not self.gazetteer.lookup(joined):
+            return
+        prev = tokens[i - 1].text.lower() if i > 0 else ""
+        prev2 = tokens[i - 2].text.lower() if i > 1 else ""
+        after = [t.text.lower() for t in tokens[j : j + 3]]
+        mention = _Mention(
+            surface=" ".join(words),
+            words=tuple(words),
+            entry=entry,
+            order=self.order,
+            initial=initial and len(words) == 1,
+            role_before=bool(title_roles) or prev in ROLE_WORDS or prev2 in ROLE_WORDS,
+            place_before=affiliation if affiliation is not None and not roles and prev.endswith(("'s", "’s")) else None,
+            speech_after=any(a in SPEECH_VERBS for a in after),
+            possessive=possessive,
+            affiliation=(affiliation.name, " ".join(roles)) if affiliation is not None and roles else None,
+        )
+        self.order += 1
+        self.mentions.append(mention)
+
+    # ---- pass 2: resolve -------------------------------------------------------------------
+    def resolve(self, entries: int) -> ActorResult:
+        aliases = dict(self.settings.aliases)
+        ignore = {name.casefold() for name in self.settings.ignore}
+        hits: list[tuple[int, int, str]] = []  # (entry, order, canonical)
+        kinds: dict[str, str] = {}
+        alias_sets: dict[str, set[str]] = defaultdict(set)
+
+        def record(canonical: str, kind: str, surface: str, entry: int, order: int) -> None:
+            canonical = aliases.get(canonical, canonical)
+            if canonical.casefold() in ignore or surface.casefold() in ignore:
+                return
+            kinds.setdefault(canonical, self.settings.kinds.get(canonical, kind))
+            if surface != canonical:
+                alias_sets[canonical].add(surface)
+            hits.append((entry, order, canonical))
+
+        for place, phrase, entry, order in self.known:
+            record(place.name, place.kind, phrase, entry, order)
+
+        # Declared acronyms name organisations.
+        for mention in list(self.mentions):
+            if mention.surface in self.declared:
+                long_form = self.declared[mention.surface]
+                expanded = self.gazetteer.lookup(long_form)
+                record(
+                    expanded.name if expanded else long_form,
+                    expanded.kind if expanded else "organisation",
+                    mention.surface,
+                    mention.entry,
+                    mention.order,
+                )
+                mention.surface = ""
+
+        # Multi-word people first: they define the surnames.
+        people: dict[str, _Person] = {}
+        surname_of: dict[str, set[str]] = defaultdict(set)
+        first_last: dict[tuple[str, str], str] = {}
+        for mention in self.mentions:
+            if not mention.surface or mention.surface in aliases:
+                continue
+            kind = self._kind_of_multiword(mention.words)
+            if kind == "person":
+                key = (mention.words[0], mention.words[-1])
+                canonical = first_last.setdefault(key, mention.surface)
+                person = people.setdefault(canonical, _Person())
+                person.full[mention.surface] += 1
+                surname_of[mention.words[-1]].add(canonical)
+        last_seen: dict[tuple[int, str], int] = {}
+
+        for mention in sorted(self.mentions, key=lambda m: m.order):
+            surface = mention.surface
+            if not surface:
+                continue
+            if surface in aliases:
+                target = aliases[surface]
+                target_known = self.gazetteer.lookup(target)
+                kind = target_known.kind if target_known else self.settings.kinds.get(target, "person")
+                record(target, kind, surface, mention.entry, mention.order)
+                continue
+            known = self.gazetteer.lookup(surface)
+            if known is not None and not (len(mention.words) == 1 and surface in surname_of):
+                record(known.name, known.kind, surface, mention.entry, mention.order)
+                continue
+            if surface in self.settings.kinds:
+                record(surface, self.settings.kinds[surface], surface, mention.entry, mention.order)
+                continue
+            if len(mention.words) > 1:
+                kind = self._kind_of_multiword(mention.words)
+                if kind == "person":
+                    canonical = first_last[(mention.words[0], mention.words[-1])]
+                    record(canonical, "person", surface, mention.entry, mention.order)
+                    last_seen[(mention.entry, mention.words[-1])] = mention.order
+                    if mention.affiliation:
+                        self._affiliations[mention.affiliation].append(canonical)
+                elif kind == "organisation":
+                    record(surface, "organisation", surface, mention.entry, mention.order)
+                continue
+            owner = self._surname_owner(surface, surname_of, people, mention, hits)
+            if owner is not None:
+                record(owner, "person", surface, mention.entry, mention.order)
+                if mention.affiliation:
+                    self._affiliations[mention.affiliation].append(owner)
+                continue
+            if mention.known_only or (mention.initial and surface not in self.cap_inside):
+                continue
+            if surface.lower() in self.lower_vocab or surface.lower() in STOPWORDS:
+                continue
+            if mention.role_before or mention.speech_after or mention.place_before is not None or mention.affiliation:
+                record(surface, "person", surface, mention.entry, mention.order)
+                if mention.affiliation:
+                    self._affiliations[mention.affiliation].append(surface)
+
+        for key, entry, order in self.role_phrases:
+            owners = Counter(self._affiliations.get(key, []))
+            if owners:
+                owner = owners.most_common(1)[0][0]
+                place_phrase = key[0]
+                record(owner, "person", f"the {self._demonym(place_phrase)} {key[1]}", entry, order)
+
+        per_entry: list[list[str]] = [[] for _ in range(entries)]
+        actor_entries: dict[str, set[int]] = defaultdict(set)
+        for entry, _order, canonical in sorted(hits, key=lambda h: h[1]):
+            if canonical not in per_entry[entry]:
+                per_entry[entry].append(canonical)
+            actor_entries[canonical].add(entry)
+        mentions_count = Counter(canonical for _, _, canonical in hits)
+        actors = tuple(
+            (name, kinds[name], tuple(sorted(alias_sets[name])), tuple(sorted(actor_entries[name])))
+            for name in sorted(actor_entries, key=lambda n: (-len(actor_entries[n]), -mentions_count[n], n))
+        )
+        return ActorResult(actors, tuple(tuple(names) for names in per_entry))
+
+    def _demonym(self, place: str) -> str:
+        for demonym, known in self.gazetteer.demonyms.items():
+            if known.name == place:
+                return demonym
+        return place
+
+    def _kind_of_multiword(self, words: tuple[str, ...]) -> str | None:
+        if len(words) < 2:
+            return None
+        if any(w in ORGANISATION_WORDS for w in words):
+            return "organisation"
+        if any(self.gazetteer.names.get(w) is not None and self.gazetteer.names[w].kind == "place" for w in words):
+            return None
+        if any(w.isupper() and len(w) > 1 for w in words) or len(words) > 4:
+            return None
+        if any(w.lower() in STOPWORDS for w in words if w.lower() not in _PARTICLES):
+            return None
+        return "person"
+
+    def _surname_owner(
+        self,
+        surface: str,
+        surname_of: Mapping[str, set[str]],
+        people: Mapping[str, _Person],
+        mention: _Mention,
+        hits: Sequence[tuple[int, int, str]],
+    ) -> str | None:
+        owners = surname_of.get(surface)
+        if not owners:
+            # Spelling variants of a surname: same first six letters, length within two.
+            if len(surface) >= 6:
+                near = {o for s, os in surname_of.items() if s[:6] == surface[:6] and abs(len(s) - len(surface)) <= 2 for o in os}
+                owners = near or None
+            if not owners:
+                return None
+        if len(owners) == 1:
+            return next(iter(owners))
+        # Two people share the surname: the one named most recently in this entry, else the commonest.
+        in_entry = [canonical for entry, order, canonical in hits if entry == mention.entry and canonical in owners and order < mention.order]
+        if in_entry:
+            return in_entry[-1]
+        return max(sorted(owners), key=lambda o: sum(people[o].full.values()))
+
+
+def extract_actors(
+    texts: Sequence[tuple[str, str]],
+    settings: ActorSettings | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> ActorResult:
+    """Find the actors of each (title, body) and merge their aliases across the briefing."""
+    extractor = _Extractor(gazetteer or bundled_gazetteer(), settings or ActorSettings())
+    for entry, (title, body) in enumerate(texts):
+        extractor.scan(entry, title, body)
+    return extractor.resolve(len(texts))

@@ -1,0 +1,87 @@
+"""From parsed sources to a Briefing: deduplicate, then find actors and topics."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from .actors import ActorSettings, extract_actors
+from .dedup import DedupSettings, cluster
+from .model import Actor, Briefing, Entry, Occurrence, RawEntry, Source, Topic, entry_id
+from .settings import ParseSettings
+from .topics import find_topics
+
+if TYPE_CHECKING:
+    from .load import Parsed
+
+
+def _merge(members: Sequence[tuple[RawEntry, Occurrence, str]]) -> Entry:
+    """One entry for a cluster: placed at its first occurrence, with its fullest text."""
+    fullest = max(members, key=lambda m: (len(m[0].body), len(m[0].title)))[0]
+    occurrences: list[Occurrence] = []
+    for raw, occurrence, _ in members:
+        recorded = [Occurrence(path, position) for path, position in raw.seen_at] or [occurrence]
+        occurrences.extend(o for o in recorded if o not in occurrences)
+    ids = sorted({member_id for _, _, member_id in members})
+    return Entry(
+        id=ids[0],
+        title=fullest.title,
+        body=fullest.body,
+        author=fullest.author or next((m[0].author for m in members if m[0].author), None),
+        published=fullest.published or next((m[0].published for m in members if m[0].published), None),
+        link=fullest.link or next((m[0].link for m in members if m[0].link), None),
+        occurrences=tuple(occurrences),
+        member_ids=tuple(ids),
+    )
+
+
+def annotate(parsed: Sequence[Parsed], settings: ParseSettings) -> Briefing:
+    """Deduplicate all entries of all sources, then attach actors and topics."""
+    sources = tuple(Source(p.path, p.format, len(p.entries), p.error) for p in parsed)
+    raws: list[tuple[RawEntry, Occurrence, str]] = []
+    for source in parsed:
+        for position, raw in enumerate(source.entries):
+            raws.append((raw, Occurrence(source.path, position), entry_id(raw.title, raw.body)))
+    dedup = DedupSettings(
+        shingle_words=settings.shingle_words,
+        containment=settings.containment,
+        min_shared=settings.min_shared,
+        sketch=settings.sketch,
+        max_words=settings.max_words,
+    )
+    groups = cluster([f"{raw.title}\n{raw.body}" for raw, _, _ in raws], dedup)
+    merged = [_merge([raws[i] for i in group]) for group in groups]
+
+    actor_settings = ActorSettings(dict(settings.aliases), dict(settings.kinds), frozenset(settings.ignore))
+    found = extract_actors([(e.title, e.body) for e in merged], actor_settings)
+    people = [name for name, kind, _, _ in found.actors if kind == "person"]
+    topic_found = find_topics(
+        [f"{e.title}\n{e.body}" for e in merged],
+        settings.topics,
+        settings.automatic_topics,
+        settings.topic_min_entries,
+        people,
+    )
+    entries = tuple(
+        Entry(
+            id=e.id,
+            title=e.title,
+            body=e.body,
+            author=e.author,
+            published=e.published,
+            link=e.link,
+            occurrences=e.occurrences,
+            member_ids=e.member_ids,
+            actors=found.per_entry[i],
+            topics=topic_found.per_entry[i],
+        )
+        for i, e in enumerate(merged)
+    )
+    actors = tuple(
+        Actor(name, kind, aliases, tuple(entries[i].id for i in ids)) for name, kind, aliases, ids in found.actors
+    )
+    topics = tuple(
+        Topic(label, keywords, tuple(entries[i].id for i in ids), auto)
+        for label, keywords, ids, auto in topic_found.topics
+    )
+    return Briefing(sources=sources, entries=entries, actors=actors, topics=topics)

@@ -1,0 +1,177 @@
+"""Dates and time stamps as briefings write them, turned into ISO 8601."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+TIME_ZONES = {
+    "UTC": 0, "GMT": 0, "Z": 0, "WET": 0, "BST": 60, "IST": 60, "WEST": 60, "CET": 60, "CEST": 120,
+    "EET": 120, "EEST": 180, "MSK": 180, "EST": -300, "EDT": -240, "CST": -360, "CDT": -300,
+    "MST": -420, "MDT": -360, "PST": -480, "PDT": -420, "JST": 540, "KST": 540, "HKT": 480,
+    "SGT": 480, "AEST": 600, "AEDT": 660,
+}  # fmt: skip
+
+_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?\s+)?"
+_DAY_FIRST = re.compile(_WEEKDAY + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d{2})\b", re.I)
+_MONTH_FIRST = re.compile(_WEEKDAY + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{2})\b", re.I)
+_ISO_DATE = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})\b")
+
+_TZ_NAMES = "|".join(sorted((name for name in TIME_ZONES if len(name) > 1), key=len, reverse=True))
+_TIME = re.compile(
+    r"^\s*(?:(?:update|updated|breaking|latest|new)\b\s*[:\-–—]?\s*)?(?:at\s+)?"
+    r"(?P<hour>[01]?\d|2[0-3])[.:h](?P<minute>[0-5]\d)"
+    r"(?:\s*(?P<ampm>[ap])\.?m\.?)?"
+    rf"(?:\s*(?P<tz>{_TZ_NAMES})\b)?"
+    r"(?P<rest>.*)$",
+    re.I,
+)
+_LEADING_SEPARATOR = re.compile(r"^\s*(?:[-–—:|•·,]\s*)?")
+
+
+@dataclass(frozen=True)
+class TimeStamp:
+    """A time of day found at the start of a line, with what followed it."""
+
+    hour: int
+    minute: int
+    offset_minutes: int | None
+    rest: str
+    day: date | None = None
+    has_time: bool = True
+    """False for a line that only gives a date (it dates what follows, it starts no post)."""
+
+
+def _date_from_match(match: re.Match[str]) -> date | None:
+    month_text = match.group("month").lower().rstrip(".")
+    month = int(month_text) if month_text.isdigit() else MONTHS.get(month_text) or MONTHS.get(month_text[:3], 0)
+    try:
+        return date(int(match.group("year")), month, int(match.group("day")))
+    except ValueError:
+        return None
+
+
+def find_date(text: str) -> tuple[date, int, int] | None:
+    """The first calendar date written in ``text``, with its span."""
+    best: tuple[date, int, int] | None = None
+    for pattern in (_DAY_FIRST, _MONTH_FIRST, _ISO_DATE):
+        match = pattern.search(text)
+        if match:
+            found = _date_from_match(match)
+            if found and (best is None or match.start() < best[1]):
+                best = (found, match.start(), match.end())
+    return best
+
+
+def parse_time_stamp(line: str) -> TimeStamp | None:
+    """A time stamp leading ``line`` ("14.32 BST", "UPDATE 09:15 — …", "Fri 5 Sep 2025 10.02").
+
+    The rest of the line must not continue a sentence (a lowercase word or a number would).
+    """
+    text = line.strip()
+    day: date | None = None
+    dated = find_date(text)
+    if dated and dated[1] == 0:
+        day = dated[0]
+        text = text[dated[2] :].lstrip(" ,")
+        if not text:
+            return TimeStamp(0, 0, None, "", day, has_time=False) if len(line.strip()) < 40 else None
+    match = _TIME.match(text)
+    if not match:
+        return None
+    hour, minute = int(match.group("hour")), int(match.group("minute"))
+    ampm = (match.group("ampm") or "").lower()
+    if ampm:
+        if hour > 12:
+            return None
+        hour = hour % 12 + (12 if ampm == "p" else 0)
+    rest_raw = match.group("rest")
+    if rest_raw[:1].isalnum() and not match.group("tz") and not ampm:
+        return None  # "12.50 per cent", "10.30am" handled above
+    rest = _LEADING_SEPARATOR.sub("", rest_raw, count=1).strip()
+    if rest and (rest[0].islower() or rest[0].isdigit() or rest[0] in "%"):
+        return None
+    tz = match.group("tz")
+    offset = TIME_ZONES.get(tz.upper()) if tz else None
+    return TimeStamp(hour, minute, offset, rest, day)
+
+
+def combine(day: date | None, stamp: TimeStamp | None) -> str | None:
+    """ISO 8601 for a day and a time stamp: a date-time when both, a date when only the day."""
+    if stamp is not None and stamp.day is not None:
+        day = stamp.day
+    if day is None:
+        return None
+    if stamp is None or not stamp.has_time:
+        return day.isoformat()
+    moment = datetime(day.year, day.month, day.day, stamp.hour, stamp.minute)
+    if stamp.offset_minutes is not None:
+        moment = moment.replace(tzinfo=timezone(timedelta(minutes=stamp.offset_minutes)))
+    return moment.isoformat()
+
+
+def normalise_datetime(value: str | None) -> str | None:
+    """Any date a feed or page gives (RFC 822, ISO 8601, "5 September 2025") as ISO 8601."""
+    if not value:
+        return None
+    value = value.strip()
+    if not value:
+        return None
+    iso = value.replace("Z", "+00:00") if value.endswith("Z") else value
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", iso):
+            return date.fromisoformat(iso).isoformat()
+        moment = datetime.fromisoformat(iso)
+        return moment.isoformat()
+    except ValueError:
+        pass
+    try:
+        moment = parsedate_to_datetime(value)
+        if moment is not None:
+            return moment.isoformat()
+    except (TypeError, ValueError, IndexError):
+        pass
+    found = find_date(value)
+    if found:
+        stamp = parse_time_stamp(value[found[2] :].lstrip(" ,T"))
+        return combine(found[0], stamp)
+    return None
+
+
+def sort_key(published: str | None) -> str:
+    """A key that orders ISO strings chronologically enough for a reading list."""
+    if not published:
+        return ""
+    try:
+        moment = datetime.fromisoformat(published)
+    except ValueError:
+        return published
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return moment.isoformat()

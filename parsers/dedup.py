@@ -1,0 +1,117 @@
+"""Exact and near-duplicate clustering that scales near-linearly.
+
+Each entry becomes a set of hashed word shingles. Every entry indexes only a small sketch
+(its ``sketch`` smallest shingle hashes, a bottom-k MinHash); every entry then looks up *all*
+its shingles in that index. A pair that shares a large part of the smaller entry almost surely
+meets this way (with containment 0.5 and k = 8 the chance of a miss is 0.5**8 ≈ 0.4%), while
+unrelated entries rarely meet, so no all-pairs comparison is ever made. Candidates are then
+verified exactly on their shingle sets.
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .model import normalise_text
+
+_WORD = re.compile(r"\w+")
+_MASK = (1 << 61) - 1
+_BUCKET_CAP = 64
+
+
+@dataclass(frozen=True)
+class DedupSettings:
+    """Thresholds (from config.yaml's ``dedup``)."""
+
+    shingle_words: int = 3
+    containment: float = 0.5
+    min_shared: int = 4
+    sketch: int = 8
+    max_words: int = 400
+
+
+class _Words:
+    """Word → stable integer hash, memoised (crc32 is stable across runs and machines)."""
+
+    def __init__(self) -> None:
+        self.cache: dict[str, int] = {}
+
+    def __call__(self, word: str) -> int:
+        value = self.cache.get(word)
+        if value is None:
+            value = zlib.crc32(word.encode()) * 2654435761 & _MASK
+            self.cache[word] = value
+        return value
+
+
+def shingles(text: str, words_per_shingle: int, max_words: int, word_hash: _Words | None = None) -> frozenset[int]:
+    """Hashed word n-grams of a text's normalised words."""
+    hasher = word_hash or _Words()
+    ids = [hasher(word) for word in _WORD.findall(normalise_text(text))[:max_words]]
+    k = words_per_shingle
+    if len(ids) < k:
+        return frozenset({hash(tuple(ids))}) if ids else frozenset()
+    return frozenset(hash(tuple(ids[i : i + k])) for i in range(len(ids) - k + 1))
+
+
+def cluster(texts: Sequence[str], settings: DedupSettings = DedupSettings()) -> list[list[int]]:
+    """Group indexes of ``texts`` that are the same story; clusters in order of first member."""
+    parent = list(range(len(texts)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int) -> None:
+        a, b = find(i), find(j)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+
+    # Exact duplicates first: identical normalised text.
+    first_by_text: dict[str, int] = {}
+    unique: list[int] = []
+    for index, text in enumerate(texts):
+        key = normalise_text(text)
+        if key in first_by_text:
+            union(first_by_text[key], index)
+        else:
+            first_by_text[key] = index
+            unique.append(index)
+
+    word_hash = _Words()
+    sets = {i: shingles(texts[i], settings.shingle_words, settings.max_words, word_hash) for i in unique}
+    sketch_index: dict[int, list[int]] = {}
+    for i in unique:
+        for value in heapq.nsmallest(settings.sketch, sets[i]):
+            bucket = sketch_index.setdefault(value, [])
+            if len(bucket) < _BUCKET_CAP:
+                bucket.append(i)
+    for i in unique:
+        mine = sets[i]
+        if not mine:
+            continue
+        candidates: set[int] = set()
+        for value in mine:
+            found = sketch_index.get(value)
+            if found:
+                candidates.update(found)
+        candidates.discard(i)
+        for j in candidates:
+            if find(i) == find(j):
+                continue
+            theirs = sets[j]
+            shared = len(mine & theirs)
+            smaller = min(len(mine), len(theirs))
+            if shared >= min(settings.min_shared, smaller) and shared >= settings.containment * smaller:
+                union(i, j)
+
+    groups: dict[int, list[int]] = {}
+    for i in range(len(texts)):
+        groups.setdefault(find(i), []).append(i)
+    return sorted(groups.values(), key=lambda members: members[0])

@@ -1,0 +1,55 @@
+"""Bytes to text: BOMs, UTF-8, UTF-16 without BOM, and a cp1252/Latin-1 fall-back."""
+
+from __future__ import annotations
+
+import codecs
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+class NotText(ValueError):
+    """The bytes are not text in any encoding Brief reads (a binary file)."""
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    if not head:
+        return False
+    controls = sum(1 for byte in head if byte < 9 or 13 < byte < 32)
+    return b"\x00" in head or controls / len(head) > 0.1
+
+
+def decode(data: bytes) -> str:
+    """Decode a file's bytes, trying BOMs, UTF-8, BOM-less UTF-16, then cp1252/Latin-1.
+
+    Raises:
+        NotText: when the bytes look binary (NUL bytes, many control codes).
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(encoding, errors="replace")
+    head = data[:4096]
+    if len(head) >= 4 and head.count(0) * 3 > len(head):
+        # UTF-16 without a BOM: every other byte is NUL for Latin text.
+        even_nuls = head[0::2].count(0)
+        odd_nuls = head[1::2].count(0)
+        encoding = "utf-16-be" if even_nuls > odd_nuls else "utf-16-le"
+        text = data.decode(encoding, errors="replace")
+        if "\x00" not in text[:2048]:
+            return text
+    if _looks_binary(data):
+        raise NotText("binary file (not text)")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")

@@ -1,0 +1,77 @@
+"""A Briefing as the `brief dump` contract (JSON, see DESIGN.md) or as Markdown for a pager."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from .model import Briefing, Entry
+from .text_clean import scrub
+
+DUMP_VERSION = 1
+
+
+def entry_record(entry: Entry) -> dict[str, Any]:
+    """One entry in the dump's shape."""
+    return {
+        "id": entry.id,
+        "title": entry.title,
+        "body": entry.body,
+        "author": entry.author,
+        "published": entry.published,
+        "link": entry.link,
+        "occurrences": [{"path": o.path, "position": o.position} for o in entry.occurrences],
+        "seen": entry.seen,
+        "actors": list(entry.actors),
+        "topics": list(entry.topics),
+    }
+
+
+def to_dump(briefing: Briefing) -> dict[str, Any]:
+    """The whole briefing as the versioned dump object."""
+    return {
+        "version": DUMP_VERSION,
+        "sources": [
+            {"path": s.path, "format": s.format, "entries": s.entries, "error": s.error} for s in briefing.sources
+        ],
+        "entries": [entry_record(e) for e in briefing.entries],
+        "actors": [
+            {"name": a.name, "kind": a.kind, "aliases": list(a.aliases), "entries": len(a.entry_ids)}
+            for a in briefing.actors
+        ],
+        "topics": [
+            {"name": t.name, "keywords": list(t.keywords), "entries": len(t.entry_ids), "automatic": t.automatic}
+            for t in briefing.topics
+        ],
+    }
+
+
+def to_json(briefing: Briefing) -> str:
+    """The dump as pretty JSON (non-ASCII kept readable; control characters escaped by JSON)."""
+    return json.dumps(to_dump(briefing), ensure_ascii=False, indent=2)
+
+
+def _safe(text: str) -> str:
+    return scrub(text)
+
+
+def to_markdown(briefing: Briefing) -> str:
+    """The briefing as one Markdown document, for `less` or a Markdown pager."""
+    parts: list[str] = []
+    for entry in briefing.entries:
+        meta = [m for m in (entry.published, entry.author, f"seen ×{entry.seen}" if entry.seen > 1 else None) if m]
+        parts.append(f"## {_safe(entry.title)}")
+        if meta:
+            parts.append("*" + " · ".join(_safe(m) for m in meta) + "*")
+        if entry.actors:
+            parts.append("Actors: " + ", ".join(_safe(a) for a in entry.actors))
+        parts.append(_safe(entry.body))
+        if entry.link:
+            parts.append(f"<{_safe(entry.link)}>")
+        parts.append("")
+    errors = [s for s in briefing.sources if s.error]
+    if errors:
+        parts.append("## Sources that could not be read")
+        parts.extend(f"- {_safe(s.path)}: {_safe(s.error or '')}" for s in errors)
+    return re.sub(r"\n{3,}", "\n\n", "\n\n".join(parts)).strip() + "\n"

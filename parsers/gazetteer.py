@@ -1,0 +1,69 @@
+"""The bundled gazetteer: countries (with demonyms), regions, cities and organisations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+PLACE_KINDS = frozenset({"country", "region", "city"})
+
+
+@dataclass(frozen=True)
+class Known:
+    """A gazetteer entry: its canonical name and Brief's kind (place or organisation)."""
+
+    name: str
+    kind: str
+    """``place`` or ``organisation``."""
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Lookup tables built from ``data/gazetteer.txt``."""
+
+    names: dict[str, Known]
+    """Exact surface form (canonical or alias) → entry."""
+    folded: dict[str, Known]
+    """Case-folded surface form → entry, for names written in another case ("NATO"/"Nato")."""
+    demonyms: dict[str, Known]
+    """Demonym ("Russian") → the place it mentions."""
+    longest: int
+    """Most words in any surface form, to bound phrase look-ups."""
+
+    def lookup(self, phrase: str) -> Known | None:
+        """The entry a phrase names, exactly or case-insensitively (acronyms stay exact)."""
+        hit = self.names.get(phrase)
+        if hit is not None:
+            return hit
+        if phrase.isupper() and len(phrase) <= 5:
+            return None
+        return self.folded.get(phrase.casefold())
+
+
+def parse_gazetteer(text: str) -> Gazetteer:
+    """Parse the ``kind|name|aliases|demonyms`` lines."""
+    names: dict[str, Known] = {}
+    folded: dict[str, Known] = {}
+    demonyms: dict[str, Known] = {}
+    longest = 1
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, name, aliases, adjectives = [*line.split("|"), "", "", ""][:4]
+        known = Known(name, "place" if kind in PLACE_KINDS else "organisation")
+        for surface in [name, *filter(None, aliases.split(","))]:
+            surface = surface.strip()
+            names.setdefault(surface, known)
+            folded.setdefault(surface.casefold(), known)
+            longest = max(longest, len(surface.split()))
+        for demonym in filter(None, adjectives.split(",")):
+            demonyms.setdefault(demonym.strip(), known)
+    return Gazetteer(names, folded, demonyms, longest)
+
+
+@lru_cache(maxsize=1)
+def bundled_gazetteer() -> Gazetteer:
+    """The gazetteer shipped in the package (read once)."""
+    text = resources.files(__package__ or "brief.parsers").joinpath("data/gazetteer.txt").read_text(encoding="utf-8")
+    return parse_gazetteer(text)

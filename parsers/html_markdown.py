@@ -1,0 +1,164 @@
+"""HTML fragments to Markdown text, keeping only safe content (no scripts, no unsafe links)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from .text_clean import scrub, tidy_line
+
+DROP_TAGS = frozenset(
+    {"script", "style", "noscript", "template", "iframe", "object", "embed", "applet", "svg", "math",
+     "form", "button", "input", "select", "textarea", "canvas", "video", "audio", "source", "link",
+     "meta", "head", "title", "base", "frame", "frameset"}
+)  # fmt: skip
+BLOCK_TAGS = frozenset(
+    {"p", "div", "section", "article", "main", "header", "footer", "aside", "figure", "figcaption",
+     "table", "tr", "dl", "dt", "dd", "address", "details", "summary", "center", "body", "html"}
+)  # fmt: skip
+_SAFE_SCHEMES = ("http://", "https://", "mailto:", "ftp://", "gopher://")
+_HEADING = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_BLANKS = re.compile(r"\n{3,}")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL when its scheme is one a reader may follow; ``None`` for javascript:, data: etc."""
+    if not url:
+        return None
+    url = scrub(url).strip()
+    compact = re.sub(r"[\s\x00-\x20]", "", url).lower()
+    if compact.startswith(_SAFE_SCHEMES) or (compact and ":" not in compact.split("/", 1)[0]):
+        return url.replace(" ", "%20").replace(")", "%29").replace("(", "%28")
+    return None
+
+
+def _escape(text: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+class _Writer:
+    """Walks a node tree, writing Markdown blocks."""
+
+    def __init__(self) -> None:
+        self.blocks: list[str] = []
+        self.line: list[str] = []
+
+    def flush(self, prefix: str = "") -> None:
+        text = tidy_line("".join(self.line))
+        self.line = []
+        if text:
+            self.blocks.append(prefix + text)
+
+    def inline(self, node: LexborNode) -> None:
+        for child in node.iter(include_text=True):
+            self.visit(child)
+
+    def visit(self, node: LexborNode) -> None:
+        tag = node.tag
+        if tag == "-text":
+            self.line.append(_escape((node.text_content or "").replace("\n", " ")))
+            return
+        if tag is None or tag in DROP_TAGS or tag.startswith("-"):
+            return
+        if tag in _HEADING:
+            self.flush()
+            self.inline(node)
+            self.flush("#" * _HEADING[tag] + " ")
+        elif tag == "br":
+            self.line.append("\n")
+        elif tag in ("ul", "ol"):
+            self.flush()
+            for number, item in enumerate((c for c in node.iter() if c.tag == "li"), start=1):
+                self.inline(item)
+                self.flush(f"{number}. " if tag == "ol" else "- ")
+        elif tag == "li":
+            self.flush()
+            self.inline(node)
+            self.flush("- ")
+        elif tag == "blockquote":
+            self.flush()
+            inner = _Writer()
+            inner.inline(node)
+            inner.flush()
+            for block in inner.blocks:
+                self.blocks.append("\n".join("> " + line for line in block.splitlines()))
+        elif tag == "pre":
+            self.flush()
+            code = (node.text(deep=True) or "").strip("\n")
+            if code.strip():
+                self.blocks.append("```\n" + code.replace("```", "``\u200b`") + "\n```")
+        elif tag in ("strong", "b"):
+            self._wrap(node, "**")
+        elif tag in ("em", "i"):
+            self._wrap(node, "*")
+        elif tag == "code":
+            text = (node.text(deep=True) or "").replace("`", "'")
+            if text.strip():
+                self.line.append(f"`{text}`")
+        elif tag == "a":
+            self._link(node)
+        elif tag == "img":
+            alt = tidy_line(node.attributes.get("alt") or "")
+            if alt:
+                self.line.append(_escape(alt))
+        elif tag in ("td", "th"):
+            self.inline(node)
+            self.line.append(" ")
+        elif tag in BLOCK_TAGS:
+            self.flush()
+            self.inline(node)
+            self.flush()
+        elif tag == "hr":
+            self.flush()
+            self.blocks.append("---")
+        else:
+            self.inline(node)
+
+    def _wrap(self, node: LexborNode, mark: str) -> None:
+        inner = _Writer()
+        inner.inline(node)
+        text = tidy_line("".join(inner.line))
+        if text:
+            self.line.append(f"{mark}{text}{mark}")
+
+    def _link(self, node: LexborNode) -> None:
+        inner = _Writer()
+        inner.inline(node)
+        text = tidy_line("".join(inner.line))
+        url = safe_url(node.attributes.get("href"))
+        if text and url and url.startswith(("http://", "https://", "mailto:")):
+            self.line.append(f"[{text}]({url})")
+        elif text:
+            self.line.append(text)
+
+
+def nodes_to_markdown(nodes: Iterable[LexborNode]) -> str:
+    """Markdown for a sequence of sibling nodes."""
+    writer = _Writer()
+    for node in nodes:
+        writer.visit(node)
+    writer.flush()
+    return _BLANKS.sub("\n\n", "\n\n".join(writer.blocks)).strip()
+
+
+def html_to_markdown(fragment: str) -> str:
+    """Markdown for an HTML fragment (a feed description, a post body)."""
+    if "<" not in fragment and "&" not in fragment:
+        return scrub(fragment).strip()
+    tree = LexborHTMLParser(fragment)
+    root = tree.body or tree.root
+    if root is None:
+        return ""
+    return scrub(nodes_to_markdown(root.iter(include_text=True)))
+
+
+def html_to_text(fragment: str) -> str:
+    """Plain text for an HTML fragment (a feed title)."""
+    if "<" not in fragment and "&" not in fragment:
+        return tidy_line(scrub(fragment))
+    tree = LexborHTMLParser(f"<body>{fragment}</body>")
+    root = tree.body
+    return tidy_line(scrub(root.text(deep=True, separator="") if root is not None else ""))

@@ -1,0 +1,195 @@
+"""Saved HTML pages: live blogs and newsletters, one entry per post block.
+
+Navigation, cookie banners, footers, share widgets and "key events" link lists are removed
+first. Posts are the innermost ``<article>`` blocks (or blocks marked as posts); a page without
+them is split at its headings like a Markdown document.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from .dates import combine, find_date, normalise_datetime, parse_time_stamp
+from .html_markdown import DROP_TAGS, nodes_to_markdown, safe_url
+from .markdown_doc import read_markdown
+from .model import RawEntry
+from .plain_text import byline_name
+from .text_clean import first_sentence, scrub, tidy_line
+
+_CHROME_WORDS = frozenset(
+    {"nav", "navbar", "navigation", "menu", "cookie", "cookies", "consent", "gdpr", "banner", "newsletter",
+     "subscribe", "signup", "share", "sharing", "social", "related", "promo", "promotion", "advert",
+     "advertisement", "ad", "ads", "sidebar", "comments", "comment", "breadcrumb", "breadcrumbs", "footer",
+     "skip", "paywall", "modal", "popup", "toolbar", "keyevents", "key-events", "pagination", "tags"}
+)  # fmt: skip
+_CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "dialog", "complementary"})
+_POST_WORDS = frozenset({"post", "entry", "update", "block", "liveblog", "story", "item", "card", "article"})
+_SPLIT = re.compile(r"[\s_\-]+")
+_AUTHOR_SELECTORS = ('[rel="author"]', '[itemprop="author"]', ".byline", ".author", "address", '[class*="byline"]')
+
+
+def _class_words(node: LexborNode) -> set[str]:
+    attrs = node.attributes
+    words = set(_SPLIT.split(f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()))
+    joined = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+    if "key-events" in joined or "keyevents" in joined or "key_events" in joined:
+        words.add("keyevents")
+    return words - {""}
+
+
+def _inside_article(node: LexborNode) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.tag == "article":
+            return True
+        parent = parent.parent
+    return False
+
+
+def _is_chrome(node: LexborNode) -> bool:
+    tag = node.tag or ""
+    if tag == "nav" or (tag in ("footer", "aside", "header") and not _inside_article(node)):
+        return True
+    attrs = node.attributes
+    if (attrs.get("role") or "").lower() in _CHROME_ROLES or "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return True
+    return tag not in ("body", "html", "main", "article") and bool(_class_words(node) & _CHROME_WORDS)
+
+
+def _text_length(node: LexborNode) -> int:
+    return len(tidy_line(node.text(deep=True) or ""))
+
+
+def _is_link_list(node: LexborNode) -> bool:
+    links = node.css("a")
+    if len(links) < 3:
+        return False
+    total = _text_length(node)
+    linked = sum(_text_length(link) for link in links)
+    return total > 0 and linked / total > 0.75
+
+
+def _clean(root: LexborNode, boilerplate: re.Pattern[str]) -> None:
+    for node in root.css(",".join(sorted(DROP_TAGS))):
+        node.decompose()
+    for node in list(root.traverse()):
+        if node.parent is None:
+            continue
+        if _is_chrome(node):
+            node.decompose()
+    for node in root.css("ul, ol, section, div"):
+        if node.parent is not None and _is_link_list(node):
+            node.decompose()
+    for heading in root.css("h1, h2, h3, h4, h5, h6"):
+        text = tidy_line(heading.text(deep=True) or "")
+        if text and boilerplate.fullmatch(text):
+            container = heading.parent
+            heading.decompose()
+            if container is not None and container.tag not in ("body", "main", "article") and _text_length(container) < 2000:
+                sibling_links = container.css("a")
+                if sibling_links:
+                    container.decompose()
+    for node in root.css("p, span, div, li"):
+        if node.parent is None:
+            continue
+        text = tidy_line(node.text(deep=True) or "")
+        if text and boilerplate.fullmatch(text):
+            node.decompose()
+
+
+def _post_blocks(root: LexborNode) -> list[LexborNode]:
+    # selectolax's css() includes the node itself, so an innermost article matches once.
+    articles = [a for a in root.css("article") if len(a.css("article")) == 1]
+    if len(articles) >= 2:
+        return articles
+    marked = []
+    for node in root.css("div, section, li"):
+        words = _class_words(node)
+        if words & _POST_WORDS and node.css_first("h1, h2, h3, h4, time") is not None and _text_length(node) > 40:
+            marked.append(node)
+    innermost = [n for n in marked if not any(o is not n and _contains(n, o) for o in marked)]
+    return innermost if len(innermost) >= 2 else []
+
+
+def _contains(outer: LexborNode, inner: LexborNode) -> bool:
+    parent = inner.parent
+    while parent is not None:
+        if parent.mem_id == outer.mem_id:
+            return True
+        parent = parent.parent
+    return False
+
+
+def _document_day(tree: LexborHTMLParser) -> date | None:
+    for selector, attr in (
+        ('meta[property="article:published_time"]', "content"),
+        ('meta[name="date"]', "content"),
+        ('meta[itemprop="datePublished"]', "content"),
+        ('meta[name="dc.date"]', "content"),
+        ("time[datetime]", "datetime"),
+    ):
+        node = tree.css_first(selector)
+        value = normalise_datetime(node.attributes.get(attr) if node is not None else None)
+        if value:
+            return date.fromisoformat(value[:10])
+    title = tree.css_first("title")
+    found = find_date(title.text() if title is not None else "") or find_date((tree.body.text() if tree.body else "")[:5000])
+    return found[0] if found else None
+
+
+def _post(block: LexborNode, day: date | None, base_link: str | None) -> RawEntry | None:
+    heading = block.css_first('h1, h2, h3, h4, [itemprop="headline"]')
+    title = tidy_line(heading.text(deep=True) or "") if heading is not None else ""
+    if heading is not None:
+        heading.decompose()
+    published: str | None = None
+    time_node = block.css_first("time")
+    if time_node is not None:
+        published = normalise_datetime(time_node.attributes.get("datetime")) or normalise_datetime(
+            f"{day.isoformat() if day else ''} {time_node.text()}".strip()
+        )
+        if published is None and day is not None:
+            published = combine(day, parse_time_stamp(time_node.text() or ""))
+        time_node.decompose()
+    author: str | None = None
+    for selector in _AUTHOR_SELECTORS:
+        node = block.css_first(selector)
+        if node is not None:
+            author = byline_name(tidy_line(node.text(deep=True) or ""))
+            node.decompose()
+            if author:
+                break
+    body = scrub(nodes_to_markdown(block.iter(include_text=True)))
+    if not body:
+        return None
+    anchor = block.attributes.get("id")
+    link = safe_url(f"{base_link}#{anchor}") if base_link and anchor else None
+    return RawEntry(
+        title=scrub(title) or first_sentence(body),
+        body=body,
+        author=author,
+        published=published or combine(day, None),
+        link=link,
+    )
+
+
+def read_html(text: str, *, boilerplate: re.Pattern[str], default_day: date | None = None) -> list[RawEntry]:
+    """Read the posts of a saved HTML page."""
+    tree = LexborHTMLParser(text)
+    root = tree.body
+    if root is None:
+        return []
+    day = _document_day(tree) or default_day
+    canonical = tree.css_first('link[rel="canonical"]')
+    base_link = safe_url(canonical.attributes.get("href")) if canonical is not None else None
+    _clean(root, boilerplate)
+    main = root.css_first("main") or root
+    blocks = _post_blocks(main)
+    if blocks:
+        entries = [_post(block, day, base_link) for block in blocks]
+        return [entry for entry in entries if entry is not None]
+    markdown = nodes_to_markdown(main.iter(include_text=True))
+    return read_markdown(markdown, boilerplate=boilerplate, default_day=day)

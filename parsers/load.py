@@ -1,0 +1,175 @@
+"""The one entry point: sources and settings in, a deduplicated, annotated Briefing out."""
+
+from __future__ import annotations
+
+import glob
+import os
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .annotate import annotate
+from .brief_json import BriefJsonError, read_brief_json
+from .dates import find_date
+from .encoding import NotText, decode
+from .feed import FeedError, read_feed
+from .html_page import read_html
+from .markdown_doc import read_markdown
+from .model import Briefing, RawEntry
+from .plain_text import read_plain_text
+from .settings import ParseSettings, default_settings
+from .sniff import EXTENSIONS, sniff
+
+STDIN = "-"
+MAX_BYTES = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """One source after reading: its raw entries, or why there are none."""
+
+    path: str
+    format: str | None
+    entries: tuple[RawEntry, ...]
+    error: str | None = None
+
+
+def expand_sources(sources: Iterable[str]) -> list[tuple[str, str | None]]:
+    """Paths to read, in order, each with an error when the source named nothing readable.
+
+    Directories are walked recursively for files with a known extension; globs are expanded;
+    ``-`` stands for standard input.
+    """
+    out: list[tuple[str, str | None]] = []
+    seen: set[str] = set()
+
+    def add(path: str, error: str | None = None) -> None:
+        key = path if path == STDIN else os.path.realpath(path)
+        if key not in seen:
+            seen.add(key)
+            out.append((path, error))
+
+    for source in sources:
+        if source == STDIN:
+            add(STDIN)
+        elif os.path.isdir(source):
+            found = _walk(source)
+            if not found:
+                add(source, "directory holds no briefing files (.txt, .md, .html, .xml, .rss, .atom, .json)")
+            for path in found:
+                add(path)
+        elif any(ch in source for ch in "*?[") and not os.path.exists(source):
+            matches = sorted(glob.glob(os.path.expanduser(source), recursive=True))
+            if not matches:
+                add(source, "no files match this pattern")
+            for match in matches:
+                if os.path.isdir(match):
+                    for path in _walk(match):
+                        add(path)
+                else:
+                    add(match)
+        else:
+            add(os.path.expanduser(source))
+    return out
+
+
+def _walk(directory: str) -> list[str]:
+    found: list[str] = []
+    visited: set[tuple[int, int]] = set()
+    for root, dirs, files in os.walk(directory, followlinks=True):
+        try:
+            info = os.stat(root)
+        except OSError:
+            dirs[:] = []
+            continue
+        if (info.st_dev, info.st_ino) in visited:
+            dirs[:] = []  # a symlink loop
+            continue
+        visited.add((info.st_dev, info.st_ino))
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and Path(name).suffix.lower() in EXTENSIONS:
+                found.append(os.path.join(root, name))
+    return found
+
+
+def _read_bytes(path: str) -> bytes:
+    if path == STDIN:
+        return sys.stdin.buffer.read()
+    with open(path, "rb") as handle:
+        data = handle.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise ValueError(f"file is larger than {MAX_BYTES // (1024 * 1024)} MB")
+    return data
+
+
+def _day_from_name(path: str) -> date | None:
+    found = find_date(Path(path).name.replace("_", "-"))
+    return found[0] if found else None
+
+
+def parse_bytes(path: str, data: bytes, settings: ParseSettings) -> Parsed:
+    """Parse one file's bytes; every failure becomes an error value."""
+    if not data.strip():
+        return Parsed(path, None, (), "empty file")
+    try:
+        text = decode(data)
+    except NotText as error:
+        return Parsed(path, None, (), str(error))
+    fmt = sniff(path, text)
+    boilerplate = settings.boilerplate_pattern
+    day = _day_from_name(path)
+    readers: dict[str, Callable[[], list[RawEntry]]] = {
+        "text": lambda: read_plain_text(text, boilerplate=boilerplate, default_day=day),
+        "markdown": lambda: read_markdown(text, boilerplate=boilerplate, default_day=day),
+        "html": lambda: read_html(text, boilerplate=boilerplate, default_day=day),
+        "feed": lambda: read_feed(data if not data.startswith((b"\xff\xfe", b"\xfe\xff")) else text),
+        "json": lambda: read_brief_json(text),
+    }
+    try:
+        entries = readers[fmt]()
+    except (FeedError, BriefJsonError) as error:
+        return Parsed(path, fmt, (), str(error))
+    except RecursionError:
+        return Parsed(path, fmt, (), f"{fmt} is nested too deeply to read")
+    except Exception as error:
+        return Parsed(path, fmt, (), f"could not read as {fmt}: {type(error).__name__}: {error}")
+    if not entries:
+        return Parsed(path, fmt, (), f"no entries found in this {fmt} file")
+    return Parsed(path, fmt, tuple(entries))
+
+
+def read_source(path: str, settings: ParseSettings) -> Parsed:
+    """Read and parse one path (or ``-``), turning OS errors into messages."""
+    try:
+        data = _read_bytes(path)
+    except FileNotFoundError:
+        return Parsed(path, None, (), "no such file or directory")
+    except PermissionError:
+        return Parsed(path, None, (), "permission denied")
+    except IsADirectoryError:
+        return Parsed(path, None, (), "is a directory")
+    except (OSError, ValueError) as error:
+        return Parsed(path, None, (), getattr(error, "strerror", None) or str(error))
+    return parse_bytes("<stdin>" if path == STDIN else path, data, settings)
+
+
+def load(
+    sources: Sequence[str],
+    settings: ParseSettings | None = None,
+    read: Callable[[str, ParseSettings], Parsed] = read_source,
+) -> Briefing:
+    """Load every source into one deduplicated, annotated Briefing.
+
+    Args:
+        sources: files, directories, globs, or ``-`` for standard input.
+        settings: parsing settings; the bundled defaults when omitted.
+        read: how one path is read (the parse cache wraps :func:`read_source`).
+    """
+    settings = settings or default_settings()
+    parsed: list[Parsed] = []
+    for path, error in expand_sources(sources):
+        parsed.append(Parsed(path, None, (), error) if error else read(path, settings))
+    return annotate(parsed, settings)

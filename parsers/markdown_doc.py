@@ -1,0 +1,140 @@
+"""Markdown briefings: headings start posts; time stamps sit in headings or emphasis lines."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+from datetime import date
+
+import yaml
+from markdown_it import MarkdownIt
+
+from .dates import TimeStamp, combine, find_date, normalise_datetime, parse_time_stamp
+from .model import RawEntry
+from .plain_text import byline_name, read_plain_text
+from .text_clean import first_sentence, scrub, tidy_line
+
+_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n(?:---|\.\.\.)\s*\n", re.S)
+_INLINE_MARKS = re.compile(r"(\*\*|__|\*|_|`|~~)")
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_LINK_ONLY_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])?\s*(?:\*\*?|_)?\s*(?:\d{1,2}[.:]\d{2}\s*\w*\s*[-–—:]?\s*)?\[[^\]]+\]\([^)]*\)\s*(?:\*\*?|_)?\s*$")
+_PARSER = MarkdownIt("commonmark")
+
+
+def strip_inline(text: str) -> str:
+    """Heading or emphasis text without Markdown marks."""
+    return tidy_line(_INLINE_MARKS.sub("", _LINK.sub(r"\1", text)))
+
+
+def _front_matter(text: str) -> tuple[dict[str, object], str]:
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text
+    try:
+        data = yaml.safe_load(match.group(1))
+    except yaml.YAMLError:
+        return {}, text
+    return (data if isinstance(data, dict) else {}), text[match.end() :]
+
+
+def _is_link_list(lines: list[str]) -> bool:
+    content = [line for line in lines if line.strip()]
+    return len(content) >= 2 and sum(1 for line in content if _LINK_ONLY_ITEM.match(line)) >= 0.8 * len(content)
+
+
+def _section(
+    title: str | None, lines: list[str], day: date | None, boilerplate: re.Pattern[str]
+) -> RawEntry | None:
+    stamp: TimeStamp | None = None
+    author: str | None = None
+    if title:
+        heading_stamp = parse_time_stamp(title)
+        if heading_stamp is not None and heading_stamp.has_time:
+            stamp, title = heading_stamp, heading_stamp.rest or None
+        elif heading_stamp is not None and heading_stamp.day:
+            day = heading_stamp.day
+    if title and boilerplate.fullmatch(title):
+        return None
+    if _is_link_list(lines):
+        return None
+    body: list[str] = []
+    head = True
+    for line in lines:
+        plain = strip_inline(line)
+        if head and not plain:
+            continue
+        if head:
+            found = parse_time_stamp(plain)
+            if found is not None and stamp is None and (not found.rest or len(found.rest) < 60):
+                stamp = found
+                if found.rest and title is None:
+                    title = found.rest
+                continue
+            name = byline_name(plain)
+            if name and author is None and re.match(r"^\s*(?:[*_]{1,2})?\s*by\s", line, re.I):
+                author = name
+                continue
+        head = False
+        if plain and boilerplate.fullmatch(plain):
+            continue
+        body.append(line.rstrip())
+    text = "\n".join(body).strip()
+    if not text:
+        return None
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return RawEntry(
+        title=title or first_sentence(text),
+        body=text,
+        author=author,
+        published=combine(day, stamp),
+    )
+
+
+def read_markdown(text: str, *, boilerplate: re.Pattern[str], default_day: date | None = None) -> list[RawEntry]:
+    """Split a Markdown briefing into posts at its entry-level headings."""
+    meta, text = _front_matter(scrub(text))
+    lines = text.split("\n")
+    headings: list[tuple[int, int, int, str]] = []
+    tokens = _PARSER.parse(text)
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open" and token.map:
+            inline = tokens[index + 1]
+            headings.append((int(token.tag[1]), token.map[0], token.map[1], strip_inline(inline.content)))
+    doc_date = normalise_datetime(str(meta.get("date"))) if meta.get("date") else None
+    day: date | None = date.fromisoformat(doc_date[:10]) if doc_date else None
+    if not headings:
+        return read_plain_text(text, boilerplate=boilerplate, default_day=day or default_day)
+
+    levels = Counter(level for level, *_ in headings)
+    top = min(levels)
+    document_title: str | None = None
+    preamble_start = 0
+    if levels[top] == 1 and len(levels) > 1 and headings[0][0] == top:
+        document_title, preamble_start = headings[0][3], headings[0][2]
+        headings = headings[1:]
+        top = min(level for level, *_ in headings)
+    if day is None:
+        found = find_date(" ".join(filter(None, [document_title, str(meta.get("title") or "")]))) or find_date(
+            text[:3000]
+        )
+        day = found[0] if found else default_day
+
+    cuts = [(start, end, title) for level, start, end, title in headings if level <= top]
+    entries: list[RawEntry] = []
+    preamble = lines[preamble_start : cuts[0][0]]
+    masthead_author = str(meta["author"]) if isinstance(meta.get("author"), str) else None
+    bylines = [byline_name(strip_inline(line)) for line in preamble if re.match(r"^\s*[*_]{0,2}\s*by\s", line, re.I)]
+    masthead_author = masthead_author or next((name for name in bylines if name), None)
+    if any(line.strip() for line in preamble):
+        entry = _section(None, preamble, day, boilerplate)
+        if entry is not None and len(entry.body) > 40:
+            entries.append(entry)
+    for index, (_start, end, title) in enumerate(cuts):
+        stop = cuts[index + 1][0] if index + 1 < len(cuts) else len(lines)
+        entry = _section(title, lines[end:stop], day, boilerplate)
+        if entry is not None:
+            entries.append(entry)
+    if masthead_author:
+        entries = [e if e.author else replace(e, author=masthead_author) for e in entries]
+    return entries

@@ -1,0 +1,139 @@
+"""The data a briefing is made of: frozen, Textual-free, safe to share between threads."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
+_SPACE = re.compile(r"\s+")
+
+
+def normalise_text(text: str) -> str:
+    """Fold case, quotes, dashes and whitespace so trivially different copies compare equal."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    text = text.replace("–", "-").replace("—", "-")
+    return _SPACE.sub(" ", text).strip().casefold()
+
+
+def entry_id(title: str, body: str) -> str:
+    """A stable id from normalised content: same text, same id, on any machine and run."""
+    digest = hashlib.blake2b(f"{normalise_text(title)}\n{normalise_text(body)}".encode(), digest_size=8)
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class RawEntry:
+    """One post as a reader found it in a file, before deduplication."""
+
+    title: str
+    """Headline, or a shortened first sentence when the post had none."""
+    body: str
+    """Full text as Markdown."""
+    author: str | None = None
+    """Byline, when the source names one."""
+    published: str | None = None
+    """ISO 8601 date or date-time with offset, when known."""
+    link: str | None = None
+    """The post's own URL, when the source gives one."""
+    seen_at: tuple[tuple[str, int], ...] = ()
+    """Occurrences recorded by an earlier dump (a re-loaded `brief dump --json`)."""
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """Where an entry was seen: a source path and the entry's position within it."""
+
+    path: str
+    position: int
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A deduplicated entry: one story, with every place it occurred."""
+
+    id: str
+    """Stable id (the smallest member id, so file order does not change it)."""
+    title: str
+    body: str
+    author: str | None
+    published: str | None
+    link: str | None
+    occurrences: tuple[Occurrence, ...]
+    """Every (source, position) this story was seen at, in reading order."""
+    member_ids: tuple[str, ...] = ()
+    """Ids of every text variant merged into this entry (marks on any of them apply)."""
+    actors: tuple[str, ...] = ()
+    """Canonical names of the actors it mentions."""
+    topics: tuple[str, ...] = ()
+    """Names of the topics it belongs to."""
+
+    @property
+    def seen(self) -> int:
+        """How many times the story occurred across all sources."""
+        return len(self.occurrences)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A person, organisation or place, with every name it went by."""
+
+    name: str
+    kind: str
+    """One of ``person``, ``organisation``, ``place``."""
+    aliases: tuple[str, ...]
+    entry_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A theme: configured keywords or a key phrase recurring across entries."""
+
+    name: str
+    keywords: tuple[str, ...]
+    entry_ids: tuple[str, ...]
+    automatic: bool = False
+    """True when found in the text rather than configured."""
+
+
+@dataclass(frozen=True)
+class SourceError:
+    """Why a source could not be read; a value, so one bad file never stops the others."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Source:
+    """One loaded (or failed) source: its path, detected format and entry count."""
+
+    path: str
+    format: str | None
+    entries: int
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """Everything the reader shows: deduplicated entries, actors and topics."""
+
+    sources: tuple[Source, ...]
+    entries: tuple[Entry, ...]
+    actors: tuple[Actor, ...] = ()
+    topics: tuple[Topic, ...] = ()
+    by_id: dict[str, Entry] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.by_id:
+            self.by_id.update({entry.id: entry for entry in self.entries})
+
+    @property
+    def errors(self) -> tuple[Source, ...]:
+        """Sources that failed to load."""
+        return tuple(source for source in self.sources if source.error)

@@ -1,0 +1,235 @@
+"""Plain-text briefings: live blogs and newsletters dumped as text, one post after another.
+
+A post is a headline line, an optional byline, then paragraphs. Time stamps ("14.32 BST",
+"UPDATE 09:15 — …") and separators (``---``) also start posts; navigation lines and photo
+credits are dropped; a headline with nothing under it (a "Key events" teaser) is not a post.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from itertools import pairwise
+
+from .dates import TimeStamp, combine, find_date, parse_time_stamp
+from .model import RawEntry
+from .text_clean import first_sentence, scrub, tidy_line
+
+_SEPARATOR = re.compile(r"^\s*(?:[-=_~]\s*){3,}$|^\s*(?:[*•·]\s*){3,}$|^\s*#{3,}\s*$")
+_BULLET = re.compile(r"^\s*(?:[-*•·▪–]|\d{1,2}[.)])\s+")
+_CLOSERS = "\"'”’»)]*_ "
+_SENTENCE_PUNCT = ".!;:,…"
+_BYLINE_PREFIX = re.compile(r"^(?:by|from|words by|reported by)\s+", re.I)
+_NAME_PARTICLES = frozenset(
+    {"de", "da", "do", "dos", "das", "van", "von", "der", "den", "la", "le", "du", "di", "del", "bin", "al", "ibn", "y", "and", "&"}
+)
+_NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ\u0100-\u024f][\w'’\-.]*$")
+_CREDIT = re.compile(r"\b(?:photograph|photo|picture|image|illustration|composite|video|graphic)\s*:\s*\S", re.I)
+
+
+@dataclass
+class _Draft:
+    """A post being assembled."""
+
+    title: str | None = None
+    stamp: TimeStamp | None = None
+    author: str | None = None
+    paras: list[str] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return self.title is None and self.stamp is None and not self.paras
+
+
+def _strip_closers(line: str) -> str:
+    return line.rstrip(_CLOSERS)
+
+
+def _is_all_caps(line: str) -> bool:
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(letters) >= 4 and all(ch.isupper() for ch in letters)
+
+
+def is_headline(line: str) -> bool:
+    """A line that can head a post: short, capitalised, not ending like a sentence."""
+    words = line.split()
+    if not words or len(words) > 30 or len(line) > 220 or _BULLET.match(line):
+        return False
+    first = line.lstrip("\"'“‘«(")[:1]
+    if not (first.isupper() or first.isdigit()):
+        return False
+    if _is_all_caps(line):
+        return True
+    if len(words) < 2:
+        return False
+    core = _strip_closers(line)
+    if not core:
+        return False
+    last = core[-1]
+    if last == "?":
+        return len(words) <= 14
+    return last not in _SENTENCE_PUNCT
+
+
+def byline_name(line: str) -> str | None:
+    """The author's name when ``line`` is a byline ("By Ana Lima", "Jakub Krupa")."""
+    text = tidy_line(line)
+    prefixed = bool(_BYLINE_PREFIX.match(text))
+    text = _BYLINE_PREFIX.sub("", text).strip(" ,")
+    text = re.split(r"\s+(?:in|at)\s+[A-Z]", text, maxsplit=1)[0].strip(" ,")
+    words = text.split()
+    if not 1 <= len(words) <= 6 or len(text) > 60 or any(ch.isdigit() for ch in text):
+        return None
+    if not prefixed and (len(words) < 2 or len(words) > 4):
+        return None
+    if text[-1:] in ".!?:;" and not re.search(r"\b[A-Z]\.$", text):
+        return None
+    tokens = [w for w in words if w.lower() not in _NAME_PARTICLES]
+    if not tokens or not all(_NAME_TOKEN.match(w) for w in tokens):
+        return None
+    if _is_all_caps(text) and not prefixed:
+        return None
+    return text
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """Join hard-wrapped paragraphs: a full-width line continues on the next line."""
+    lengths = [len(line) for line in lines if line.strip()]
+    if len(lengths) < 6:
+        return lines
+    width = sorted(lengths)[int(len(lengths) * 0.9)]
+    if width > 100 or width < 30:
+        return lines
+    near_full = sum(1 for n in lengths if n >= width * 0.8)
+    if near_full < len(lengths) * 0.3:
+        return lines
+    out: list[str] = []
+    joinable = False
+    for line in lines:
+        stripped = line.strip()
+        if not stripped:
+            out.append("")
+            joinable = False
+            continue
+        if joinable and out and not _SEPARATOR.match(stripped) and not _BULLET.match(stripped):
+            out[-1] = f"{out[-1]} {stripped}"
+        else:
+            out.append(stripped)
+        joinable = len(line.rstrip()) >= width * 0.75
+    return out
+
+
+def _is_boilerplate(line: str, boilerplate: re.Pattern[str]) -> bool:
+    if boilerplate.fullmatch(line):
+        return True
+    match = _CREDIT.search(line)
+    # A caption ending in a photo credit, or a bare credit line.
+    return match is not None and (match.start() == 0 or len(line) - match.start() < 80) and len(line) < 300
+
+
+def _paragraph_body(paras: list[str]) -> str:
+    return "\n\n".join(re.sub(r"^([#>])", r"\\\1", para) for para in paras)
+
+
+def read_plain_text(
+    text: str, *, boilerplate: re.Pattern[str], default_day: date | None = None
+) -> list[RawEntry]:
+    """Split a plain-text briefing into posts.
+
+    Args:
+        text: the decoded file.
+        boilerplate: lines matching it in full are navigation, not content.
+        default_day: the day to date posts by when the text names none (e.g. from the file name).
+    """
+    raw_lines = [tidy_line(line) for line in scrub(text).split("\n")]
+    lines = [line for line in _unwrap(raw_lines) if not _is_boilerplate(line, boilerplate)]
+    found = find_date(text[:20000])
+    day = found[0] if found else default_day
+
+    drafts: list[tuple[_Draft, date | None]] = []
+    current = _Draft()
+    current_day = day
+    masthead_author: str | None = None
+
+    def close() -> None:
+        nonlocal current, masthead_author
+        if current.paras:
+            drafts.append((current, current_day))
+        elif current.author and not drafts:
+            masthead_author = current.author  # a newsletter's byline under its masthead
+        current = _Draft()
+
+    content = [line for line in lines if line]
+    for index, line in enumerate(content):
+        following = content[index + 1] if index + 1 < len(content) else None
+        if _SEPARATOR.match(line):
+            close()
+            continue
+        stamp = parse_time_stamp(line)
+        if stamp is not None and not stamp.has_time:
+            current_day = stamp.day
+            continue
+        if stamp is not None:
+            close()
+            current.stamp = stamp
+            if stamp.day:
+                current_day = stamp.day
+            if stamp.rest:
+                if is_headline(stamp.rest) or len(stamp.rest) < 100:
+                    current.title = stamp.rest.strip(" -–—:")
+                else:
+                    current.paras.append(stamp.rest)
+            continue
+        if current.paras == [] and (current.title is not None or current.stamp is not None) and current.author is None:
+            name = byline_name(line)
+            if name and (current.title is not None or _BYLINE_PREFIX.match(line)):
+                current.author = name
+                continue
+        if is_headline(line):
+            ends_post = following is None or _SEPARATOR.match(following) is not None
+            if current.paras and ends_post:
+                current.paras.append(line)
+                continue
+            if current.paras or current.title is not None:
+                close()
+            current.title = line
+            continue
+        if current.empty and _BYLINE_PREFIX.match(line) and (name := byline_name(line)):
+            current.author = name
+            continue
+        current.paras.append(line)
+    close()
+
+    _fix_midnight(drafts)
+    entries: list[RawEntry] = []
+    for draft, draft_day in drafts:
+        title = draft.title or first_sentence(draft.paras[0])
+        entries.append(
+            RawEntry(
+                title=title,
+                body=_paragraph_body(draft.paras),
+                author=draft.author or masthead_author,
+                published=combine(draft_day, draft.stamp),
+            )
+        )
+    return entries
+
+
+def _fix_midnight(drafts: list[tuple[_Draft, date | None]]) -> None:
+    """A time that jumps by more than 12 hours between neighbouring posts crossed midnight.
+
+    Reading down a newest-first blog, 00.20 followed by 23.50 means 23.50 was the day before;
+    in an oldest-first one, 23.50 followed by 00.20 means the next day.
+    """
+    stamped = [(i, d.stamp) for i, (d, _) in enumerate(drafts) if d.stamp and d.stamp.has_time and not d.stamp.day]
+    shift = 0
+    for (_, before), (index, after) in pairwise(stamped):
+        jump = (after.hour * 60 + after.minute) - (before.hour * 60 + before.minute)
+        if jump > 12 * 60:
+            shift -= 1
+        elif jump < -12 * 60:
+            shift += 1
+        draft, draft_day = drafts[index]
+        if shift and draft_day is not None:
+            drafts[index] = (draft, draft_day + timedelta(days=shift))

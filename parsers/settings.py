@@ -1,0 +1,96 @@
+"""The parsing settings (a frozen view of config.yaml's parsing, dedup, actors and topics)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+from functools import cached_property
+from importlib import resources
+from typing import Any
+
+import yaml
+
+PACKAGE = __package__.rpartition(".")[0] if __package__ and "." in __package__ else "brief"
+
+
+def bundled_config_text() -> str:
+    """The default config.yaml shipped inside the package."""
+    return resources.files(PACKAGE).joinpath("config.yaml").read_text(encoding="utf-8")
+
+
+def bundled_config() -> dict[str, Any]:
+    """The default config.yaml as a mapping."""
+    loaded = yaml.safe_load(bundled_config_text())
+    return loaded if isinstance(loaded, dict) else {}
+
+
+@dataclass(frozen=True)
+class ParseSettings:
+    """Everything that changes what the parsers produce (and so keys the parse cache)."""
+
+    boilerplate: tuple[str, ...] = ()
+    """Regexes for navigation lines, matched in full, case-insensitively."""
+    title_length: int = 80
+    shingle_words: int = 3
+    containment: float = 0.5
+    min_shared: int = 4
+    sketch: int = 8
+    max_words: int = 400
+    aliases: tuple[tuple[str, str], ...] = ()
+    """(alias, canonical name) pairs from the user's config."""
+    kinds: tuple[tuple[str, str], ...] = ()
+    ignore: tuple[str, ...] = ()
+    topics: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """(label, keywords) pairs."""
+    automatic_topics: int = 12
+    topic_min_entries: int = 2
+    _compiled: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
+
+    @cached_property
+    def boilerplate_pattern(self) -> re.Pattern[str]:
+        """All boilerplate regexes as one case-insensitive pattern."""
+        valid = []
+        for pattern in self.boilerplate:
+            try:
+                re.compile(pattern)
+            except re.error:
+                continue
+            valid.append(f"(?:{pattern})")
+        return re.compile(r"\W*(?:" + "|".join(valid or ["(?!)"]) + r")\W*", re.I)
+
+    def fingerprint(self) -> str:
+        """A short hash of these settings, for cache keys."""
+        data = {k: v for k, v in asdict(self).items() if not k.startswith("_")}
+        return hashlib.blake2b(json.dumps(data, sort_keys=True).encode(), digest_size=8).hexdigest()
+
+    @classmethod
+    def from_config(cls, config: Mapping[str, Any]) -> ParseSettings:
+        """Build from a validated config mapping (missing sections take the defaults above)."""
+        parsing = config.get("parsing") or {}
+        dedup = config.get("dedup") or {}
+        actors = config.get("actors") or {}
+        topics = config.get("topics") or {}
+        defined = topics.get("defined") or {}
+        return cls(
+            boilerplate=tuple(str(p) for p in parsing.get("boilerplate") or ()),
+            title_length=int(parsing.get("title_length", 80)),
+            shingle_words=int(dedup.get("shingle_words", 3)),
+            containment=float(dedup.get("containment", 0.5)),
+            min_shared=int(dedup.get("min_shared", 4)),
+            sketch=int(dedup.get("sketch", 8)),
+            max_words=int(dedup.get("max_words", 400)),
+            aliases=tuple((str(a), str(c)) for a, c in (actors.get("aliases") or {}).items()),
+            kinds=tuple((str(n), str(k)) for n, k in (actors.get("kinds") or {}).items()),
+            ignore=tuple(str(n) for n in actors.get("ignore") or ()),
+            topics=tuple((str(label), tuple(str(k) for k in kws or ())) for label, kws in defined.items()),
+            automatic_topics=int(topics.get("automatic", 12)),
+            topic_min_entries=int(topics.get("min_entries", 2)),
+        )
+
+
+def default_settings() -> ParseSettings:
+    """Settings from the bundled config.yaml alone."""
+    return ParseSettings.from_config(bundled_config())

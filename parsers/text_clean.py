@@ -1,0 +1,35 @@
+"""Untrusted text made safe and tidy: control characters out, whitespace and titles tidied."""
+
+from __future__ import annotations
+
+import re
+
+# C0 except tab and newline, DEL, C1, and the bidi embedding/override/isolate controls.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[PX^_][^\x1b]*(?:\x1b\\)?|[@-Z\\-_])")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9À-Þ])")
+
+
+def scrub(text: str) -> str:
+    """Remove terminal escape sequences and control characters, keeping tab and newline."""
+    if "\x1b" in text:
+        text = _ANSI.sub("", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub("", text)
+
+
+def tidy_line(text: str) -> str:
+    """Collapse runs of spaces and strip a line."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def first_sentence(text: str, limit: int = 80) -> str:
+    """The first sentence of ``text``, cut on a word boundary to ``limit`` characters."""
+    text = tidy_line(text.replace("\n", " "))
+    text = re.sub(r"[*_`#>\[\]]", "", text)  # drop Markdown marks from a derived title
+    sentence = _SENTENCE_END.split(text, maxsplit=1)[0]
+    if len(sentence) <= limit:
+        return sentence
+    cut = sentence[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:–—- ")
+    return f"{cut}…"

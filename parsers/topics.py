@@ -1,0 +1,109 @@
+"""Topics: configured label → keywords, plus key phrases that recur across entries."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .words import ROLE_WORDS, STOPWORDS
+
+_PHRASE_WORD = re.compile(r"[^\W\d_][\w'’\-]*|[.,;:!?()\[\]“”\"—–]")
+_GENERIC = frozenset(
+    ["people", "country", "countries", "government", "officials", "statement", "talks", "meeting", "comments", "report", "reports", "issue", "issues", "question", "questions", "thing", "things", "part", "lot", "number", "end", "start", "side", "sides", "way", "point"]
+)
+
+
+@dataclass(frozen=True)
+class TopicResult:
+    """Topics (label, keywords, entry indexes, automatic?) and each entry's topic labels."""
+
+    topics: tuple[tuple[str, tuple[str, ...], tuple[int, ...], bool], ...]
+    per_entry: tuple[tuple[str, ...], ...]
+
+
+def _keyword_pattern(keywords: Iterable[str]) -> re.Pattern[str] | None:
+    words = [re.escape(k.strip()) for k in keywords if k.strip()]
+    if not words:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")(?!\w)", re.I)
+
+
+def _phrases(text: str, names: frozenset[str]) -> set[str]:
+    """Two- and three-word phrases of content words within one clause."""
+    found: set[str] = set()
+    clause: list[str] = []
+    for match in _PHRASE_WORD.finditer(text):
+        word = match.group(0)
+        if not word[:1].isalpha():
+            clause = []
+            continue
+        lowered = word.lower().replace("’", "'")
+        clause.append(lowered)
+        for n in (2, 3):
+            if len(clause) < n:
+                continue
+            gram = clause[-n:]
+            if gram[0] in STOPWORDS or gram[-1] in STOPWORDS or gram[-1] in _GENERIC or gram[-1] in ROLE_WORDS:
+                continue
+            if gram[-1].endswith(("ed", "ly")) or gram[0].endswith("ly"):
+                continue  # "Ukraine needed", "moved quickly": a clause, not a noun phrase
+            if any(len(w) < 3 or w.endswith(("'s", "'")) for w in (gram[0], gram[-1])):
+                continue
+            if n == 3 and gram[1] in STOPWORDS and gram[1] not in ("of", "and"):
+                continue
+            phrase = " ".join(gram)
+            if phrase in names or any(w in names for w in gram):
+                continue
+            found.add(phrase)
+    return found
+
+
+def find_topics(
+    texts: Sequence[str],
+    defined: Sequence[tuple[str, Sequence[str]]],
+    automatic: int,
+    min_entries: int,
+    person_names: Iterable[str] = (),
+) -> TopicResult:
+    """Assign configured topics by keyword, then add the most widespread recurring phrases."""
+    per_entry: list[list[str]] = [[] for _ in texts]
+    topics: list[tuple[str, tuple[str, ...], tuple[int, ...], bool]] = []
+    configured_words: set[str] = set()
+    for label, keywords in defined:
+        pattern = _keyword_pattern(keywords)
+        configured_words.update(k.lower() for k in keywords)
+        if pattern is None:
+            continue
+        hits = tuple(i for i, text in enumerate(texts) if pattern.search(text))
+        if hits:
+            topics.append((label, tuple(keywords), hits, False))
+            for i in hits:
+                per_entry[i].append(label)
+
+    if automatic > 0:
+        names = frozenset(part.lower() for name in person_names for part in name.split())
+        where: dict[str, set[int]] = defaultdict(set)
+        for i, text in enumerate(texts):
+            for phrase in _phrases(text, names):
+                where[phrase].add(i)
+        counts = Counter({p: len(ids) for p, ids in where.items() if len(ids) >= min_entries})
+        chosen: list[str] = []
+        for phrase, count in sorted(counts.items(), key=lambda item: (-item[1], -len(item[0].split()), item[0])):
+            if phrase in configured_words:
+                continue
+            # Skip a phrase inside (or containing) one already chosen with the same reach.
+            if any((phrase in other or other in phrase) and counts[other] >= count for other in chosen):
+                continue
+            chosen.append(phrase)
+            if len(chosen) >= automatic:
+                break
+        for phrase in chosen:
+            label = phrase[0].upper() + phrase[1:]
+            ids = tuple(sorted(where[phrase]))
+            topics.append((label, (phrase,), ids, True))
+            for i in ids:
+                per_entry[i].append(label)
+    topics.sort(key=lambda t: (-len(t[2]), t[0]))
+    return TopicResult(tuple(topics), tuple(tuple(labels) for labels in per_entry))

@@ -1,0 +1,140 @@
+"""Markdown, HTML, feeds and JSON: titles, bodies, authors and times exactly."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from brief.parsers import default_settings, load, read_source
+from brief.parsers.export import to_json
+
+from conftest import FIXTURES
+
+
+def parse(folder: str, name: str):
+    parsed = read_source(str(FIXTURES / folder / name), default_settings())
+    assert parsed.error is None, parsed.error
+    return parsed
+
+
+def test_markdown_newsletter_with_emphasis_times_and_key_events() -> None:
+    parsed = parse("markdown", "northern-brief.md")
+    got = parsed.entries
+    assert parsed.format == "markdown"
+    assert [e.title for e in got] == ["Wind farm auction draws record bids", "Grid operator warns of tight summer margins"]
+    assert [e.published for e in got] == ["2025-06-09T07:30:00", "2025-06-09T09:05:00"]
+    assert {e.author for e in got} == {"Sofia Marchetti"}
+    assert got[1].body == (
+        "Sweden's grid operator Svenska kraftnät said maintenance on two nuclear units would leave supply margins "
+        "thin in July.\n\n- Ringhals 4 returns on 14 July\n- Forsmark 2 returns on 21 July"
+    )
+
+
+def test_markdown_times_in_headings_and_front_matter() -> None:
+    got = parse("markdown", "court-live.md").entries
+    assert [e.title for e in got] == [
+        "Judges retire to consider ruling",
+        "Government lawyer defends emergency powers",
+        "Proceedings resumed this morning with questions from the bench about the…",
+    ]
+    assert [e.published for e in got] == [
+        "2025-11-04T13:20:00+00:00",
+        "2025-11-04T11:45:00+00:00",
+        "2025-11-04T10:02:00+00:00",
+    ]
+    assert {e.author for e in got} == {"Daniel Osei"}
+
+
+def test_markdown_setext_headings() -> None:
+    got = parse("markdown", "plain-headings.md").entries
+    assert [e.title for e in got] == ["Markets", "Weather"]
+
+
+def test_html_live_blog_articles_without_chrome() -> None:
+    got = parse("html", "election-live.html").entries
+    assert [e.title for e in got] == ["Turnout estimated at 71%", "First results from the coast", "Polls have closed."]
+    assert [e.published for e in got] == [
+        "2025-05-18T22:40:00+02:00",
+        "2025-05-18T21:15:00+02:00",
+        "2025-05-18T20:05:00+02:00",
+    ]
+    assert got[0].author == "Tomasz Wójcik"
+    assert got[0].link == "https://news.example.org/election-live#p3"
+    assert got[0].body == (
+        "The electoral commission estimated turnout at **71%**, the highest in two decades.\n\n"
+        "Queues were still forming outside some polling stations in the capital when doors closed."
+    )
+    dumped = "".join(e.title + e.body for e in got)
+    for unwanted in ("cookies", "Share on", "Privacy", "javascript:", "trackEverything", "Key events", "Home"):
+        assert unwanted not in dumped
+
+
+def test_html_newsletter_without_articles_splits_at_headings_and_txt_is_sniffed() -> None:
+    for name in ("newsletter.html", "really-html.txt"):
+        parsed = parse("html", name)
+        assert parsed.format == "html"
+        assert [e.title for e in parsed.entries] == ["Central bank holds rates", "Port strike ends"]
+        assert {e.published for e in parsed.entries} == {"2025-03-07"}
+        assert "Unsubscribe" not in parsed.entries[-1].body
+
+
+def test_rss2_items() -> None:
+    got = parse("feed", "rss2.xml").entries
+    assert [e.title for e in got] == [
+        "Council approves new tram line",
+        "Library reopens after repairs",
+        "A short item with no title: bin collections move to Thursday next week.",
+    ]
+    assert got[0].body == (
+        "The council voted **31 to 12** to build the line, which will link the station to the university.\n\n"
+        "Construction starts next spring."
+    )
+    assert [e.author for e in got] == ["Amara Nwosu", "Jonas Berg", None]
+    assert [e.published for e in got] == ["2025-03-04T18:30:00+00:00", "2025-03-03T09:00:00+00:00", None]
+    assert [e.link for e in got] == ["https://city.example.com/tram", "https://city.example.com/library", None]
+
+
+def test_rss1_atom1_atom03_and_rss091_with_latin1_and_html_entities() -> None:
+    comet = parse("feed", "rss1.rdf").entries[0]
+    assert (comet.title, comet.author, comet.published) == (
+        "Comet brightens ahead of schedule", "Ines Duarte", "2025-01-20T21:00:00+01:00",
+    )  # fmt: skip
+    drought, harvest = parse("feed", "atom.xml").entries
+    assert drought.title == "Drought eases in the south"
+    assert drought.body == "Reservoir levels rose for the first time in [five months](https://field.example.org/data)."
+    assert (drought.author, drought.published) == ("Kwame Mensah", "2025-06-02T08:00:00+00:00")
+    assert harvest.body == "The farmers' union now expects a harvest *close to* the five-year average."
+    old = parse("feed", "atom03.xml").entries[0]
+    assert (old.title, old.published, old.link) == ("Moving to a new server", "2004-05-01T12:00:00+00:00", "http://old.example.com/move")
+    cafe = parse("feed", "rss091.xml").entries[0]
+    assert cafe.title == "Menu\u00a0changes for spring" or cafe.title == "Menu changes for spring"
+    assert cafe.body == "New dishes from the café kitchen, including a crème brûlée."
+
+
+def test_json_dump_round_trip_keeps_entries(tmp_path) -> None:
+    sources = [str(FIXTURES / "text" / "harbour-live.txt"), str(FIXTURES / "feed" / "rss2.xml")]
+    first = load(sources)
+    dump = tmp_path / "dump.json"
+    dump.write_text(to_json(first))
+    again = load([str(dump)])
+    key = lambda b: [(e.id, e.title, e.body, e.author, e.published, e.seen) for e in b.entries]  # noqa: E731
+    assert key(again) == key(first)
+    lines = tmp_path / "entries.jsonl"
+    lines.write_text("\n".join(json.dumps({"title": e.title, "body": e.body}) for e in first.entries))
+    assert [e.id for e in load([str(lines)]).entries] == [e.id for e in first.entries]
+
+
+def test_cli_dump_contract_and_exit_status() -> None:
+    good = str(FIXTURES / "feed" / "atom.xml")
+    bad = str(FIXTURES / "hostile" / "binary.txt")
+    run = subprocess.run([sys.executable, "-m", "brief.tui.cli", "dump", good, bad, "--json"], capture_output=True, text=True)
+    assert run.returncode == 0
+    data = json.loads(run.stdout)
+    assert data["version"] == 1
+    assert [s["error"] for s in data["sources"]] == [None, "binary file (not text)"]
+    entry = data["entries"][0]
+    assert set(entry) >= {"id", "title", "body", "author", "published", "occurrences", "seen", "actors", "topics"}
+    assert "binary.txt: binary file" in run.stderr
+    only_bad = subprocess.run([sys.executable, "-m", "brief.tui.cli", "dump", bad], capture_output=True, text=True)
+    assert only_bad.returncode == 1

@@ -1,0 +1,67 @@
+"""Sources: files, folders, globs, stdin, encodings and errors as values."""
+
+from __future__ import annotations
+
+import codecs
+import io
+import sys
+from pathlib import Path
+
+import pytest
+
+from brief.parsers import default_settings, expand_sources, load, parse_bytes
+from brief.parsers.model import entry_id
+
+from conftest import FIXTURES
+
+POST = "Ports reopen after storm\nThe harbour authority reopened both ports on Tuesday morning, said Zoë Ødegaard.\n"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        POST.encode("utf-8"),
+        codecs.BOM_UTF8 + POST.encode("utf-8"),
+        codecs.BOM_UTF16_LE + POST.encode("utf-16-le"),
+        codecs.BOM_UTF16_BE + POST.encode("utf-16-be"),
+        POST.encode("cp1252"),
+        POST.encode("latin-1"),
+    ],
+)
+def test_encodings(data: bytes) -> None:
+    parsed = parse_bytes("post.txt", data, default_settings())
+    assert parsed.error is None
+    assert parsed.entries[0].body.endswith("said Zoë Ødegaard.")
+
+
+def test_errors_are_values_and_others_still_load(tmp_path: Path) -> None:
+    good = FIXTURES / "feed" / "rss1.rdf"
+    briefing = load([str(good), str(tmp_path / "missing.txt"), str(FIXTURES / "hostile" / "empty.txt"),
+                     str(FIXTURES / "hostile" / "billion-laughs.xml"), str(FIXTURES / "hostile" / "broken.xml")])  # fmt: skip
+    errors = {Path(s.path).name: s.error for s in briefing.sources}
+    assert errors["rss1.rdf"] is None
+    assert errors["missing.txt"] == "no such file or directory"
+    assert errors["empty.txt"] == "empty file"
+    assert errors["billion-laughs.xml"].startswith("refused unsafe XML")
+    assert errors["broken.xml"].startswith("not well-formed XML")
+    assert len(briefing.entries) == 1
+
+
+def test_directories_globs_and_stdin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "one.txt").write_text(POST)
+    (tmp_path / "a" / "skip.png").write_bytes(b"\x89PNG")
+    (tmp_path / "b.md").write_text("## Heading\n\nBody text of the markdown post.\n")
+    found = [Path(p).name for p, _ in expand_sources([str(tmp_path / "a"), str(tmp_path / "*.md")])]
+    assert found == ["one.txt", "b.md"]
+    assert expand_sources([str(tmp_path / "*.nothing")])[0][1] == "no files match this pattern"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(POST.encode())))
+    briefing = load(["-"])
+    assert briefing.sources[0].path == "<stdin>"
+    assert briefing.entries[0].title == "Ports reopen after storm"
+
+
+def test_entry_ids_are_stable_and_normalised() -> None:
+    assert entry_id("Title", "Body  text") == entry_id("title", "body text")
+    assert entry_id("A", "x") == "00c4b0aa2d8a5a6b" or len(entry_id("A", "x")) == 16
+    assert entry_id("A", "“quoted”") == entry_id("A", '"quoted"')

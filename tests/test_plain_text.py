@@ -1,0 +1,121 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from brief.parsers import default_settings, read_source
+from brief.parsers.plain_text import byline_name, is_headline, read_plain_text
+
+from conftest import FIXTURES, SAMPLES
+
+
+def entries(name: str):
+    parsed = read_source(str(FIXTURES / "text" / name), default_settings())
+    assert parsed.error is None, parsed.error
+    return parsed.entries
+
+
+def test_live_blog_posts_times_bylines_and_captions() -> None:
+    got = entries("harbour-live.txt")
+    assert [e.title for e in got] == [
+        "Union leader says strike could last a week",
+        "Port operator calls walkout unlawful",
+        "Freight rates for the North Sea route rose by about 6% in early trading…",
+        "Good afternoon",
+    ]
+    assert [e.published for e in got] == [
+        "2025-03-12T16:45:00+00:00",
+        "2025-03-12T15:10:00+00:00",
+        "2025-03-12T14:02:00+00:00",
+        "2025-03-12",
+    ]
+    assert [e.author for e in got] == ["Priya Raman", None, None, "Priya Raman"]
+    assert got[1].body == (
+        "The terminal operator, Noordhaven Logistics, said the strike broke the notice rules in the sector's "
+        "collective agreement and that it would seek an injunction.\n\n"
+        "A spokesperson added that 40 container ships were waiting at anchor off the coast."
+    )
+    everything = " ".join(e.title + e.body for e in got)
+    for boilerplate in ("Share", "Key events", "Show key events only", "Photograph"):
+        assert boilerplate not in everything
+
+
+def test_update_lines_caps_headers_and_separators() -> None:
+    got = entries("wire-updates.txt")
+    assert [e.title for e in got] == [
+        "Flood warnings issued for three river valleys",
+        "Rail services suspended between two cities",
+        "MORNING SUMMARY",
+        "Emergency crews rescued four people from a stranded car on a flooded road near…",
+    ]
+    assert got[2].body == (
+        "Heavy rain continued overnight across the west.\n\n"
+        "Forecasters expect the worst of the weather to pass by Thursday evening."
+    )
+    assert all(e.published is None for e in got)  # times but no date anywhere
+
+
+def test_hard_wrapped_newsletter_joins_lines_and_keeps_masthead_byline() -> None:
+    got = entries("wrapped-letter.txt")
+    assert [e.title for e in got] == ["Shipping costs ease as new vessels enter service", "Tariff talks resume in Geneva"]
+    assert got[0].body.startswith("Container freight prices fell for a fourth week in a row as shipyards delivered")
+    assert "\n\nImporters in northern Europe" in got[0].body
+    assert {e.author for e in got} == {"Hanna Lindqvist"}
+    assert {e.published for e in got} == {"2025-02-03"}
+
+
+def test_newest_first_blog_crossing_midnight_dates_earlier_posts_the_day_before() -> None:
+    text = (
+        "Night shift live\nSaturday, 1 March 2025\n"
+        "00.20 GMT\nFerry docks safely\nThe ferry reached port after the storm.\n"
+        "23.50 GMT\nStorm reaches the coast\nWinds of 90km/h were recorded at the lighthouse.\n"
+    )
+    got = read_plain_text(text, boilerplate=default_settings().boilerplate_pattern)
+    assert [e.published for e in got] == ["2025-03-01T00:20:00+00:00", "2025-02-28T23:50:00+00:00"]
+
+
+def test_date_from_file_name_when_the_text_has_none(tmp_path: Path) -> None:
+    path = tmp_path / "briefing-2024-12-24.txt"
+    path.write_text("09:00\nMarkets open quietly\nTrading was thin before the holiday.\n")
+    parsed = read_source(str(path), default_settings())
+    assert [e.published for e in parsed.entries] == ["2024-12-24T09:00:00"]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Putin says troops would be targets", True),
+        ("Trump is ‘disappointed’, Zelenskyy says, as he calls for ‘stronger Europe’", True),
+        ("He said:", False),
+        ("Good morning.", False),
+        ("“It is important,” she said.", False),
+        ("- a bullet item", False),
+        ("ECONOMY", True),
+        ("lowercase start of a sentence", False),
+    ],
+)
+def test_is_headline(line: str, expected: bool) -> None:
+    assert is_headline(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [("Jakub Krupa", "Jakub Krupa"), ("By Ana de la Cruz", "Ana de la Cruz"), ("By Sam Ode in Lagos", "Sam Ode"),
+     ("Limiting the damage matters.", None), ("The talks", None)],
+)  # fmt: skip
+def test_byline_name(line: str, expected: str | None) -> None:
+    assert byline_name(line) == expected
+
+
+@pytest.mark.skipif(not SAMPLES.exists(), reason="shared samples not present")
+def test_user_sample_headlines_author_and_date() -> None:
+    parsed = read_source(str(SAMPLES / "europe-live-2025-09-05.txt"), default_settings())
+    titles = [e.title for e in parsed.entries]
+    assert len(titles) == 5
+    assert titles[0] == titles[2]  # the pinned post repeated further down
+    assert titles[3].startswith("Work on security guarantees")
+    assert titles[4] == "Morning opening: Energy diplomacy"
+    assert parsed.entries[4].author == "Jakub Krupa"
+    assert {e.published for e in parsed.entries} == {"2025-09-05"}
+    assert not any(t in ("Key events", "Jakub Krupa") for t in titles)

@@ -1,0 +1,1 @@
+"""The Textual reader. Everything here shows a Briefing; nothing here parses text."""

@@ -1,0 +1,575 @@
+"""BriefApp: facet sidebar, entry list and entry view, driven from the keyboard."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import webbrowser
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from pathlib import PurePath
+
+from rich.text import Text
+from textual import on, work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Markdown, Static
+
+from ..parsers import Briefing, load
+from ..parsers.model import Entry
+from .entry_list import EntryList
+from .entry_view import EntryView
+from .facet_list import FacetList, facet_rows
+from .filters import BriefingIndex, Filter, FilterResult
+from .keymap import ACTIONS, check_keymap
+from .line_list import LineList
+from .paths import state_dir
+from .safe_text import plain
+from .screens import FacetPicker, HelpScreen
+from .settings import Settings
+from .store import MarkStore
+from .themes import load_themes
+
+
+def entry_markdown(entry: Entry) -> str:
+    """The entry as a Markdown document (what `y` copies)."""
+    meta = " · ".join(m for m in (entry.published, entry.author) if m)
+    parts = [f"# {entry.title}"]
+    if meta:
+        parts.append(f"*{meta}*")
+    parts.append(entry.body)
+    if entry.link:
+        parts.append(f"<{entry.link}>")
+    return "\n\n".join(parts) + "\n"
+
+
+def browser_available() -> bool:
+    """Is there a local browser to open links in (not over SSH, a display or macOS)?"""
+    if os.environ.get("SSH_CONNECTION") or os.environ.get("SSH_TTY"):
+        return False
+    if sys.platform == "darwin" or os.environ.get("BROWSER"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) and shutil.which("xdg-open") is not None
+
+
+class SearchInput(Input):
+    """The `/` search box: each keystroke narrows the list; esc clears it."""
+
+    BINDINGS = [
+        Binding("escape", "close", "Close search", id="search.close", tooltip="Clear the search and close"),
+    ]
+
+    def action_close(self) -> None:
+        self.value = ""
+        self.screen.close_search()  # type: ignore[attr-defined]
+
+
+class MainScreen(Screen[None], inherit_bindings=False):
+    """The reader. Holds the briefing, the filter and the marks; widgets only display."""
+
+    BINDINGS = [
+        *(Binding(a.keys, a.action, a.description, show=a.show, id=a.id, tooltip=a.tooltip) for a in ACTIONS
+          if a.id != "app.quit"),
+        Binding("q", "app.quit", "Quit", id="app.quit", tooltip="Quit Brief"),
+    ]  # fmt: skip
+    HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (60, "-narrow"), (100, "-normal"), (150, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (16, "-tall")]
+
+    DEFAULT_CSS = """
+    MainScreen { layout: vertical; }
+    #body { height: 1fr; }
+    #sidebar { width: 32; border-right: solid $panel; }
+    MainScreen.-narrow #sidebar { width: 24; }
+    MainScreen.-tiny #sidebar { display: none; }
+    MainScreen.-wide #sidebar { width: 36; }
+    #main { width: 1fr; }
+    #entries { height: 45%; min-height: 3; border-bottom: solid $panel; }
+    MainScreen.-wide #main { layout: horizontal; }
+    MainScreen.-wide #entries { height: 1fr; width: 45%; border-bottom: none; border-right: solid $panel; }
+    MainScreen.-wide #view { width: 1fr; }
+    MainScreen.-short #entries { height: 50%; }
+    #view { height: 1fr; }
+    #search { display: none; height: 1; border: none; padding: 0 1; background: $panel; }
+    #search.-visible { display: block; }
+    #status { height: 1; padding: 0 1; background: $panel; color: $text-muted; }
+    MainScreen.-short Footer { display: none; }
+    LineList:focus, EntryView:focus { background-tint: $foreground 3%; }
+    """
+
+    def __init__(self, app_ref: BriefApp) -> None:
+        super().__init__()
+        self.brief = app_ref
+        self.briefing: Briefing = Briefing((), ())
+        self.index = BriefingIndex(self.briefing)
+        self.filter = Filter(actor_mode=str(app_ref.settings.ui.get("actor_match", "any")))
+        self.newest_first = bool(app_ref.settings.ui.get("newest_first", True))
+        self.result = FilterResult((), Counter(), Counter())
+        self._order: list[int] = []
+        self.is_loading = True
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="body"):
+            yield FacetList(id="sidebar")
+            with Vertical(id="main"):
+                yield EntryList(id="entries")
+                yield EntryView(id="view")
+        yield SearchInput(placeholder="Search titles and bodies (esc clears, enter keeps)", id="search")
+        yield Static(Text("Loading…"), id="status")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        entries = self.query_one(EntryList)
+        entries.is_read = lambda entry: self.brief.store.is_read(entry.member_ids or (entry.id,))
+        entries.is_starred = lambda entry: self.brief.store.is_starred(entry.member_ids or (entry.id,))
+        if not self.brief.settings.ui.get("sidebar", True):
+            self.query_one(FacetList).display = False
+        entries.focus()
+        self.brief.screen_ready()
+
+    # ---- data ------------------------------------------------------------------------------
+    def set_briefing(self, briefing: Briefing) -> None:
+        keep = self.current_entry.id if self.current_entry else None
+        self.briefing = briefing
+        self.index = BriefingIndex(briefing)
+        self._order = self.index.order(self.newest_first)
+        self.is_loading = False
+        known_actors = {a.name for a in briefing.actors}
+        known_topics = {t.name for t in briefing.topics}
+        self.filter = replace(
+            self.filter, actors=self.filter.actors & known_actors, topics=self.filter.topics & known_topics
+        )
+        self.query_one(FacetList).set_rows(facet_rows(briefing))
+        self.refilter(keep)
+
+    @property
+    def current_entry(self) -> Entry | None:
+        return self.query_one(EntryList).current
+
+    def refilter(self, keep_id: str | None = None) -> None:
+        """Apply the filter; update list, facets, status and view."""
+        entry_list = self.query_one(EntryList)
+        if keep_id is None and entry_list.current is not None:
+            keep_id = entry_list.current.id
+        entries = self.briefing.entries
+        store = self.brief.store
+        self.result = self.index.apply(
+            self.filter,
+            self._order,
+            lambda i: store.is_read(entries[i].member_ids or (entries[i].id,)),
+            lambda i: store.is_starred(entries[i].member_ids or (entries[i].id,)),
+        )
+        entry_list.show(entries, self.result.indexes, self.filter.query, keep_id)
+        self.query_one(FacetList).update_counts(
+            self.result.actor_counts, self.result.topic_counts, self.filter.actors, self.filter.topics
+        )
+        self.update_status()
+        self.show_current()
+
+    def update_status(self, note: str | None = None) -> None:
+        total = len(self.briefing.entries)
+        shown = len(self.result.indexes)
+        text = Text(no_wrap=True, end="")
+        if self.is_loading:
+            text.append("Loading… ")
+        text.append(f"{shown} of {total} entries", "bold")
+        if self.filter.active:
+            text.append(" · ")
+            text.append_text(plain(self.filter.describe()))
+            if self.filter.actors and len(self.filter.actors) > 1:
+                text.append(f" ({self.filter.actor_mode.upper()})")
+        if self.result.hidden_by:
+            hidden = ", ".join(f"{count} by {name}" for name, count in self.result.hidden_by.items())
+            text.append(f" · hidden: {hidden}", "dim")
+        if not self.newest_first:
+            text.append(" · oldest first", "dim")
+        errors = self.briefing.errors
+        if errors:
+            first = errors[0]
+            more = f" (+{len(errors) - 1} more)" if len(errors) > 1 else ""
+            text.append(" · ⚠ ", "bold")
+            text.append_text(plain(f"{PurePath(first.path).name}: {first.error}{more}"))
+        if note:
+            text.append(" · ")
+            text.append_text(plain(note))
+        self.query_one("#status", Static).update(text)
+
+    @work(exclusive=True, group="view")
+    async def show_current(self) -> None:
+        entry = self.current_entry
+        store = self.brief.store
+        ids = (entry.member_ids or (entry.id,)) if entry else ()
+        await self.query_one(EntryView).show(entry, store.is_starred(ids), store.is_read(ids), self.filter.query)
+
+    @on(LineList.Highlighted, "#entries")
+    def _entry_highlighted(self) -> None:
+        self.show_current()
+
+    @on(LineList.Chosen, "#entries")
+    def _entry_chosen(self) -> None:
+        self.action_open_entry()
+
+    @on(LineList.Chosen, "#sidebar")
+    def _facet_chosen(self) -> None:
+        self.action_toggle_facet()
+
+    @on(Markdown.LinkClicked)
+    def _link_clicked(self, event: Markdown.LinkClicked) -> None:
+        event.prevent_default()
+        self.open_url(event.href)
+
+    # ---- panes -----------------------------------------------------------------------------
+    def _panes(self) -> list[LineList | EntryView]:
+        panes: list[LineList | EntryView] = []
+        sidebar = self.query_one(FacetList)
+        if sidebar.display and sidebar.region.width > 0:
+            panes.append(sidebar)
+        panes.append(self.query_one(EntryList))
+        panes.append(self.query_one(EntryView))
+        return panes
+
+    def _focused_pane(self) -> LineList | EntryView:
+        focused = self.focused
+        if isinstance(focused, LineList | EntryView):
+            return focused
+        return self.query_one(EntryList)
+
+    def action_focus_next_pane(self) -> None:
+        self._cycle(1)
+
+    def action_focus_previous_pane(self) -> None:
+        self._cycle(-1)
+
+    def _cycle(self, step: int) -> None:
+        panes = self._panes()
+        current = self._focused_pane()
+        position = panes.index(current) if current in panes else 0
+        panes[(position + step) % len(panes)].focus()
+
+    # ---- motions ---------------------------------------------------------------------------
+    def action_cursor_down(self) -> None:
+        pane = self._focused_pane()
+        if isinstance(pane, EntryView):
+            pane.scroll_relative(y=1, animate=False)
+        else:
+            pane.move(1)
+
+    def action_cursor_up(self) -> None:
+        pane = self._focused_pane()
+        if isinstance(pane, EntryView):
+            pane.scroll_relative(y=-1, animate=False)
+        else:
+            pane.move(-1)
+
+    def action_cursor_first(self) -> None:
+        pane = self._focused_pane()
+        if isinstance(pane, EntryView):
+            pane.scroll_home(animate=False)
+        elif isinstance(pane, FacetList):
+            pane.cursor = 0
+            if pane.rows and pane.rows[0].kind == "header":
+                pane.move(1)
+        else:
+            pane.first()
+
+    def action_cursor_last(self) -> None:
+        pane = self._focused_pane()
+        if isinstance(pane, EntryView):
+            pane.scroll_end(animate=False)
+        else:
+            pane.last()
+
+    def action_page_down(self) -> None:
+        pane = self._focused_pane()
+        if isinstance(pane, EntryView):
+            pane.scroll_page_down(animate=False)
+        else:
+            pane.page(1)
+
+    def action_page_up(self) -> None:
+        pane = self._focused_pane()
+        if isinstance(pane, EntryView):
+            pane.scroll_page_up(animate=False)
+        else:
+            pane.page(-1)
+
+    # ---- entry actions ---------------------------------------------------------------------
+    def _ids(self, entry: Entry) -> tuple[str, ...]:
+        return entry.member_ids or (entry.id,)
+
+    def _after_mark(self, entry: Entry) -> None:
+        entry_list = self.query_one(EntryList)
+        if self.filter.unread_only or self.filter.starred_only:
+            self.refilter(entry.id)
+        else:
+            entry_list.invalidate()
+            self.show_current()
+        if self.brief.store.warning:
+            self.brief.notify(self.brief.store.warning, severity="warning", markup=False)
+            self.brief.store.warning = None
+
+    def action_open_entry(self) -> None:
+        pane = self._focused_pane()
+        if isinstance(pane, FacetList):
+            self.action_toggle_facet()
+            return
+        entry = self.current_entry
+        if entry is None:
+            return
+        if not self.brief.store.is_read(self._ids(entry)):
+            self.brief.store.set_read(self._ids(entry), True)
+            self.query_one(EntryList).invalidate()
+        self.show_current()
+        self.query_one(EntryView).focus()
+
+    def action_toggle_read(self) -> None:
+        entry = self.current_entry
+        if entry is not None:
+            self.brief.store.set_read(self._ids(entry), not self.brief.store.is_read(self._ids(entry)))
+            self._after_mark(entry)
+
+    def action_toggle_star(self) -> None:
+        entry = self.current_entry
+        if entry is not None:
+            self.brief.store.set_starred(self._ids(entry), not self.brief.store.is_starred(self._ids(entry)))
+            self._after_mark(entry)
+
+    def action_copy_entry(self) -> None:
+        entry = self.current_entry
+        if entry is None:
+            return
+        self.brief.copy_to_clipboard(entry_markdown(entry))
+        self.brief.notify("Copied the entry as Markdown (OSC 52 clipboard).", markup=False)
+
+    def action_open_link(self) -> None:
+        entry = self.current_entry
+        if entry is None:
+            return
+        if not entry.link:
+            self.brief.notify("This entry has no link.", severity="warning", markup=False)
+            return
+        self.open_url(entry.link)
+
+    def open_url(self, url: str) -> None:
+        if browser_available():
+            try:
+                opened = webbrowser.open(url)
+            except webbrowser.Error:
+                opened = False
+            if opened:
+                self.brief.notify(f"Opened {url}", markup=False)
+                return
+        self.brief.copy_to_clipboard(url)
+        self.brief.notify(f"No browser here: copied the link instead ({url})", markup=False)
+
+    def action_filter_by(self) -> None:
+        entry = self.current_entry
+        if entry is None:
+            return
+        choices = [("actor", name) for name in entry.actors] + [("topic", name) for name in entry.topics]
+        if not choices:
+            self.brief.notify("This entry names no actors or topics.", markup=False)
+            return
+
+        def picked(choice: tuple[str, str] | None) -> None:
+            if choice is None:
+                return
+            kind, name = choice
+            if kind == "actor" and name not in self.filter.actors:
+                self.filter = self.filter.toggle_actor(name)
+            elif kind == "topic" and name not in self.filter.topics:
+                self.filter = self.filter.toggle_topic(name)
+            self.refilter(entry.id)
+
+        self.app.push_screen(FacetPicker(choices), picked)
+
+    # ---- filters ---------------------------------------------------------------------------
+    def action_toggle_facet(self) -> None:
+        pane = self._focused_pane()
+        if isinstance(pane, EntryView):
+            pane.scroll_page_down(animate=False)
+            return
+        if not isinstance(pane, FacetList):
+            return
+        row = pane.current
+        if row is None or row.kind == "header":
+            return
+        if row.kind == "actor":
+            self.filter = self.filter.toggle_actor(row.name)
+        else:
+            self.filter = self.filter.toggle_topic(row.name)
+        self.refilter()
+
+    def action_search(self) -> None:
+        search = self.query_one(SearchInput)
+        search.add_class("-visible")
+        search.focus()
+
+    def close_search(self) -> None:
+        search = self.query_one(SearchInput)
+        search.remove_class("-visible")
+        self.filter = replace(self.filter, query="")
+        self.refilter()
+        self.query_one(EntryList).focus()
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self.filter = replace(self.filter, query=event.value)
+        self.refilter()
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        if not event.value.strip():
+            self.query_one(SearchInput).remove_class("-visible")
+        self.query_one(EntryList).focus()
+
+    def action_toggle_unread(self) -> None:
+        self.filter = replace(self.filter, unread_only=not self.filter.unread_only)
+        self.refilter()
+
+    def action_toggle_starred(self) -> None:
+        self.filter = replace(self.filter, starred_only=not self.filter.starred_only)
+        self.refilter()
+
+    def action_clear_filters(self) -> None:
+        search = self.query_one(SearchInput)
+        search.value = ""
+        search.remove_class("-visible")
+        self.filter = self.filter.cleared()
+        self.refilter()
+
+    def action_toggle_match_mode(self) -> None:
+        self.filter = replace(self.filter, actor_mode="all" if self.filter.actor_mode == "any" else "any")
+        self.refilter()
+        self.update_status(f"actors must match {self.filter.actor_mode.upper()} selected")
+
+    def action_next_match(self) -> None:
+        self._match(1)
+
+    def action_prev_match(self) -> None:
+        self._match(-1)
+
+    def _match(self, step: int) -> None:
+        view = self.query_one(EntryView)
+        if not self.filter.query.strip():
+            self.update_status("no search: press / to search")
+            return
+        number = view.next_match(step)
+        self.update_status(f"match {number} of {view.match_count}" if number else "no match in this entry")
+
+    def action_toggle_sort(self) -> None:
+        self.newest_first = not self.newest_first
+        self._order = self.index.order(self.newest_first)
+        self.refilter()
+
+    def action_toggle_sidebar(self) -> None:
+        sidebar = self.query_one(FacetList)
+        sidebar.display = not sidebar.display
+        if not sidebar.display and sidebar.has_focus:
+            self.query_one(EntryList).focus()
+
+    def action_reload(self) -> None:
+        self.brief.load_sources()
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(self.brief.key_map()))
+
+
+class BriefApp(App[int]):
+    """The Brief reader."""
+
+    TITLE = "Brief"
+    ENABLE_COMMAND_PALETTE = True
+
+    def __init__(
+        self,
+        sources: Sequence[str],
+        settings: Settings,
+        *,
+        briefing: Briefing | None = None,
+        store: MarkStore | None = None,
+    ) -> None:
+        super().__init__()
+        self.sources = list(sources)
+        self.settings = settings
+        self.preloaded = briefing
+        self.store = store if store is not None else MarkStore(state_dir() / "state.db")
+        self.problems: list[str] = list(settings.problems)
+        checked = check_keymap(settings.keys, str(settings.user_file or "config"))
+        self.problems.extend(checked.problems)
+        self.keymap_overrides = checked.keymap
+        themes = load_themes()
+        for theme in themes.loaded:
+            self.register_theme(theme)
+        self.problems.extend(f"theme {failure}" for failure in themes.failed)
+        wanted = settings.theme
+        if wanted in self.available_themes:
+            self.theme = wanted
+        else:
+            self.problems.append(f"unknown theme '{wanted}' (have: {', '.join(sorted(self.available_themes))}); using brief-dark")
+            self.theme = "brief-dark"
+        if os.environ.get("NO_COLOR"):
+            self.add_class("-no-color")
+        self.main: MainScreen | None = None
+
+    def key_map(self) -> dict[str, list[str]]:
+        """binding id → keys in force (defaults with the user's overrides)."""
+        return {a.id: (self.keymap_overrides.get(a.id) or a.keys).split(",") for a in ACTIONS}
+
+    def on_mount(self) -> None:
+        if self.keymap_overrides:
+            self.set_keymap(self.keymap_overrides)
+        self.main = MainScreen(self)
+        self.push_screen(self.main)
+        for problem in self.problems:
+            self.notify(problem, severity="warning", timeout=12, markup=False)
+        if self.store.warning:
+            self.notify(self.store.warning, severity="error", timeout=15, markup=False)
+            self.store.warning = None
+
+    def screen_ready(self) -> None:
+        """The main screen is composed: show the preloaded briefing or start loading."""
+        if self.main is None:
+            return
+        if self.preloaded is not None:
+            self.main.set_briefing(self.preloaded)
+        else:
+            self.load_sources()
+
+    def load_sources(self) -> None:
+        if self.main is not None:
+            self.main.is_loading = True
+            self.main.update_status()
+        self._load_worker()
+
+    @work(thread=True, exclusive=True, group="load")
+    def _load_worker(self) -> None:
+        briefing = load(self.sources, self.settings.parse)
+        self.call_from_thread(self._loaded, briefing)
+
+    def _loaded(self, briefing: Briefing) -> None:
+        if self.main is not None:
+            self.main.set_briefing(briefing)
+            for source in briefing.errors[:5]:
+                self.notify(f"{source.path}: {source.error}", severity="error", timeout=10, markup=False)
+
+    def handle_bindings_clash(self, clashed_bindings: set[Binding], node: object) -> None:
+        names = ", ".join(sorted(f"{b.id or b.action} ({b.key})" for b in clashed_bindings))
+        message = f"key binding clash: {names}"
+        if message not in self.problems:
+            self.problems.append(message)
+            self.notify(message, severity="warning", markup=False)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if isinstance(screen, MainScreen):
+            for action in ACTIONS:
+                if action.id in ("app.quit", "cursor.down", "cursor.up"):
+                    continue
+                yield SystemCommand(action.description, action.tooltip, getattr(screen, f"action_{action.action}"))
+
+    def on_unmount(self) -> None:
+        self.store.close()

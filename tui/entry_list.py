@@ -1,0 +1,87 @@
+"""The list of deduplicated entries: time, marks, title, ×N, source."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import PurePath
+
+from rich.text import Text
+
+from ..parsers.model import Entry
+from .line_list import LineList
+from .safe_text import highlight, plain
+
+
+def short_time(published: str | None, today: str | None) -> str:
+    """"14:32" when the entry has a time on the briefing's newest day, else "05 Sep"."""
+    if not published:
+        return ""
+    try:
+        moment = datetime.fromisoformat(published)
+    except ValueError:
+        return published[:6]
+    has_time = "T" in published
+    if has_time and (today is None or published[:10] == today):
+        return moment.strftime("%H:%M")
+    return moment.strftime("%d %b")
+
+
+class EntryList(LineList):
+    """One row per entry index in ``rows`` (indexes into the briefing's entries)."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.entries: Sequence[Entry] = ()
+        self.rows: Sequence[int] = ()
+        self.query = ""
+        self.show_source = False
+        self.today: str | None = None
+        self.is_read: Callable[[Entry], bool] = lambda entry: False
+        self.is_starred: Callable[[Entry], bool] = lambda entry: False
+
+    def show(self, entries: Sequence[Entry], rows: Sequence[int], query: str, keep_id: str | None) -> None:
+        """Show ``rows`` of ``entries``; keep the cursor on ``keep_id`` when it is still listed."""
+        self.entries = entries
+        self.rows = rows
+        self.query = query
+        self.show_source = len({o.path for e in entries[:2000] for o in e.occurrences}) > 1
+        dated = [e.published for e in entries if e.published]
+        self.today = max(dated)[:10] if dated else None
+        cursor = 0
+        if keep_id is not None:
+            for position, index in enumerate(rows):
+                if entries[index].id == keep_id:
+                    cursor = position
+                    break
+        self.set_count(len(rows), cursor)
+
+    @property
+    def current(self) -> Entry | None:
+        if 0 <= self.cursor < len(self.rows):
+            return self.entries[self.rows[self.cursor]]
+        return None
+
+    def row_key(self, index: int) -> object:
+        entry = self.entries[self.rows[index]]
+        return (entry.id, self.is_read(entry), self.is_starred(entry), self.query)
+
+    def render_row(self, index: int, width: int) -> Text:
+        entry = self.entries[self.rows[index]]
+        read = self.is_read(entry)
+        row = Text(no_wrap=True, end="")
+        row.append("●" if not read else " ", self.style_of("line-list--unread"))
+        row.append("★" if self.is_starred(entry) else " ", self.style_of("line-list--star"))
+        row.append(f" {short_time(entry.published, self.today):>6} ", self.style_of("line-list--dim"))
+        title = plain(entry.title, "bold" if not read else "")
+        highlight(title, self.query, str(self.style_of("line-list--match")) or "bold")
+        tail = Text(no_wrap=True, end="")
+        if entry.seen > 1:
+            tail.append(f" ×{entry.seen}", self.style_of("line-list--accent"))
+        if self.show_source and width >= 60:
+            tail.append(" " + PurePath(entry.occurrences[0].path).name[:18], self.style_of("line-list--dim"))
+        room = max(4, width - row.cell_len - tail.cell_len)
+        title.truncate(room, overflow="ellipsis", pad=True)
+        row.append_text(title)
+        row.append_text(tail)
+        return row

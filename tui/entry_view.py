@@ -1,0 +1,119 @@
+"""The selected entry in full: a header (title, time, author, sources, actors) and Markdown."""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widget import Widget
+from textual.widgets import Markdown, Static
+
+from ..parsers.model import Entry
+from ..parsers.text_clean import scrub
+from .safe_text import plain
+
+
+def entry_header(entry: Entry, starred: bool, read: bool) -> Text:
+    """Title and metadata, built as Text (briefing text is never markup)."""
+    text = Text(end="")
+    text.append_text(Text(scrub(entry.title), style="bold"))
+    meta = [m for m in (entry.published, entry.author) if m]
+    where = sorted({PurePath(o.path).name for o in entry.occurrences})
+    line = Text("\n", end="")
+    line.append_text(plain(" · ".join(meta), "dim"))
+    if entry.seen > 1:
+        line.append(f"{' · ' if meta else ''}seen ×{entry.seen}", "bold")
+    if starred:
+        line.append("  ★ starred", "bold")
+    if not read:
+        line.append("  ● unread", "dim")
+    text.append_text(line)
+    if where:
+        text.append("\nIn: ", "dim")
+        text.append_text(plain(", ".join(f"{o.path.rsplit('/', 1)[-1]}#{o.position + 1}" for o in entry.occurrences)))
+    if entry.actors:
+        text.append("\nActors: ", "dim")
+        for number, actor in enumerate(entry.actors):
+            if number:
+                text.append(", ", "dim")
+            text.append_text(plain(actor, "bold italic"))
+    if entry.topics:
+        text.append("\nTopics: ", "dim")
+        text.append_text(plain(", ".join(entry.topics), "italic"))
+    if entry.link:
+        text.append("\nLink: ", "dim")
+        text.append_text(plain(entry.link, "underline"))
+    return text
+
+
+class EntryView(VerticalScroll, can_focus=True, inherit_bindings=False):
+    """Scrollable entry: header, then the body as Markdown (links are reported, not opened)."""
+
+    DEFAULT_CSS = """
+    EntryView { background: $surface; padding: 0 1; }
+    EntryView #entry-header { padding: 0 0 1 0; color: $text; }
+    EntryView Markdown { margin: 0; padding: 0; background: $surface; }
+    EntryView .-match { background: $accent 20%; }
+    EntryView .-match-current { background: $accent 45%; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.entry: Entry | None = None
+        self.query = ""
+        self._matches: list[Widget] = []
+        self._match_index = -1
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("No entry selected.", style="dim"), id="entry-header")
+        yield Markdown("", open_links=False, id="entry-body")
+
+    async def show(self, entry: Entry | None, starred: bool, read: bool, query: str) -> None:
+        """Show ``entry`` (or a blank view); re-render the body only when the entry changed."""
+        header = self.query_one("#entry-header", Static)
+        body = self.query_one("#entry-body", Markdown)
+        if entry is None:
+            header.update(Text("No entry matches the current filters.", style="dim"))
+            await body.update("")
+            self.entry = None
+            return
+        header.update(entry_header(entry, starred, read))
+        changed = self.entry is None or self.entry.id != entry.id or self.entry.body != entry.body
+        self.entry = entry
+        if changed:
+            await body.update(scrub(entry.body))
+            self.scroll_home(animate=False)
+        self.set_query(query)
+
+    def set_query(self, query: str) -> None:
+        """Mark the body blocks that contain the search words."""
+        self.query = query
+        body = self.query_one("#entry-body", Markdown)
+        needles = [n for n in query.casefold().split() if n]
+        self._matches = []
+        for block in body.children:
+            source = str(getattr(block, "source", "") or "")
+            hit = bool(needles) and all(n in source.casefold() for n in needles)
+            block.set_class(hit, "-match")
+            block.remove_class("-match-current")
+            if hit:
+                self._matches.append(block)
+        self._match_index = -1
+
+    @property
+    def match_count(self) -> int:
+        return len(self._matches)
+
+    def next_match(self, step: int) -> int:
+        """Scroll to the next (step=1) or previous (-1) matching block; its 1-based number."""
+        if not self._matches:
+            return 0
+        if 0 <= self._match_index < len(self._matches):
+            self._matches[self._match_index].remove_class("-match-current")
+        self._match_index = (self._match_index + step) % len(self._matches)
+        block = self._matches[self._match_index]
+        block.add_class("-match-current")
+        self.scroll_to_widget(block, animate=False, top=True)
+        return self._match_index + 1

@@ -1,0 +1,148 @@
+"""What the list shows: a Filter applied to a Briefing, with facet counts. Textual-free."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from itertools import chain
+
+from ..parsers.dates import sort_key
+from ..parsers.model import Briefing
+
+
+@dataclass(frozen=True)
+class Filter:
+    """The user's current narrowing of the briefing."""
+
+    actors: frozenset[str] = frozenset()
+    topics: frozenset[str] = frozenset()
+    query: str = ""
+    unread_only: bool = False
+    starred_only: bool = False
+    actor_mode: str = "any"
+    """``any``: an entry mentioning any selected actor matches; ``all``: every one."""
+
+    @property
+    def active(self) -> bool:
+        return bool(self.actors or self.topics or self.query.strip() or self.unread_only or self.starred_only)
+
+    def toggle_actor(self, name: str) -> Filter:
+        return replace(self, actors=self.actors ^ {name})
+
+    def toggle_topic(self, name: str) -> Filter:
+        return replace(self, topics=self.topics ^ {name})
+
+    def cleared(self) -> Filter:
+        return Filter(actor_mode=self.actor_mode)
+
+    def describe(self) -> str:
+        """The filter in words, for the status line."""
+        parts: list[str] = []
+        if self.actors:
+            joiner = " or " if self.actor_mode == "any" else " and "
+            parts.append("actors: " + joiner.join(sorted(self.actors)))
+        if self.topics:
+            parts.append("topics: " + " and ".join(sorted(self.topics)))
+        if self.query.strip():
+            parts.append(f'search: "{self.query.strip()}"')
+        if self.unread_only:
+            parts.append("unread only")
+        if self.starred_only:
+            parts.append("starred only")
+        return "; ".join(parts)
+
+
+@dataclass(frozen=True)
+class FilterResult:
+    """Entry indexes that pass, facet counts among them, and what each filter hid."""
+
+    indexes: tuple[int, ...]
+    actor_counts: Counter[str]
+    topic_counts: Counter[str]
+    hidden_by: dict[str, int] = field(default_factory=dict)
+    """Filter name → entries it removed (applied in order: facets, search, unread, starred)."""
+
+
+class BriefingIndex:
+    """Precomputed lookups so each keystroke of a search stays fast at 100 000 entries."""
+
+    def __init__(self, briefing: Briefing) -> None:
+        self.briefing = briefing
+        entries = briefing.entries
+        self.ids = [e.id for e in entries]
+        self.actors = [e.actors for e in entries]
+        self.topics = [e.topics for e in entries]
+        self.haystacks = [f"{e.title}\n{e.body}".casefold() for e in entries]
+        self.titles = [e.title.casefold() for e in entries]
+        self.sort_keys = [sort_key(e.published) for e in entries]
+        self.actor_sets: dict[str, set[int]] = {}
+        for index, names in enumerate(self.actors):
+            for name in names:
+                self.actor_sets.setdefault(name, set()).add(index)
+        self.topic_sets: dict[str, set[int]] = {}
+        for index, names in enumerate(self.topics):
+            for name in names:
+                self.topic_sets.setdefault(name, set()).add(index)
+        self._last_query: tuple[str, tuple[int, ...]] | None = None
+
+    def order(self, newest_first: bool) -> list[int]:
+        """Entry indexes in time order; entries without a time keep their reading order."""
+        positions = range(len(self.ids))
+        if not any(self.sort_keys):
+            return list(positions)
+        ordered = sorted(positions, key=lambda i: self.sort_keys[i], reverse=newest_first)
+        return ordered
+
+    def _search(self, candidates: Sequence[int], query: str) -> list[int]:
+        needles = query.casefold().split()
+        if not needles:
+            return list(candidates)
+        previous = self._last_query
+        if previous is not None and query.casefold().startswith(previous[0]) and previous[0]:
+            allowed = set(previous[1])
+            candidates = [i for i in candidates if i in allowed]
+        hay = self.haystacks
+        found = [i for i in candidates if all(n in hay[i] for n in needles)]
+        self._last_query = (query.casefold(), tuple(found))
+        return found
+
+    def apply(
+        self,
+        flt: Filter,
+        order: Sequence[int],
+        is_read: Callable[[int], bool],
+        is_starred: Callable[[int], bool],
+    ) -> FilterResult:
+        """Indexes in ``order`` that pass ``flt``; facets combine as ANY/ALL within actors, AND across."""
+        hidden: dict[str, int] = {}
+        current: Iterable[int] = order
+        total = len(order)
+        if flt.actors:
+            sets = [self.actor_sets.get(name, set()) for name in flt.actors]
+            allowed = set.union(*sets) if flt.actor_mode == "any" else set.intersection(*sets)
+            current = [i for i in current if i in allowed]
+            hidden["actors"] = total - len(current)
+            total = len(current)
+        if flt.topics:
+            allowed = set.intersection(*[self.topic_sets.get(name, set()) for name in flt.topics])
+            current = [i for i in current if i in allowed]
+            hidden["topics"] = total - len(current)
+            total = len(current)
+        if flt.query.strip():
+            current = self._search(list(current), flt.query)
+            hidden["search"] = total - len(current)
+            total = len(current)
+        else:
+            self._last_query = None
+        if flt.unread_only:
+            current = [i for i in current if not is_read(i)]
+            hidden["unread only"] = total - len(current)
+            total = len(current)
+        if flt.starred_only:
+            current = [i for i in current if is_starred(i)]
+            hidden["starred only"] = total - len(current)
+        indexes = tuple(current)
+        actor_counts = Counter(chain.from_iterable(self.actors[i] for i in indexes))
+        topic_counts = Counter(chain.from_iterable(self.topics[i] for i in indexes))
+        return FilterResult(indexes, actor_counts, topic_counts, {k: v for k, v in hidden.items() if v})

@@ -1,0 +1,127 @@
+"""Modal screens: the help screen (current bindings) and the facet picker (`f`)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.keys import format_key
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from .keymap import ACTIONS
+from .line_list import LineList
+from .safe_text import plain
+
+
+def bindings_table(key_map: dict[str, list[str]]) -> Text:
+    """Every action with its current keys (after the user's keymap)."""
+    text = Text(end="")
+    for action in ACTIONS:
+        keys = ", ".join(format_key(k) for k in key_map.get(action.id, [])) or "(unbound)"
+        text.append(f"{keys:>18}  ", "bold")
+        text.append(f"{action.tooltip}  ")
+        text.append(f"[{action.id}]\n", "dim")
+    return text
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists the bindings in force, so a remapped key shows as remapped."""
+
+    BINDINGS = [
+        Binding("escape,q,question_mark", "dismiss", "Close", id="help.close", tooltip="Close the help screen"),
+        Binding("j,down", "scroll(1)", "Down", id="help.down", show=False),
+        Binding("k,up", "scroll(-1)", "Up", id="help.up", show=False),
+    ]
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > Vertical { width: 90%; max-width: 100; height: 90%; border: round $primary; background: $panel; }
+    HelpScreen #help-title { padding: 0 1; text-style: bold; }
+    HelpScreen VerticalScroll { padding: 0 1; }
+    """
+
+    def __init__(self, key_map: dict[str, list[str]]) -> None:
+        super().__init__()
+        self.key_map = key_map
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Text("Brief — key bindings (rebind in config.yaml under keys:)  esc closes"), id="help-title")
+            with VerticalScroll(can_focus=False):
+                yield Static(bindings_table(self.key_map))
+
+    def action_scroll(self, lines: int) -> None:
+        self.query_one(VerticalScroll).scroll_relative(y=lines, animate=False)
+
+
+def current_key_map(bindings_by_key: dict[str, list[Binding]]) -> dict[str, list[str]]:
+    """binding id → keys, from a node's live key→bindings table."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for key, bindings in bindings_by_key.items():
+        for binding in bindings:
+            if binding.id and key not in found[binding.id]:
+                found[binding.id].append(key)
+    return dict(found)
+
+
+class ChoiceList(LineList):
+    """A short list of labelled choices (the picker)."""
+
+    def __init__(self, labels: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.labels = labels
+
+    def on_mount(self) -> None:
+        self.set_count(len(self.labels), 0)
+
+    def render_row(self, index: int, width: int) -> Text:
+        kind, name = self.labels[index]
+        text = Text(f"{kind:<7} ", style="dim", no_wrap=True, end="")
+        text.append_text(plain(name))
+        return text
+
+
+class FacetPicker(ModalScreen[tuple[str, str] | None]):
+    """Pick one of the entry's actors or topics to filter by."""
+
+    BINDINGS = [
+        Binding("enter,space", "choose", "Filter", id="picker.choose", tooltip="Filter by this actor or topic"),
+        Binding("escape,q", "dismiss_none", "Cancel", id="picker.close", tooltip="Close without filtering"),
+        Binding("j,down", "move(1)", "Down", id="cursor.down", show=False),
+        Binding("k,up", "move(-1)", "Up", id="cursor.up", show=False),
+    ]
+    DEFAULT_CSS = """
+    FacetPicker { align: center middle; }
+    FacetPicker > Vertical { width: 60; max-width: 90%; height: auto; max-height: 80%; border: round $accent; background: $panel; }
+    FacetPicker ChoiceList { height: auto; max-height: 20; }
+    FacetPicker #picker-title { padding: 0 1; text-style: bold; }
+    """
+
+    def __init__(self, choices: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.choices = choices
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Text("Filter by…  (enter: choose, esc: cancel)"), id="picker-title")
+            yield ChoiceList(self.choices)
+
+    def on_mount(self) -> None:
+        self.query_one(ChoiceList).focus()
+
+    def action_move(self, delta: int) -> None:
+        self.query_one(ChoiceList).move(delta)
+
+    def action_choose(self) -> None:
+        choice_list = self.query_one(ChoiceList)
+        if self.choices:
+            self.dismiss(self.choices[choice_list.cursor])
+
+    def action_dismiss_none(self) -> None:
+        self.dismiss(None)
+
+    def on_line_list_chosen(self, event: LineList.Chosen) -> None:
+        self.dismiss(self.choices[event.index])

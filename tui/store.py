@@ -1,0 +1,108 @@
+"""Read and starred marks in SQLite (WAL) under the XDG state dir, keyed by entry id.
+
+Marks belong to the deduplicated entry: marking writes every member id, and an entry counts
+as read when any of its member ids is. A corrupt database is moved aside (never deleted) and a
+fresh one started; a read-only or locked one falls back to memory, and Brief says so.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS marks (
+    id TEXT PRIMARY KEY,
+    read INTEGER NOT NULL DEFAULT 0,
+    starred INTEGER NOT NULL DEFAULT 0,
+    updated REAL NOT NULL
+)
+"""
+
+
+class MarkStore:
+    """Persistent marks; every change is committed at once (so SIGHUP loses nothing)."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.warning: str | None = None
+        self.read: set[str] = set()
+        self.starred: set[str] = set()
+        self._db: sqlite3.Connection | None = None
+        if path is not None:
+            self._open(path)
+
+    def _connect(self, path: Path) -> sqlite3.Connection:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(path, timeout=5.0, isolation_level=None)
+        db.execute("PRAGMA busy_timeout=5000")
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute(SCHEMA)
+        db.execute("PRAGMA quick_check").fetchone()
+        return db
+
+    def _open(self, path: Path) -> None:
+        try:
+            self._db = self._connect(path)
+        except sqlite3.DatabaseError as error:
+            if "malformed" in str(error) or "not a database" in str(error) or "corrupt" in str(error):
+                backup = path.with_name(f"{path.name}.corrupt-{int(time.time())}")
+                try:
+                    shutil.move(str(path), backup)
+                    self._db = self._connect(path)
+                    self.warning = f"state database {path} was corrupt; moved to {backup}, started afresh"
+                except (OSError, sqlite3.DatabaseError) as again:
+                    self.warning = f"state database {path} is unusable ({again}); marks kept in memory only"
+            else:
+                self.warning = f"state database {path}: {error}; marks kept in memory only this session"
+        except OSError as error:
+            self.warning = f"state database {path}: {error.strerror or error}; marks kept in memory only"
+        if self._db is not None:
+            try:
+                for mark_id, read, starred in self._db.execute("SELECT id, read, starred FROM marks"):
+                    if read:
+                        self.read.add(mark_id)
+                    if starred:
+                        self.starred.add(mark_id)
+            except sqlite3.DatabaseError as error:
+                self.warning = f"state database {path}: {error}; marks kept in memory only"
+                self._db = None
+
+    def is_read(self, ids: Iterable[str]) -> bool:
+        return any(i in self.read for i in ids)
+
+    def is_starred(self, ids: Iterable[str]) -> bool:
+        return any(i in self.starred for i in ids)
+
+    def set_read(self, ids: Iterable[str], value: bool) -> None:
+        self._set(list(ids), "read", value, self.read)
+
+    def set_starred(self, ids: Iterable[str], value: bool) -> None:
+        self._set(list(ids), "starred", value, self.starred)
+
+    def _set(self, ids: list[str], column: str, value: bool, cache: set[str]) -> None:
+        if value:
+            cache.update(ids)
+        else:
+            cache.difference_update(ids)
+        if self._db is None:
+            return
+        now = time.time()
+        try:
+            with self._db:
+                self._db.execute("BEGIN IMMEDIATE")
+                self._db.executemany(
+                    f"INSERT INTO marks (id, {column}, updated) VALUES (?, ?, ?) "
+                    f"ON CONFLICT(id) DO UPDATE SET {column}=excluded.{column}, updated=excluded.updated",
+                    [(i, int(value), now) for i in ids],
+                )
+        except sqlite3.DatabaseError as error:
+            self.warning = f"could not save marks to {self.path}: {error}; kept in memory for this session"
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None

@@ -1,0 +1,97 @@
+"""Theme files (YAML) → Textual `Theme` objects; a bad file is reported, never fatal."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from textual.color import Color, ColorParseError
+from textual.theme import Theme
+
+from .paths import config_dir
+
+COLOUR_FIELDS = ("primary", "secondary", "accent", "foreground", "background", "surface", "panel", "boost",
+                 "success", "warning", "error")  # fmt: skip
+KNOWN_FIELDS = frozenset({"name", "dark", "ansi", "variables", *COLOUR_FIELDS})
+
+
+@dataclass(frozen=True)
+class ThemeLoad:
+    """Themes that loaded, and one message per file that did not."""
+
+    loaded: tuple[Theme, ...]
+    failed: tuple[str, ...]
+
+
+def theme_from_mapping(data: Any, origin: str) -> Theme:
+    """Validate one theme mapping and build the `Theme`.
+
+    Raises:
+        ValueError: naming the field that is wrong.
+    """
+    if not isinstance(data, dict):
+        raise ValueError("expected a mapping of theme fields")
+    unknown = set(data) - KNOWN_FIELDS
+    if unknown:
+        raise ValueError(f"unknown field(s): {', '.join(sorted(map(str, unknown)))}")
+    name = data.get("name") or Path(origin).stem
+    if not isinstance(name, str) or not name.strip():
+        raise ValueError("name: must be text")
+    if "primary" not in data:
+        raise ValueError("primary: required")
+    colours: dict[str, str] = {}
+    for field in COLOUR_FIELDS:
+        if field in data:
+            value = str(data[field])
+            try:
+                Color.parse(value)
+            except ColorParseError as error:
+                raise ValueError(f"{field}: not a colour ({value!r})") from error
+            colours[field] = value
+    variables = data.get("variables") or {}
+    if not isinstance(variables, dict):
+        raise ValueError("variables: expected a mapping")
+    for key, value in variables.items():
+        try:
+            Color.parse(str(value))
+        except ColorParseError as error:
+            raise ValueError(f"variables.{key}: not a colour ({value!r})") from error
+    return Theme(
+        name=name,
+        dark=bool(data.get("dark", True)),
+        ansi=bool(data.get("ansi", False)),
+        variables={str(k): str(v) for k, v in variables.items()},
+        **colours,
+    )
+
+
+def _read(path: Path | Any, origin: str) -> Theme:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f" line {mark.line + 1}" if mark is not None else ""
+        raise ValueError(f"invalid YAML{line}") from error
+    return theme_from_mapping(data, origin)
+
+
+def load_themes(user_dir: Path | None = None) -> ThemeLoad:
+    """Bundled themes, then the user's (a user theme may replace a bundled one by name)."""
+    loaded: dict[str, Theme] = {}
+    failed: list[str] = []
+    bundled = resources.files(__package__.rpartition(".")[0] if __package__ else "brief").joinpath("themes")
+    sources: list[tuple[Any, str]] = [(f, f"themes/{f.name}") for f in sorted(bundled.iterdir(), key=lambda f: f.name) if f.name.endswith(".yaml")]
+    folder = user_dir if user_dir is not None else config_dir() / "themes"
+    if folder.is_dir():
+        sources += [(f, str(f)) for f in sorted(folder.glob("*.y*ml"))]
+    for path, origin in sources:
+        try:
+            theme = _read(path, origin)
+        except (ValueError, OSError) as error:
+            failed.append(f"{origin}: {error}")
+            continue
+        loaded[theme.name] = theme
+    return ThemeLoad(tuple(loaded.values()), tuple(failed))
