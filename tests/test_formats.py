@@ -8,7 +8,6 @@ import sys
 
 from brief.parsers import default_settings, load, read_source
 from brief.parsers.export import to_json
-
 from conftest import FIXTURES
 
 

@@ -11,7 +11,6 @@ import pytest
 
 from brief.parsers import default_settings, expand_sources, load, parse_bytes
 from brief.parsers.model import entry_id
-
 from conftest import FIXTURES
 
 POST = "Ports reopen after storm\nThe harbour authority reopened both ports on Tuesday morning, said Zoë Ødegaard.\n"

@@ -6,7 +6,6 @@ import pytest
 
 from brief.parsers import default_settings, read_source
 from brief.parsers.plain_text import byline_name, is_headline, read_plain_text
-
 from conftest import FIXTURES, SAMPLES
 
 
