@@ -28,6 +28,7 @@ from .words import (
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’.\-]*\w)?|\d[\w.,:]*|[“”\"‘(\[\]—–:;.!?,)]")
 _LINK_TARGET = re.compile(r"\]\([^)]*\)|https?://\S+|\S+@\S+\.\w+")
+_CREDIT = re.compile(r"\b(?:Photograph|Photo|Picture|Illustration|Composite|Video|Graphic)s?\s*:\s*[^\n]*", re.I)
 _SENTENCE_BREAK = frozenset({".", "!", "?", "“", '"', "‘", "(", "[", ":", ";", "—", "–"})
 _PARTICLES = frozenset({"de", "da", "do", "dos", "das", "van", "von", "der", "den", "la", "le", "du", "di", "del", "bin", "ibn", "al", "el", "ter", "zu"})
 _OF = frozenset({"of", "for"})
@@ -91,7 +92,7 @@ class ActorResult:
 def tokenize(text: str) -> list[Token]:
     """Words and sentence punctuation, each word marked when it opens a sentence or quote."""
     tokens: list[Token] = []
-    for line in _LINK_TARGET.sub("]", text).split("\n"):
+    for line in _CREDIT.sub("", _LINK_TARGET.sub("]", text)).split("\n"):
         initial = True
         for match in _TOKEN.finditer(line):
             word = match.group(0)
@@ -235,9 +236,10 @@ class _Extractor:
             if _is_cap(word) and word[:1].isalpha():
                 if words and word in self.gazetteer.demonyms:
                     break
+                ahead = self._gazetteer_at(tokens, j) if words else None
                 if (
-                    words
-                    and self._gazetteer_at(tokens, j) is not None
+                    ahead is not None
+                    and (ahead[2] > 1 or ahead[0].kind == "organisation")
                     and not (words[-1] in ORGANISATION_WORDS or words[-1] in _OF)
                 ):
                     break
@@ -327,8 +329,6 @@ class _Extractor:
                 alias_sets[canonical].add(surface)
             hits.append((entry, order, canonical))
 
-        for place, phrase, entry, order in self.known:
-            record(place.name, place.kind, phrase, entry, order)
 
         # Declared acronyms name organisations.
         for mention in list(self.mentions):
@@ -371,7 +371,10 @@ class _Extractor:
                 record(target, kind, surface, mention.entry, mention.order)
                 continue
             known = self.gazetteer.lookup(surface)
-            if known is not None and not (len(mention.words) == 1 and surface in surname_of):
+            named_here = len(mention.words) == 1 and any(
+                (mention.entry, surface) == key for key in last_seen
+            )
+            if known is not None and not named_here:
                 record(known.name, known.kind, surface, mention.entry, mention.order)
                 continue
             if surface in self.settings.kinds:
@@ -402,6 +405,15 @@ class _Extractor:
                 record(surface, "person", surface, mention.entry, mention.order)
                 if mention.affiliation:
                     self._affiliations[mention.affiliation].append(surface)
+
+        for place, phrase, entry, order in self.known:
+            if (entry, phrase) in last_seen and phrase in surname_of:
+                # "Jordan told pupils…" after "Michael Jordan" in the same entry: the person.
+                owner = self._surname_owner(phrase, surname_of, people, _Mention(phrase, (phrase,), entry, order, False), hits)
+                if owner is not None:
+                    record(owner, "person", phrase, entry, order)
+                    continue
+            record(place.name, place.kind, phrase, entry, order)
 
         for key, entry, order in self.role_phrases:
             owners = Counter(self._affiliations.get(key, []))
@@ -434,7 +446,9 @@ class _Extractor:
             return None
         if any(w in ORGANISATION_WORDS for w in words):
             return "organisation"
-        if any(self.gazetteer.names.get(w) is not None and self.gazetteer.names[w].kind == "place" for w in words):
+        # "Europe Live", "Kyiv Post": a place heading a name is a title, not a person;
+        # "Michael Jordan": a place-like surname at the end is still a person.
+        if any(self.gazetteer.names.get(w) is not None for w in words[:-1]):
             return None
         if any(w.isupper() and len(w) > 1 for w in words) or len(words) > 4:
             return None

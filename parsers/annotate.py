@@ -9,6 +9,7 @@ from .actors import ActorSettings, extract_actors
 from .dedup import DedupSettings, cluster
 from .model import Actor, Briefing, Entry, Occurrence, RawEntry, Source, Topic, entry_id
 from .settings import ParseSettings
+from .text_clean import strip_update_marker
 from .topics import find_topics
 
 if TYPE_CHECKING:
@@ -25,7 +26,7 @@ def _merge(members: Sequence[tuple[RawEntry, Occurrence, str]]) -> Entry:
     ids = sorted({member_id for _, _, member_id in members})
     return Entry(
         id=ids[0],
-        title=fullest.title,
+        title=strip_update_marker(fullest.title),
         body=fullest.body,
         author=fullest.author or next((m[0].author for m in members if m[0].author), None),
         published=fullest.published or next((m[0].published for m in members if m[0].published), None),
@@ -46,6 +47,7 @@ def annotate(parsed: Sequence[Parsed], settings: ParseSettings) -> Briefing:
         shingle_words=settings.shingle_words,
         containment=settings.containment,
         min_shared=settings.min_shared,
+        facts=settings.facts,
         sketch=settings.sketch,
         max_words=settings.max_words,
     )

@@ -34,9 +34,10 @@ class ParseSettings:
     boilerplate: tuple[str, ...] = ()
     """Regexes for navigation lines, matched in full, case-insensitively."""
     title_length: int = 80
-    shingle_words: int = 3
-    containment: float = 0.5
+    shingle_words: int = 2
+    containment: float = 0.4
     min_shared: int = 4
+    facts: float = 0.6
     sketch: int = 8
     max_words: int = 400
     aliases: tuple[tuple[str, str], ...] = ()
@@ -77,9 +78,10 @@ class ParseSettings:
         return cls(
             boilerplate=tuple(str(p) for p in parsing.get("boilerplate") or ()),
             title_length=int(parsing.get("title_length", 80)),
-            shingle_words=int(dedup.get("shingle_words", 3)),
-            containment=float(dedup.get("containment", 0.5)),
+            shingle_words=int(dedup.get("shingle_words", 2)),
+            containment=float(dedup.get("containment", 0.4)),
             min_shared=int(dedup.get("min_shared", 4)),
+            facts=float(dedup.get("facts", 0.6)),
             sketch=int(dedup.get("sketch", 8)),
             max_words=int(dedup.get("max_words", 400)),
             aliases=tuple((str(a), str(c)) for a, c in (actors.get("aliases") or {}).items()),

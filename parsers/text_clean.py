@@ -33,3 +33,11 @@ def first_sentence(text: str, limit: int = 80) -> str:
         return sentence
     cut = sentence[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:–—- ")
     return f"{cut}…"
+
+
+_UPDATE_MARKER = re.compile(r"\s*(?:[-–—:|]\s*(?:updated?|update|latest|live)|\((?:updated?|update|latest|live)\))\s*$", re.I)
+
+
+def strip_update_marker(title: str) -> str:
+    """"Headline – updated" and "Headline (update)" are the headline."""
+    return _UPDATE_MARKER.sub("", title) or title

@@ -1,0 +1,130 @@
+"""Deduplication, actors and topics (parsers/, no terminal)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from brief.parsers import load
+from brief.parsers.actors import ActorSettings, extract_actors
+from brief.parsers.dedup import DedupSettings, cluster
+from brief.parsers.topics import find_topics
+from conftest import FIXTURES, SAMPLES
+
+POST = (
+    "Engineers inspecting the Kingsgate bridge found hairline cracks in two of the steel girders that carry the "
+    "main span, the transport authority said. The bridge carries about 40,000 vehicles a day and will stay closed "
+    "until at least Friday while specialists assess the damage."
+)
+
+
+def test_exact_near_and_distinct_posts() -> None:
+    updated = POST + " On Tuesday the authority said a temporary footbridge could open by the weekend."
+    teaser = "Engineers inspecting the Kingsgate bridge found hairline cracks in two of the steel girders."
+    shouting = POST.upper().replace(" ", "   ")
+    different = (
+        "The mayor promised an inquiry into why the cracks in the Kingsgate bridge were missed at the last inspection, "
+        "telling councillors he wanted answers within weeks and that the findings would be published in full."
+    )
+    groups = cluster([POST, updated, teaser, shouting, different], DedupSettings())
+    assert groups == [[0, 1, 2, 3], [4]]
+
+
+def test_dedup_across_files_keeps_first_position_fullest_text_and_occurrences() -> None:
+    briefing = load(sorted(str(p) for p in (FIXTURES / "dedup").iterdir()))
+    seen = {e.title: e.seen for e in briefing.entries}
+    assert len(briefing.entries) == 4
+    bridge = briefing.entries[0]
+    assert bridge.seen == 3
+    assert bridge.body.endswith("a temporary footbridge could open for pedestrians by the weekend.")
+    assert [Path(o.path).name for o in bridge.occurrences] == ["evening-newsletter.md", "monday-live.txt", "tuesday-live.txt"]
+    assert "– updated" not in bridge.title
+    assert seen["Mayor promises inquiry into bridge inspections"] == 1
+    assert seen["Bus operators add extra services"] == 1
+
+
+def test_dedup_never_compares_all_pairs_but_finds_copies_at_scale() -> None:
+    # Templated posts that differ only in their facts (numbers) are different stories.
+    base = [f"Report {i}: the council in district {i} approved budget line {i * 7} for road repairs today." for i in range(3000)]
+    texts = [*base, base[5], base[2999] + " Work starts in spring."]
+    groups = cluster(texts, DedupSettings())
+    merged = [g for g in groups if len(g) > 1]
+    assert sorted(merged) == [[5, 3000], [2999, 3001]]
+
+
+@pytest.mark.skipif(not SAMPLES.exists(), reason="shared samples not present")
+def test_user_sample_four_entries_and_merged_people() -> None:
+    briefing = load([str(SAMPLES / "europe-live-2025-09-05.txt")])
+    assert [e.seen for e in briefing.entries] == [2, 1, 1, 1]
+    actors = {a.name: a for a in briefing.actors}
+    assert set(actors["Vladimir Putin"].aliases) >= {"Putin", "the Russian president"}
+    assert "Zelenskyy" in actors["Volodymyr Zelenskyy"].aliases
+    assert "Trump" in actors["Donald Trump"].aliases
+    assert "Fico" in actors["Robert Fico"].aliases
+    people = [a.name for a in briefing.actors if a.kind == "person"]
+    for surname in ("Putin", "Zelenskyy", "Trump", "Fico", "Rutte"):
+        assert sum(1 for p in people if p.split()[-1] == surname) == 1, surname
+    for word in ("Meanwhile", "Expect", "Limiting", "Key events", "Telegram", "Friday", "Good"):
+        assert word not in actors
+    assert {"Security guarantees", "Russian oil"} <= {t.name for t in briefing.topics}
+
+
+FALSE_FRIENDS = [
+    ("Talks in Amman", "Jordan's foreign minister Ayman Safadi met US secretary of state Marco Rubio in Amman on "
+     "Tuesday. Safadi said Jordan would host the next round. However, officials cautioned that progress was slow."),
+    ("Johnson and Johnson", "Former British prime minister Boris Johnson criticised the plan. Separately, US House "
+     "speaker Mike Johnson said Congress would vote next week. Johnson, speaking in Washington, added that the vote was close."),
+    ("Energy agency report", "The International Renewable Energy Agency (Irena) said solar capacity grew by a third. "
+     "Irena's director-general Francesco La Camera called it a record. Meanwhile, Denmark's climate minister Lars "
+     "Aagaard welcomed the figures."),
+    ("Georgia protests", "Protesters gathered in Tbilisi as Georgia's president Mikheil Kavelashvili addressed "
+     "parliament. Łukasz Kowalski, a Polish observer, said the crowd was peaceful. Kowalski added that police kept their distance."),
+    ("Bank of England holds", "The Bank of England kept rates at 4.5%. Governor Andrew Bailey said inflation was "
+     "easing. Bailey told reporters that the Monetary Policy Committee was divided. The pound rose against the euro."),
+    ("Basketball Legend Visits Chicago", "Michael Jordan visited a school in Chicago on Friday. Jordan told pupils "
+     "to keep practising. Photograph: Ana Ruiz/Reuters"),
+]  # fmt: skip
+
+
+def test_actor_rules_on_false_friends() -> None:
+    result = extract_actors(FALSE_FRIENDS)
+    kinds = {name: kind for name, kind, _, _ in result.actors}
+    assert result.per_entry[0] == ("Amman", "Jordan", "Ayman Safadi", "United States", "Marco Rubio")
+    assert kinds["Jordan"] == "place"
+    assert result.per_entry[5] == ("Chicago", "Michael Jordan")  # surname, not the country; no photo credit
+    assert {"Boris Johnson", "Mike Johnson"} <= set(result.per_entry[1])
+    assert result.per_entry[2][0] == "International Renewable Energy Agency"
+    aliases = {name: set(a) for name, _, a, _ in result.actors}
+    assert "Irena" in aliases["International Renewable Energy Agency"]
+    assert "Kowalski" in aliases["Łukasz Kowalski"]
+    assert "England" not in kinds  # a place inside an organisation's name
+    assert kinds["Bank of England"] == "organisation"
+    assert "Poland" in result.per_entry[3]  # demonym "Polish"
+    assert "Meanwhile" not in kinds and "However" not in kinds
+
+
+def test_user_aliases_kinds_and_ignore() -> None:
+    texts = [("A", "Volodymyr Zelenskyy spoke in Kyiv. Zelensky said the talks went well. Acme Widgets said nothing.")]
+    result = extract_actors(
+        texts,
+        ActorSettings(aliases={"Zelensky": "Volodymyr Zelenskyy"}, ignore=frozenset({"Kyiv"}), kinds={"Acme Widgets": "organisation"}),
+    )
+    names = {name: (kind, aliases) for name, kind, aliases, _ in result.actors}
+    assert "Zelensky" in names["Volodymyr Zelenskyy"][1]
+    assert "Kyiv" not in names
+    assert names["Acme Widgets"][0] == "organisation"
+
+
+def test_topics_configured_and_automatic() -> None:
+    texts = [
+        "Leaders discussed security guarantees and the price of Russian oil.",
+        "New security guarantees were offered; imports of Russian oil fell.",
+        "A quiet day at the harbour.",
+    ]
+    result = find_topics(texts, [("Energy", ["oil", "gas"])], automatic=5, min_entries=2)
+    labels = {name: ids for name, _, ids, _ in result.topics}
+    assert labels["Energy"] == (0, 1)
+    assert labels["Security guarantees"] == (0, 1)
+    assert labels["Russian oil"] == (0, 1)
+    assert result.per_entry[2] == ()
