@@ -34,7 +34,7 @@ class EntryList(LineList):
         super().__init__(id=id)
         self.entries: Sequence[Entry] = ()
         self.rows: Sequence[int] = ()
-        self.query = ""
+        self.search_text = ""
         self.show_source = False
         self.today: str | None = None
         self.is_read: Callable[[Entry], bool] = lambda entry: False
@@ -44,7 +44,7 @@ class EntryList(LineList):
         """Show ``rows`` of ``entries``; keep the cursor on ``keep_id`` when it is still listed."""
         self.entries = entries
         self.rows = rows
-        self.query = query
+        self.search_text = query
         self.show_source = len({o.path for e in entries[:2000] for o in e.occurrences}) > 1
         dated = [e.published for e in entries if e.published]
         self.today = max(dated)[:10] if dated else None
@@ -64,7 +64,7 @@ class EntryList(LineList):
 
     def row_key(self, index: int) -> object:
         entry = self.entries[self.rows[index]]
-        return (entry.id, self.is_read(entry), self.is_starred(entry), self.query)
+        return (entry.id, self.is_read(entry), self.is_starred(entry), self.search_text)
 
     def render_row(self, index: int, width: int) -> Text:
         entry = self.entries[self.rows[index]]
@@ -74,7 +74,7 @@ class EntryList(LineList):
         row.append("★" if self.is_starred(entry) else " ", self.style_of("line-list--star"))
         row.append(f" {short_time(entry.published, self.today):>6} ", self.style_of("line-list--dim"))
         title = plain(entry.title, "bold" if not read else "")
-        highlight(title, self.query, str(self.style_of("line-list--match")) or "bold")
+        highlight(title, self.search_text, str(self.style_of("line-list--match")) or "bold")
         tail = Text(no_wrap=True, end="")
         if entry.seen > 1:
             tail.append(f" ×{entry.seen}", self.style_of("line-list--accent"))

@@ -52,7 +52,7 @@ class EntryView(VerticalScroll, can_focus=True, inherit_bindings=False):
     """Scrollable entry: header, then the body as Markdown (links are reported, not opened)."""
 
     DEFAULT_CSS = """
-    EntryView { background: $surface; padding: 0 1; }
+    EntryView { background: $surface; padding: 0 1; scrollbar-size-vertical: 1; }
     EntryView #entry-header { padding: 0 0 1 0; color: $text; }
     EntryView Markdown { margin: 0; padding: 0; background: $surface; }
     EntryView .-match { background: $accent 20%; }
@@ -62,7 +62,7 @@ class EntryView(VerticalScroll, can_focus=True, inherit_bindings=False):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.entry: Entry | None = None
-        self.query = ""
+        self.search_text = ""
         self._matches: list[Widget] = []
         self._match_index = -1
 
@@ -89,7 +89,7 @@ class EntryView(VerticalScroll, can_focus=True, inherit_bindings=False):
 
     def set_query(self, query: str) -> None:
         """Mark the body blocks that contain the search words."""
-        self.query = query
+        self.search_text = query
         body = self.query_one("#entry-body", Markdown)
         needles = [n for n in query.casefold().split() if n]
         self._matches = []

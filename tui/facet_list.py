@@ -41,6 +41,8 @@ def facet_rows(briefing: Briefing) -> list[FacetRow]:
 class FacetList(LineList):
     """Facets with live counts; selected ones are marked ✔ and stay bright."""
 
+    choose_on_click = True
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.rows: Sequence[FacetRow] = ()

@@ -39,6 +39,8 @@ class LineList(ScrollView, can_focus=True, inherit_bindings=False):
     """
 
     cursor: reactive[int] = reactive(0, repaint=False, init=False)
+    choose_on_click = False
+    """True: one click chooses the row (facets); False: click highlights, a second opens."""
 
     class Highlighted(Message):
         """The cursor moved to a row."""
@@ -179,7 +181,7 @@ class LineList(ScrollView, can_focus=True, inherit_bindings=False):
         index = self.scroll_offset.y + event.y
         if 0 <= index < self.count:
             self.focus()
-            if index == self.cursor or event.chain > 1:
+            if self.choose_on_click or index == self.cursor or event.chain > 1:
                 self.post_message(self.Chosen(self, index))
             self.cursor = index
 

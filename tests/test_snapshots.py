@@ -1,0 +1,35 @@
+"""Layouts at 80×24 and 120×40, dark and light (pytest-textual-snapshot)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from brief.parsers import load
+from brief.tui.app import BriefApp
+from brief.tui.settings import load_settings
+from brief.tui.store import MarkStore
+from conftest import FIXTURES
+
+SOURCES = [str(FIXTURES / "dedup" / name) for name in ("monday-live.txt", "tuesday-live.txt", "evening-newsletter.md")]
+
+
+def app_for(tmp_path: Path, theme: str) -> BriefApp:
+    settings = load_settings(None, theme=theme)
+    return BriefApp(SOURCES, settings, briefing=load(SOURCES, settings.parse), store=MarkStore(tmp_path / "s.db"))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+@pytest.mark.parametrize("theme", ["brief-dark", "brief-light"])
+def test_main_layout(snap_compare, tmp_path: Path, size: tuple[int, int], theme: str) -> None:
+    assert snap_compare(app_for(tmp_path, theme), terminal_size=size, press=["j"])
+
+
+def test_help_screen(snap_compare, tmp_path: Path) -> None:
+    assert snap_compare(app_for(tmp_path, "brief-dark"), terminal_size=(80, 24), press=["question_mark"])
+
+
+def test_search_and_facet(snap_compare, tmp_path: Path) -> None:
+    press = ["slash", *"ferry", "enter", "tab", "tab", "space"]
+    assert snap_compare(app_for(tmp_path, "brief-contrast"), terminal_size=(120, 40), press=press)

@@ -1,0 +1,265 @@
+"""Every binding, driven with Pilot (Textual's run_test), on a small briefing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from brief.parsers import load
+from brief.tui.app import BriefApp, MainScreen
+from brief.tui.entry_list import EntryList
+from brief.tui.entry_view import EntryView
+from brief.tui.facet_list import FacetList
+from brief.tui.screens import FacetPicker, HelpScreen
+from brief.tui.settings import load_settings
+from brief.tui.store import MarkStore
+from conftest import FIXTURES
+
+SOURCES = [str(FIXTURES / "dedup" / name) for name in ("monday-live.txt", "tuesday-live.txt", "evening-newsletter.md")]
+
+
+def make_app(tmp_path: Path, config: str | None = None, sources: list[str] | None = None) -> BriefApp:
+    config_file = None
+    if config is not None:
+        config_file = tmp_path / "config.yaml"
+        config_file.write_text(config)
+    settings = load_settings(str(config_file) if config_file else None)
+    paths = sources or SOURCES
+    return BriefApp(paths, settings, briefing=load(paths, settings.parse), store=MarkStore(tmp_path / "state.db"))
+
+
+def screen(app: BriefApp) -> MainScreen:
+    assert isinstance(app.screen, MainScreen)
+    return app.screen
+
+
+async def test_motions_move_the_list_cursor(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        entries = app.screen.query_one(EntryList)
+        assert entries.count == 4 and entries.cursor == 0
+        await pilot.press("j")
+        assert entries.cursor == 1
+        await pilot.press("down", "down")
+        assert entries.cursor == 3
+        await pilot.press("k")
+        assert entries.cursor == 2
+        await pilot.press("up")
+        assert entries.cursor == 1
+        await pilot.press("G")
+        assert entries.cursor == 3
+        await pilot.press("g")
+        assert entries.cursor == 0
+        await pilot.press("end")
+        assert entries.cursor == 3
+        await pilot.press("home")
+        assert entries.cursor == 0
+        await pilot.press("pagedown")
+        assert entries.cursor == 3
+        await pilot.press("pageup")
+        assert entries.cursor == 0
+        await pilot.press("ctrl+f")
+        assert entries.cursor == 3
+        await pilot.press("ctrl+b")
+        assert entries.cursor == 0
+
+
+async def test_enter_reads_marks_and_view_shows_entry(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = screen(app)
+        await pilot.press("j")
+        await pilot.pause()
+        entry = main.current_entry
+        assert entry is not None
+        view = app.screen.query_one(EntryView)
+        assert view.entry is not None and view.entry.id == entry.id
+        await pilot.press("enter")
+        assert app.store.is_read(entry.member_ids)
+        assert app.focused is view
+        await pilot.press("m")
+        assert not app.store.is_read(entry.member_ids)
+        await pilot.press("s")
+        assert app.store.is_starred(entry.member_ids)
+    # Marks persist across runs, keyed by entry id.
+    again = MarkStore(tmp_path / "state.db")
+    assert again.is_starred(entry.member_ids)
+
+
+async def test_tab_cycles_panes_and_b_hides_sidebar(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        entries = app.screen.query_one(EntryList)
+        view = app.screen.query_one(EntryView)
+        sidebar = app.screen.query_one(FacetList)
+        assert app.focused is entries
+        await pilot.press("tab")
+        assert app.focused is view
+        await pilot.press("tab")
+        assert app.focused is sidebar
+        await pilot.press("shift+tab")
+        assert app.focused is view
+        await pilot.press("b")
+        assert not sidebar.display
+        await pilot.press("tab", "tab")
+        assert app.focused is view
+        await pilot.press("b")
+        assert sidebar.display
+
+
+async def test_facets_space_enter_and_any_all(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = screen(app)
+        sidebar = app.screen.query_one(FacetList)
+        sidebar.focus()
+        await pilot.pause()
+        first = sidebar.current
+        assert first is not None and first.kind == "actor"
+        await pilot.press("space")
+        assert main.filter.actors == {first.name}
+        shown = len(main.result.indexes)
+        assert 0 < shown < 4
+        await pilot.press("j", "enter")
+        second = sidebar.current
+        assert second is not None
+        assert main.filter.actors == {first.name, second.name}
+        any_count = len(main.result.indexes)
+        await pilot.press("a")
+        assert main.filter.actor_mode == "all"
+        assert len(main.result.indexes) <= any_count
+        await pilot.press("c")
+        assert not main.filter.active and len(main.result.indexes) == 4
+
+
+async def test_search_narrows_live_and_escape_clears(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = screen(app)
+        await pilot.press("slash")
+        await pilot.press(*"ferry")
+        assert main.filter.query == "ferry"
+        assert len(main.result.indexes) == 2
+        await pilot.press("enter")
+        assert isinstance(app.focused, EntryList)
+        await pilot.pause()
+        view = app.screen.query_one(EntryView)
+        assert view.match_count >= 1
+        await pilot.press("n")
+        assert view.query(".-match-current")
+        await pilot.press("N")
+        await pilot.press("slash", "escape")
+        assert main.filter.query == "" and len(main.result.indexes) == 4
+
+
+async def test_unread_and_starred_filters(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = screen(app)
+        await pilot.press("enter")  # read the first entry
+        main.query_one(EntryList).focus()
+        await pilot.press("u")
+        assert main.filter.unread_only and len(main.result.indexes) == 3
+        await pilot.press("u", "j", "s", "asterisk")
+        assert main.filter.starred_only and len(main.result.indexes) == 1
+        assert "hidden: 3 by starred only" in str(app.screen.query_one("#status").render())
+
+
+async def test_sort_toggle_reverses_order(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = screen(app)
+        before = list(main.result.indexes)
+        await pilot.press("t")
+        assert not main.newest_first
+        assert list(main.result.indexes) != before
+
+
+async def test_filter_by_picker(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = screen(app)
+        entry = main.current_entry
+        assert entry is not None and entry.actors
+        await pilot.press("f")
+        assert isinstance(app.screen, FacetPicker)
+        await pilot.press("enter")
+        assert main.filter.actors == {entry.actors[0]}
+        await pilot.press("f", "escape")
+        assert app.screen is main
+
+
+async def test_help_lists_current_bindings_and_remap_works(tmp_path: Path) -> None:
+    app = make_app(tmp_path, config="keys:\n  cursor.down: ctrl+j\n  entry.star: x\n")
+    async with app.run_test(size=(80, 24)) as pilot:
+        entries = app.screen.query_one(EntryList)
+        await pilot.press("ctrl+j")
+        assert entries.cursor == 1
+        await pilot.press("x")
+        entry = screen(app).current_entry
+        assert entry is not None and app.store.is_starred(entry.member_ids)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query("Static").last().render())
+        assert "ctrl+j" in text.lower() and "cursor.down" in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_bad_keymap_is_reported_and_app_starts(tmp_path: Path) -> None:
+    app = make_app(tmp_path, config="keys:\n  cursr.down: j\n  entry.star: notakey\n  entry.copy: s\n")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j")
+        assert app.screen.query_one(EntryList).cursor == 1
+        joined = "\n".join(app.problems)
+        assert "did you mean 'cursor.down'" in joined
+        assert "invalid key name(s) notakey" in joined
+        assert "'s' is already bound to entry.star" in joined
+
+
+async def test_copy_open_link_and_reload(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SSH_CONNECTION", "1 2 3 4")
+    app = make_app(tmp_path, sources=[str(FIXTURES / "feed" / "atom.xml")])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("y")
+        assert app.clipboard.startswith("# Drought eases in the south")
+        await pilot.press("o")
+        assert app.clipboard == "https://field.example.org/drought"
+        await pilot.press("r")
+        await pilot.pause(0.5)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(screen(app).briefing.entries) == 2
+
+
+async def test_quit(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+async def test_mouse_click_selects_row_and_facet(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        entries = app.screen.query_one(EntryList)
+        await pilot.click(EntryList, offset=(5, 2))
+        assert entries.cursor == 2
+        main = screen(app)
+        await pilot.click(FacetList, offset=(5, 2))
+        assert len(main.filter.actors) == 1
+        await pilot.click(FacetList, offset=(5, 2))
+        assert not main.filter.actors
+
+
+async def test_untrusted_text_is_not_markup(tmp_path: Path) -> None:
+    app = make_app(tmp_path, sources=[str(FIXTURES / "hostile" / "escapes.txt")])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(EntryView)
+        header = str(app.screen.query_one("#entry-header").render())
+        assert "[bold red]fake markup[/]" in header
+        assert "\x1b" not in header
+        assert view.entry is not None and "\x1b" not in view.entry.body and "\u202e" not in view.entry.body
+        await pilot.press("q")
