@@ -44,32 +44,54 @@ class MarkStore:
         db.execute("PRAGMA quick_check").fetchone()
         return db
 
+    def _load(self, path: Path) -> None:
+        self._db = self._connect(path)
+        for mark_id, read, starred in self._db.execute("SELECT id, read, starred FROM marks"):
+            if read:
+                self.read.add(mark_id)
+            if starred:
+                self.starred.add(mark_id)
+
     def _open(self, path: Path) -> None:
         try:
-            self._db = self._connect(path)
+            self._load(path)
         except sqlite3.DatabaseError as error:
-            if "malformed" in str(error) or "not a database" in str(error) or "corrupt" in str(error):
+            self._db = None
+            text = str(error)
+            if any(word in text for word in ("malformed", "not a database", "corrupt")):
                 backup = path.with_name(f"{path.name}.corrupt-{int(time.time())}")
                 try:
                     shutil.move(str(path), backup)
-                    self._db = self._connect(path)
-                    self.warning = f"state database {path} was corrupt; moved to {backup}, started afresh"
+                    for suffix in ("-wal", "-shm"):
+                        side = path.with_name(path.name + suffix)
+                        if side.exists():
+                            shutil.move(str(side), backup.with_name(backup.name + suffix))
+                    self._load(path)
+                    self.warning = f"state database {path} was corrupt; kept it as {backup} and started afresh"
                 except (OSError, sqlite3.DatabaseError) as again:
+                    self._db = None
                     self.warning = f"state database {path} is unusable ({again}); marks kept in memory only"
             else:
-                self.warning = f"state database {path}: {error}; marks kept in memory only this session"
+                self.warning = f"state database {path}: {error}; new marks kept in memory only this session"
+                self._read_only_load(path)
         except OSError as error:
             self.warning = f"state database {path}: {error.strerror or error}; marks kept in memory only"
-        if self._db is not None:
+
+    def _read_only_load(self, path: Path) -> None:
+        """Show the marks already saved even when the database cannot be written (read-only, locked)."""
+        try:
+            db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=2.0)
             try:
-                for mark_id, read, starred in self._db.execute("SELECT id, read, starred FROM marks"):
-                    if read:
-                        self.read.add(mark_id)
-                    if starred:
-                        self.starred.add(mark_id)
-            except sqlite3.DatabaseError as error:
-                self.warning = f"state database {path}: {error}; marks kept in memory only"
-                self._db = None
+                rows = db.execute("SELECT id, read, starred FROM marks").fetchall()
+            finally:
+                db.close()
+        except sqlite3.DatabaseError:
+            return
+        for mark_id, read, starred in rows:
+            if read:
+                self.read.add(mark_id)
+            if starred:
+                self.starred.add(mark_id)
 
     def is_read(self, ids: Iterable[str]) -> bool:
         return any(i in self.read for i in ids)

@@ -1,0 +1,150 @@
+"""Config validation, themes, keymap checks, the marks store and the pure filter logic."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from brief.parsers import load
+from brief.tui.filters import BriefingIndex, Filter
+from brief.tui.keymap import check_keymap, valid_key
+from brief.tui.settings import load_settings
+from brief.tui.store import MarkStore
+from brief.tui.themes import load_themes
+from conftest import FIXTURES
+
+
+def test_defaults_load_without_problems() -> None:
+    settings = load_settings()
+    assert settings.problems == ()
+    assert settings.theme == "brief-dark"
+    assert settings.parse.shingle_words == 2
+
+
+def test_user_file_overrides_key_by_key_and_reports_mistakes(tmp_path: Path) -> None:
+    path = tmp_path / "config.yaml"
+    path.write_text(
+        "theme: brief-light\n"
+        "ui:\n  sidebr: false\n  newest_first: maybe\n  actor_match: all\n"
+        "dedup:\n  containment: 0.6\n"
+        "topics:\n  defined:\n    Transport: [bridge, ferry]\n    Broken: 7\n"
+        "actors:\n  kinds:\n    Acme: robot\n"
+    )
+    settings = load_settings(str(path))
+    problems = "\n".join(settings.problems)
+    assert f"{path}:3: ui.sidebr: unknown setting (did you mean 'ui.sidebar'?)" in problems
+    assert f"{path}:4: ui.newest_first: expected true/false" in problems
+    assert "topics.defined.Broken: expected a list of keywords" in problems
+    assert "actors.kinds.Acme: kind must be one of" in problems
+    assert settings.theme == "brief-light"
+    assert settings.ui["newest_first"] is True  # default kept for the bad value
+    assert settings.ui["actor_match"] == "all"
+    assert settings.parse.containment == 0.6
+    assert settings.parse.shingle_words == 2  # untouched keys keep their defaults
+    assert ("Transport", ("bridge", "ferry")) in settings.parse.topics
+    assert any(label == "Energy" for label, _ in settings.parse.topics)
+
+
+def test_invalid_yaml_names_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "config.yaml"
+    path.write_text("theme: brief-dark\nui: [unclosed\n")
+    settings = load_settings(str(path))
+    assert settings.problems and settings.problems[0].startswith(f"{path}:")
+    assert "invalid YAML" in settings.problems[0]
+    assert settings.theme == "brief-dark"
+
+
+def test_themes_bundled_and_user_with_bad_file(tmp_path: Path) -> None:
+    (tmp_path / "mine.yaml").write_text("name: mine\nprimary: '#123456'\nbackground: '#000000'\n")
+    (tmp_path / "bad.yaml").write_text("name: bad\nprimary: not-a-colour\n")
+    result = load_themes(tmp_path)
+    names = {t.name for t in result.loaded}
+    assert {"brief-dark", "brief-light", "brief-contrast", "brief-ansi", "mine"} <= names
+    assert len(result.failed) == 1 and "bad.yaml: primary: not a colour" in result.failed[0]
+
+
+def test_keymap_validation() -> None:
+    assert valid_key("ctrl+n") and valid_key("question_mark") and valid_key("slash") and not valid_key("hyperdrive")
+    checked = check_keymap({"cursor.down": "ctrl+n", "app.quit": "j"})
+    assert checked.keymap == {"cursor.down": "ctrl+n", "app.quit": "j"}  # j was freed by cursor.down
+    assert checked.problems == ()
+    clash = check_keymap({"app.quit": "k"})
+    assert clash.keymap == {} and "already bound to cursor.up" in clash.problems[0]
+
+
+def test_store_survives_corruption_and_shares_between_processes(tmp_path: Path) -> None:
+    path = tmp_path / "state.db"
+    store = MarkStore(path)
+    store.set_starred(["a1", "a2"], True)
+    store.set_read(["b"], True)
+    other = MarkStore(path)  # a second Brief (another SSH session)
+    other.set_read(["c"], True)
+    third = MarkStore(path)
+    assert third.read == {"b", "c"} and third.starred == {"a1", "a2"}
+    for opened in (store, other, third):
+        opened.close()
+    path.write_bytes(b"this is not a database" * 100)
+    broken = MarkStore(path)
+    assert broken.warning is not None and "corrupt" in broken.warning
+    assert any(p.name.startswith("state.db.corrupt-") for p in tmp_path.iterdir())
+    broken.set_read(["z"], True)
+    assert MarkStore(path).read == {"z"}
+
+
+def test_store_read_only_falls_back_to_memory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "state.db"
+    saved = MarkStore(path)
+    saved.set_starred(["kept"], True)
+    saved.close()
+
+    def read_only(self: MarkStore, where: Path) -> sqlite3.Connection:
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    # Tests run as root, where chmod cannot make a file read-only; simulate what SQLite reports.
+    monkeypatch.setattr(MarkStore, "_connect", read_only)
+    store = MarkStore(path)
+    assert "kept" in store.starred  # existing marks still shown
+    assert store.warning is not None and "memory" in store.warning
+    store.set_read(["new"], True)
+    assert "new" in store.read
+    monkeypatch.undo()
+    assert MarkStore(path).starred == {"kept"}  # nothing lost on disk
+
+
+def test_filter_logic_counts_and_reasons() -> None:
+    briefing = load([str(FIXTURES / "dedup" / n) for n in ("monday-live.txt", "tuesday-live.txt", "evening-newsletter.md")])
+    index = BriefingIndex(briefing)
+    order = index.order(newest_first=True)
+    everything = index.apply(Filter(), order, lambda i: False, lambda i: False)
+    assert len(everything.indexes) == 4
+    marsh = everything.actor_counts["Helen Marsh"]
+    assert marsh == 2
+    only = index.apply(Filter(actors=frozenset({"Helen Marsh"})), order, lambda i: False, lambda i: False)
+    assert len(only.indexes) == 2 and only.hidden_by == {"actors": 2}
+    both = Filter(actors=frozenset({"Helen Marsh", "Daniel Okafor"}), actor_mode="all")
+    assert index.apply(both, order, lambda i: False, lambda i: False).indexes == ()
+    searched = index.apply(Filter(query="ferry"), order, lambda i: False, lambda i: i == order[0])
+    assert searched.hidden_by == {"search": 2}
+    assert Filter(query="x", unread_only=True).describe() == 'search: "x"; unread only'
+
+
+def test_parsers_never_import_textual_or_rich() -> None:
+    code = (
+        "import sys, brief.parsers, brief.parsers.export;"
+        "from brief.parsers import load; load([]);"
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')];"
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_installed_package_adds_no_generic_top_level_modules(tmp_path: Path) -> None:
+    run = subprocess.run([sys.executable, "-c", "import parsers"], capture_output=True, text=True, cwd=tmp_path)
+    assert run.returncode != 0
+    run = subprocess.run([sys.executable, "-c", "import tui"], capture_output=True, text=True, cwd=tmp_path)
+    assert run.returncode != 0
