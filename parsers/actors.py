@@ -33,7 +33,6 @@ _SENTENCE_BREAK = frozenset({".", "!", "?", "“", '"', "‘", "(", "[", ":", ";
 _PARTICLES = frozenset({"de", "da", "do", "dos", "das", "van", "von", "der", "den", "la", "le", "du", "di", "del", "bin", "ibn", "al", "el", "ter", "zu"})
 _OF = frozenset({"of", "for"})
 _ROLE_FILLERS = frozenset({"the", "of", "and", "influential", "former", "new", "acting", "outgoing", "incoming", "then", "top", "senior", "own"})
-_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 _DECLARED_ACRONYM = re.compile(
     r"((?:[A-Z][\w'’\-]*)(?:\s+(?:of|for|and|the|on|de|in|[A-Z][\w'’\-]*))*\s+[A-Z][\w'’\-]*)\s*\(([A-Z][A-Za-z]{1,8})\)"
 )
@@ -107,14 +106,20 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+_PARTICLE_NAME = re.compile(r"(?:al|el|bin|ibn|de|van|von|d)['’\-][A-Z]")
+_POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
+
+
 def _is_cap(word: str) -> bool:
-    if word[:1].isupper():
+    first = word[:1]
+    if first.isupper():
         return True
-    return bool(re.match(r"^(?:al|el|bin|ibn|de|van|von|d)['’\-][A-Z]", word))
+    # "al-Assad", "d'Estaing": a lowercase particle joined to a capitalised name.
+    return first in "abdeiv" and len(word) > 2 and _PARTICLE_NAME.match(word) is not None
 
 
 def _strip_possessive(word: str) -> tuple[str, bool]:
-    if _POSSESSIVE.search(word) and len(word) > 3:
+    if len(word) > 3 and word.endswith(_POSSESSIVE_ENDINGS):
         return (word[:-2] if word[-2] in "'’" else word[:-1]), True
     return word, False
 
@@ -136,6 +141,7 @@ class _Extractor:
         self.declared: dict[str, str] = {}
         self.order = 0
         self._affiliations: defaultdict[tuple[str, str], list[str]] = defaultdict(list)
+        self._prefixes: defaultdict[str, set[str]] = defaultdict(set)
 
     # ---- pass 1: collect -------------------------------------------------------------------
     def scan(self, entry: int, title: str, body: str) -> None:
@@ -155,7 +161,8 @@ class _Extractor:
     def _gazetteer_at(self, tokens: list[Token], i: int) -> tuple[Known, str, int] | None:
         if not _is_cap(tokens[i].text):
             return None
-        for n in range(min(self.gazetteer.longest, len(tokens) - i), 0, -1):
+        longest = self.gazetteer.longest if tokens[i].text in self.gazetteer.heads else 1
+        for n in range(min(longest, len(tokens) - i), 0, -1):
             words = [t.text for t in tokens[i : i + n]]
             if not words or not all(w[:1].isalnum() or w == "-" for w in words):
                 continue
@@ -317,6 +324,7 @@ class _Extractor:
         aliases = dict(self.settings.aliases)
         ignore = {name.casefold() for name in self.settings.ignore}
         hits: list[tuple[int, int, str]] = []  # (entry, order, canonical)
+        by_entry: dict[int, list[tuple[int, str]]] = defaultdict(list)  # entry -> (order, canonical)
         kinds: dict[str, str] = {}
         alias_sets: dict[str, set[str]] = defaultdict(set)
 
@@ -328,6 +336,7 @@ class _Extractor:
             if surface != canonical:
                 alias_sets[canonical].add(surface)
             hits.append((entry, order, canonical))
+            by_entry[entry].append((order, canonical))
 
 
         # Declared acronyms name organisations.
@@ -359,6 +368,10 @@ class _Extractor:
                 person.full[mention.surface] += 1
                 surname_of[mention.words[-1]].add(canonical)
         last_seen: dict[tuple[int, str], int] = {}
+        self._prefixes = defaultdict(set)
+        for surname in surname_of:
+            if len(surname) >= 6:
+                self._prefixes[surname[:6]].add(surname)
 
         for mention in sorted(self.mentions, key=lambda m: m.order):
             surface = mention.surface
@@ -371,9 +384,7 @@ class _Extractor:
                 record(target, kind, surface, mention.entry, mention.order)
                 continue
             known = self.gazetteer.lookup(surface)
-            named_here = len(mention.words) == 1 and any(
-                (mention.entry, surface) == key for key in last_seen
-            )
+            named_here = len(mention.words) == 1 and (mention.entry, surface) in last_seen
             if known is not None and not named_here:
                 record(known.name, known.kind, surface, mention.entry, mention.order)
                 continue
@@ -391,7 +402,7 @@ class _Extractor:
                 elif kind == "organisation":
                     record(surface, "organisation", surface, mention.entry, mention.order)
                 continue
-            owner = self._surname_owner(surface, surname_of, people, mention, hits)
+            owner = self._surname_owner(surface, surname_of, people, mention, by_entry)
             if owner is not None:
                 record(owner, "person", surface, mention.entry, mention.order)
                 if mention.affiliation:
@@ -409,7 +420,8 @@ class _Extractor:
         for place, phrase, entry, order in self.known:
             if (entry, phrase) in last_seen and phrase in surname_of:
                 # "Jordan told pupils…" after "Michael Jordan" in the same entry: the person.
-                owner = self._surname_owner(phrase, surname_of, people, _Mention(phrase, (phrase,), entry, order, False), hits)
+                lone = _Mention(phrase, (phrase,), entry, order, False)
+                owner = self._surname_owner(phrase, surname_of, people, lone, by_entry)
                 if owner is not None:
                     record(owner, "person", phrase, entry, order)
                     continue
@@ -462,20 +474,25 @@ class _Extractor:
         surname_of: Mapping[str, set[str]],
         people: Mapping[str, _Person],
         mention: _Mention,
-        hits: Sequence[tuple[int, int, str]],
+        by_entry: Mapping[int, list[tuple[int, str]]],
     ) -> str | None:
         owners = surname_of.get(surface)
         if not owners:
             # Spelling variants of a surname: same first six letters, length within two.
             if len(surface) >= 6:
-                near = {o for s, os in surname_of.items() if s[:6] == surface[:6] and abs(len(s) - len(surface)) <= 2 for o in os}
+                near = {
+                    owner
+                    for candidate in self._prefixes.get(surface[:6], ())
+                    if abs(len(candidate) - len(surface)) <= 2
+                    for owner in surname_of.get(candidate, ())
+                }
                 owners = near or None
             if not owners:
                 return None
         if len(owners) == 1:
             return next(iter(owners))
         # Two people share the surname: the one named most recently in this entry, else the commonest.
-        in_entry = [canonical for entry, order, canonical in hits if entry == mention.entry and canonical in owners and order < mention.order]
+        in_entry = [name for order, name in by_entry.get(mention.entry, ()) if name in owners and order < mention.order]
         if in_entry:
             return in_entry[-1]
         return max(sorted(owners), key=lambda o: sum(people[o].full.values()))

@@ -55,6 +55,11 @@ _TIME = re.compile(
 _LEADING_SEPARATOR = re.compile(r"^\s*(?:[-–—:|•·,]\s*)?")
 
 
+_STAMP_STARTS = frozenset(
+    {name[:3] for name in MONTHS} | {day[:3] for day in WEEKDAYS} | {"upd", "bre", "lat", "new", "at "}
+)
+
+
 @dataclass(frozen=True)
 class TimeStamp:
     """A time of day found at the start of a line, with what followed it."""
@@ -96,7 +101,9 @@ def parse_time_stamp(line: str) -> TimeStamp | None:
     """
     text = line.strip()
     day: date | None = None
-    dated = find_date(text)
+    if not text[:1].isdigit() and text[:3].lower() not in _STAMP_STARTS:
+        return None
+    dated = find_date(text) if not text[:2].isdigit() or "-" in text[:8] or text[2:3] not in ".:h" else None
     if dated and dated[1] == 0:
         day = dated[0]
         text = text[dated[2] :].lstrip(" ,")

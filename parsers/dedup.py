@@ -13,6 +13,7 @@ from __future__ import annotations
 import heapq
 import re
 import zlib
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -23,6 +24,8 @@ _WORD = re.compile(r"\w+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _MASK = (1 << 61) - 1
 _BUCKET_CAP = 64
+_FREQUENCY_SLOTS = 1 << 22
+_FREQUENCY_MASK = _FREQUENCY_SLOTS - 1
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,10 @@ class DedupSettings:
     max_words: int = 400
     facts: float = 0.6
     """Share of the numbers of the entry with fewer numbers that the other must also state."""
+    common_share: float = 0.005
+    """Shingles found in more than this share of entries are ignored (templates, boilerplate)..."""
+    common_floor: int = 20
+    """...but only beyond this many entries, so small briefings keep every shingle."""
 
 
 def facts(text: str) -> frozenset[str]:
@@ -70,17 +77,20 @@ def shingles(text: str, words_per_shingle: int, max_words: int, word_hash: _Word
     N-grams made only of stopwords ("of the", "it was") are left out: every English text has
     them, so they would make unrelated entries look alike and crowd the sketch index.
     """
-    hasher = word_hash or _Words()
-    words = _WORD.findall(normalise_text(text))[:max_words]
+    return _shingles(normalise_text(text), words_per_shingle, max_words, word_hash or _Words())
+
+
+def _shingles(normalised: str, k: int, max_words: int, hasher: _Words) -> frozenset[int]:
+    words = _WORD.findall(normalised)[:max_words]
     ids = [hasher(word) for word in words]
-    k = words_per_shingle
     if len(ids) < k:
-        return frozenset({hash(tuple(ids))}) if ids else frozenset()
-    return frozenset(
-        hash(tuple(ids[i : i + k]))
-        for i in range(len(ids) - k + 1)
-        if not all(word in STOPWORDS for word in words[i : i + k])
-    )
+        return frozenset({hash(tuple(ids)) & _MASK}) if ids else frozenset()
+    content = [word not in STOPWORDS for word in words]
+    if k == 2:
+        return frozenset(
+            ((a * 1000003) ^ b) & _MASK for a, b, x, y in zip(ids, ids[1:], content, content[1:], strict=False) if x or y
+        )
+    return frozenset(hash(tuple(ids[i : i + k])) & _MASK for i in range(len(ids) - k + 1) if any(content[i : i + k]))
 
 
 def cluster(texts: Sequence[str], settings: DedupSettings = DedupSettings()) -> list[list[int]]:
@@ -101,8 +111,8 @@ def cluster(texts: Sequence[str], settings: DedupSettings = DedupSettings()) -> 
     # Exact duplicates first: identical normalised text.
     first_by_text: dict[str, int] = {}
     unique: list[int] = []
-    for index, text in enumerate(texts):
-        key = normalise_text(text)
+    normalised = [normalise_text(text) for text in texts]
+    for index, key in enumerate(normalised):
         if key in first_by_text:
             union(first_by_text[key], index)
         else:
@@ -110,29 +120,51 @@ def cluster(texts: Sequence[str], settings: DedupSettings = DedupSettings()) -> 
             unique.append(index)
 
     word_hash = _Words()
-    sets = {i: shingles(texts[i], settings.shingle_words, settings.max_words, word_hash) for i in unique}
+    # Shingle sets are kept as compact arrays (8 bytes a shingle, not ~60 in a set of ints);
+    # a set is built only for an entry that is being compared.
+    arrays: dict[int, array[int]] = {}
+    frequency = array("I", bytes(4 * _FREQUENCY_SLOTS))
+    for i in unique:
+        shingle_set = _shingles(normalised[i], settings.shingle_words, settings.max_words, word_hash)
+        arrays[i] = array("q", shingle_set)
+        for value in shingle_set:
+            frequency[value & _FREQUENCY_MASK] += 1
+    del normalised
+    # Shingles in very many entries are boilerplate or a wire template ("said that the", "in
+    # remarks on"): they say nothing about which story this is, so they are left out. Counts
+    # are kept per hash slot (collisions only ever over-count, and by far less than the ceiling).
+    ceiling = max(settings.common_floor, int(len(unique) * settings.common_share))
+    if len(unique) > settings.common_floor:
+        for i, values in arrays.items():
+            kept = [value for value in values if frequency[value & _FREQUENCY_MASK] <= ceiling]
+            if len(kept) != len(values):
+                arrays[i] = array("q", kept)
+    del frequency
     numbers = {i: facts(texts[i]) for i in unique}
     sketch_index: dict[int, list[int]] = {}
     for i in unique:
-        for value in heapq.nsmallest(settings.sketch, sets[i]):
+        for value in heapq.nsmallest(settings.sketch, arrays[i]):
             bucket = sketch_index.setdefault(value, [])
             if len(bucket) < _BUCKET_CAP:
                 bucket.append(i)
     for i in unique:
-        mine = sets[i]
-        if not mine:
+        mine_values = arrays[i]
+        if not mine_values:
             continue
         candidates: set[int] = set()
-        for value in mine:
+        for value in mine_values:
             found = sketch_index.get(value)
             if found:
                 candidates.update(found)
         candidates.discard(i)
+        if not candidates:
+            continue
+        mine = frozenset(mine_values)
         for j in candidates:
             if find(i) == find(j):
                 continue
-            theirs = sets[j]
-            shared = len(mine & theirs)
+            theirs = arrays[j]
+            shared = len(mine.intersection(theirs))
             smaller = min(len(mine), len(theirs))
             if (
                 shared >= min(settings.min_shared, smaller)

@@ -30,6 +30,8 @@ class Gazetteer:
     """Demonym ("Russian") → the place it mentions."""
     longest: int
     """Most words in any surface form, to bound phrase look-ups."""
+    heads: frozenset[str] = frozenset()
+    """First words of multi-word names: only these start a look-up longer than one word."""
 
     def lookup(self, phrase: str) -> Known | None:
         """The entry a phrase names, exactly or case-insensitively (acronyms stay exact)."""
@@ -47,6 +49,7 @@ def parse_gazetteer(text: str) -> Gazetteer:
     folded: dict[str, Known] = {}
     demonyms: dict[str, Known] = {}
     longest = 1
+    heads: set[str] = set()
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -56,10 +59,13 @@ def parse_gazetteer(text: str) -> Gazetteer:
             surface = surface.strip()
             names.setdefault(surface, known)
             folded.setdefault(surface.casefold(), known)
-            longest = max(longest, len(surface.split()))
+            words = surface.split()
+            longest = max(longest, len(words))
+            if len(words) > 1:
+                heads.update({words[0], words[0].capitalize(), words[0].upper()})
         for demonym in filter(None, adjectives.split(",")):
             demonyms.setdefault(demonym.strip(), known)
-    return Gazetteer(names, folded, demonyms, longest)
+    return Gazetteer(names, folded, demonyms, longest, frozenset(heads))
 
 
 @lru_cache(maxsize=1)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .annotate import annotate
 from .brief_json import BriefJsonError, read_brief_json
+from .cache import FileKey, ParseCache
 from .dates import find_date
 from .encoding import NotText, decode
 from .feed import FeedError, read_feed
@@ -159,6 +160,7 @@ def read_source(path: str, settings: ParseSettings) -> Parsed:
 def load(
     sources: Sequence[str],
     settings: ParseSettings | None = None,
+    cache: ParseCache | None = None,
     read: Callable[[str, ParseSettings], Parsed] = read_source,
 ) -> Briefing:
     """Load every source into one deduplicated, annotated Briefing.
@@ -166,10 +168,42 @@ def load(
     Args:
         sources: files, directories, globs, or ``-`` for standard input.
         settings: parsing settings; the bundled defaults when omitted.
-        read: how one path is read (the parse cache wraps :func:`read_source`).
+        cache: the parse cache; with a warm cache no source is parsed and nothing deduplicated.
+        read: how one path is read and parsed.
     """
     settings = settings or default_settings()
+    expanded = expand_sources(sources)
+    if cache is None:
+        return annotate([Parsed(path, None, (), error) if error else read(path, settings) for path, error in expanded], settings)
+
+    keys: list[FileKey | tuple[str, str]] = []
+    for path, error in expanded:
+        found = None if error or path == STDIN else cache.file_key(path, settings)
+        keys.append(found if found is not None else (path, error or "unreadable"))
+    cacheable = all(path != STDIN for path, _ in expanded)
+    briefing_key = cache.briefing_key(keys, settings)
+    if cacheable:
+        hit = cache.get_briefing(briefing_key)
+        if hit is not None:
+            return hit
+
     parsed: list[Parsed] = []
-    for path, error in expand_sources(sources):
-        parsed.append(Parsed(path, None, (), error) if error else read(path, settings))
-    return annotate(parsed, settings)
+    for (path, error), key in zip(expanded, keys, strict=True):
+        if error:
+            parsed.append(Parsed(path, None, (), error))
+            continue
+        if isinstance(key, FileKey):
+            stored = cache.get_file(key, settings)
+            if stored is not None:
+                fmt, failure, entries = stored
+                parsed.append(Parsed(path, fmt, entries, failure))
+                continue
+            result = read(path, settings)
+            cache.put_file(key, settings, result.format, result.error, result.entries)
+            parsed.append(result)
+        else:
+            parsed.append(read(path, settings))
+    briefing = annotate(parsed, settings)
+    if cacheable:
+        cache.put_briefing(briefing_key, briefing)
+    return briefing

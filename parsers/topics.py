@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from .words import ROLE_WORDS, STOPWORDS
 
+_WORDS = re.compile(r"\w+(?:['’\-]\w+)*")
 _PHRASE_WORD = re.compile(r"[^\W\d_][\w'’\-]*|[.,;:!?()\[\]“”\"—–]")
 _GENERIC = frozenset(
     ["people", "country", "countries", "government", "officials", "statement", "talks", "meeting", "comments", "report", "reports", "issue", "issues", "question", "questions", "thing", "things", "part", "lot", "number", "end", "start", "side", "sides", "way", "point"]
@@ -71,12 +72,18 @@ def find_topics(
     per_entry: list[list[str]] = [[] for _ in texts]
     topics: list[tuple[str, tuple[str, ...], tuple[int, ...], bool]] = []
     configured_words: set[str] = set()
+    lowered = [text.casefold() for text in texts]
+    vocabularies = [frozenset(_WORDS.findall(text)) for text in lowered]
     for label, keywords in defined:
-        pattern = _keyword_pattern(keywords)
         configured_words.update(k.lower() for k in keywords)
-        if pattern is None:
-            continue
-        hits = tuple(i for i, text in enumerate(texts) if pattern.search(text))
+        singles = frozenset(k.casefold().strip() for k in keywords if k.strip() and _WORDS.fullmatch(k.casefold().strip()))
+        phrases = [k for k in keywords if k.strip() and k.casefold().strip() not in singles]
+        pattern = _keyword_pattern(phrases)
+        hits = tuple(
+            i
+            for i in range(len(texts))
+            if not singles.isdisjoint(vocabularies[i]) or (pattern is not None and pattern.search(lowered[i]))
+        )
         if hits:
             topics.append((label, tuple(keywords), hits, False))
             for i in hits:

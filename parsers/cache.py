@@ -1,0 +1,190 @@
+"""The parse cache: parsed sources and whole annotated briefings in SQLite (XDG cache dir).
+
+Files are keyed by path, size, modification time and content hash plus the settings that
+affect parsing; a briefing by the keys of all its files. A warm start therefore reads no source
+text and runs no deduplication. Anything wrong with the cache (corrupt, unreadable, from
+another version) makes Brief discard it and rebuild: the cache is never a reason to fail.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sqlite3
+from collections.abc import Sequence
+from contextlib import closing, suppress
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import Briefing, RawEntry
+from .settings import ParseSettings
+
+SCHEMA_VERSION = "3"
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, digest TEXT, settings TEXT,
+    format TEXT, error TEXT, entries BLOB
+);
+CREATE TABLE IF NOT EXISTS briefings (key TEXT PRIMARY KEY, used REAL, data BLOB);
+"""
+
+
+@dataclass(frozen=True)
+class FileKey:
+    """What identifies one version of a source file."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    digest: str
+
+
+def digest_file(path: str) -> str:
+    """A content hash of a file (blake2b, streamed)."""
+    hasher = hashlib.blake2b(digest_size=16)
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            hasher.update(block)
+    return hasher.hexdigest()
+
+
+class ParseCache:
+    """A SQLite cache; every method degrades to "no cache" on any database trouble."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.note: str | None = None
+        self._db: sqlite3.Connection | None = None
+        if path is not None:
+            self._db = self._open(path)
+
+    def _open(self, path: Path) -> sqlite3.Connection | None:
+        for attempt in range(2):
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                db = sqlite3.connect(path, timeout=2.0, isolation_level=None, check_same_thread=False)
+                db.execute("PRAGMA journal_mode=WAL")
+                db.executescript(_SCHEMA)
+                row = db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+                if row is None or row[0] != SCHEMA_VERSION:
+                    db.executescript("DELETE FROM files; DELETE FROM briefings;")
+                    db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+                return db
+            except (sqlite3.DatabaseError, OSError) as error:
+                if attempt == 0:
+                    self.note = f"parse cache {path} was unusable ({error}); rebuilt it"
+                    for suffix in ("", "-wal", "-shm"):
+                        with suppress(OSError):
+                            os.remove(f"{path}{suffix}")
+                else:
+                    self.note = f"parse cache {path} unusable ({error}); running without it"
+        return None
+
+    def _fail(self, error: Exception) -> None:
+        self.note = f"parse cache disabled for this run ({error})"
+        if self._db is not None:
+            with suppress(sqlite3.Error):
+                self._db.close()
+        self._db = None
+
+    # ---- files ----------------------------------------------------------------------------
+    def file_key(self, path: str, settings: ParseSettings) -> FileKey | None:
+        """The key of ``path`` as it is now; reuses the stored hash when size and mtime match."""
+        try:
+            info = os.stat(path)
+        except OSError:
+            return None
+        if self._db is not None:
+            try:
+                row = self._db.execute(
+                    "SELECT size, mtime_ns, digest FROM files WHERE path=? AND settings=?", (path, settings.fingerprint())
+                ).fetchone()
+            except sqlite3.Error as error:
+                self._fail(error)
+                row = None
+            if row is not None and row[0] == info.st_size and row[1] == info.st_mtime_ns:
+                return FileKey(path, info.st_size, info.st_mtime_ns, str(row[2]))
+        try:
+            return FileKey(path, info.st_size, info.st_mtime_ns, digest_file(path))
+        except OSError:
+            return None
+
+    def get_file(self, key: FileKey, settings: ParseSettings) -> tuple[str | None, str | None, tuple[RawEntry, ...]] | None:
+        """(format, error, entries) parsed earlier from this exact content, if cached."""
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute(
+                "SELECT format, error, entries FROM files WHERE path=? AND digest=? AND settings=?",
+                (key.path, key.digest, settings.fingerprint()),
+            ).fetchone()
+            if row is None:
+                return None
+            entries = pickle.loads(row[2])
+            if row[1] is None and row[0] is not None:
+                self._db.execute(
+                    "UPDATE files SET size=?, mtime_ns=? WHERE path=?", (key.size, key.mtime_ns, key.path)
+                )
+            return row[0], row[1], tuple(entries)
+        except (sqlite3.Error, pickle.PickleError, EOFError, AttributeError, TypeError, ValueError) as error:
+            self._fail(error)
+            return None
+
+    def put_file(
+        self, key: FileKey, settings: ParseSettings, fmt: str | None, error: str | None, entries: Sequence[RawEntry]
+    ) -> None:
+        if self._db is None:
+            return
+        try:
+            self._db.execute(
+                "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (key.path, key.size, key.mtime_ns, key.digest, settings.fingerprint(), fmt, error,
+                 pickle.dumps(tuple(entries), protocol=pickle.HIGHEST_PROTOCOL)),
+            )  # fmt: skip
+        except sqlite3.Error as failure:
+            self._fail(failure)
+
+    # ---- whole briefings ------------------------------------------------------------------
+    @staticmethod
+    def briefing_key(keys: Sequence[FileKey | tuple[str, str]], settings: ParseSettings) -> str:
+        hasher = hashlib.blake2b(digest_size=16)
+        hasher.update(settings.fingerprint().encode())
+        for key in keys:
+            hasher.update(repr(key if isinstance(key, tuple) else (key.path, key.digest)).encode())
+        return hasher.hexdigest()
+
+    def get_briefing(self, key: str) -> Briefing | None:
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute("SELECT data FROM briefings WHERE key=?", (key,)).fetchone()
+            if row is None:
+                return None
+            briefing = pickle.loads(row[0])
+            return briefing if isinstance(briefing, Briefing) else None
+        except (sqlite3.Error, pickle.PickleError, EOFError, AttributeError, TypeError, ValueError) as error:
+            self._fail(error)
+            return None
+
+    def put_briefing(self, key: str, briefing: Briefing, keep: int = 8) -> None:
+        if self._db is None:
+            return
+        try:
+            import time
+
+            data = pickle.dumps(briefing, protocol=pickle.HIGHEST_PROTOCOL)
+            self._db.execute("INSERT OR REPLACE INTO briefings VALUES (?, ?, ?)", (key, time.time(), data))
+            self._db.execute(
+                "DELETE FROM briefings WHERE key NOT IN (SELECT key FROM briefings ORDER BY used DESC LIMIT ?)", (keep,)
+            )
+        except sqlite3.Error as error:
+            self._fail(error)
+
+    def close(self) -> None:
+        if self._db is not None:
+            with closing(self._db):
+                pass
+            self._db = None
+
