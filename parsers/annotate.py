@@ -87,3 +87,18 @@ def annotate(parsed: Sequence[Parsed], settings: ParseSettings) -> Briefing:
         for label, keywords, ids, auto in topic_found.topics
     )
     return Briefing(sources=sources, entries=entries, actors=actors, topics=topics)
+
+
+def head_of(briefing: Briefing, size: int = 300) -> Briefing:
+    """The newest ``size`` entries (and the first in reading order): enough for a first screen."""
+    from .dates import sort_key
+
+    entries = briefing.entries
+    newest = sorted(range(len(entries)), key=lambda i: sort_key(entries[i].published), reverse=True)[:size]
+    chosen = sorted(set(newest) | set(range(min(size, len(entries)))))
+    return Briefing(
+        sources=briefing.sources,
+        entries=tuple(entries[i] for i in chosen),
+        actors=briefing.actors[:size],
+        topics=briefing.topics[:size],
+    )

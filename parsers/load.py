@@ -10,14 +10,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .annotate import annotate
-from .brief_json import BriefJsonError, read_brief_json
 from .cache import FileKey, ParseCache
 from .dates import find_date
 from .encoding import NotText, decode
-from .feed import FeedError, read_feed
-from .html_page import read_html
-from .markdown_doc import read_markdown
 from .model import Briefing, RawEntry
 from .plain_text import read_plain_text
 from .settings import ParseSettings, default_settings
@@ -120,6 +115,13 @@ def parse_bytes(path: str, data: bytes, settings: ParseSettings) -> Parsed:
     except NotText as error:
         return Parsed(path, None, (), str(error))
     fmt = sniff(path, text)
+    # Readers import their libraries (selectolax, markdown-it, defusedxml) only when needed,
+    # so a warm start from the cache imports none of them.
+    from .brief_json import BriefJsonError, read_brief_json
+    from .feed import FeedError, read_feed
+    from .html_page import read_html
+    from .markdown_doc import read_markdown
+
     boilerplate = settings.boilerplate_pattern
     day = _day_from_name(path)
     readers: dict[str, Callable[[], list[RawEntry]]] = {
@@ -162,6 +164,7 @@ def load(
     settings: ParseSettings | None = None,
     cache: ParseCache | None = None,
     read: Callable[[str, ParseSettings], Parsed] = read_source,
+    on_head: Callable[[Briefing], None] | None = None,
 ) -> Briefing:
     """Load every source into one deduplicated, annotated Briefing.
 
@@ -170,7 +173,11 @@ def load(
         settings: parsing settings; the bundled defaults when omitted.
         cache: the parse cache; with a warm cache no source is parsed and nothing deduplicated.
         read: how one path is read and parsed.
+        on_head: called first with the newest few hundred entries when the cache holds them, so
+            a reader can paint before the whole briefing is unpacked.
     """
+    from .annotate import annotate, head_of  # deduplication and extraction: the cold path only
+
     settings = settings or default_settings()
     expanded = expand_sources(sources)
     if cache is None:
@@ -183,6 +190,10 @@ def load(
     cacheable = all(path != STDIN for path, _ in expanded)
     briefing_key = cache.briefing_key(keys, settings)
     if cacheable:
+        if on_head is not None:
+            head = cache.get_briefing(briefing_key + ":head")
+            if head is not None:
+                on_head(head)
         hit = cache.get_briefing(briefing_key)
         if hit is not None:
             return hit
@@ -206,4 +217,5 @@ def load(
     briefing = annotate(parsed, settings)
     if cacheable:
         cache.put_briefing(briefing_key, briefing)
+        cache.put_briefing(briefing_key + ":head", head_of(briefing))
     return briefing

@@ -69,13 +69,16 @@ async def test_enter_reads_marks_and_view_shows_entry(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         main = screen(app)
+        view = app.screen.query_one(EntryView)
+        first = view.entry
         await pilot.press("j")
         await pilot.pause()
         entry = main.current_entry
-        assert entry is not None
-        view = app.screen.query_one(EntryView)
-        assert view.entry is not None and view.entry.id == entry.id
+        assert entry is not None and first is not None and entry.id != first.id
+        assert view.entry is first  # moving the cursor leaves the view alone (two-line redraws)
         await pilot.press("enter")
+        await pilot.pause()
+        assert view.entry is not None and view.entry.id == entry.id
         assert app.store.is_read(entry.member_ids)
         assert app.focused is view
         await pilot.press("m")
@@ -85,6 +88,17 @@ async def test_enter_reads_marks_and_view_shows_entry(tmp_path: Path) -> None:
     # Marks persist across runs, keyed by entry id.
     again = MarkStore(tmp_path / "state.db")
     assert again.is_starred(entry.member_ids)
+
+
+async def test_preview_setting_follows_the_cursor(tmp_path: Path) -> None:
+    app = make_app(tmp_path, config="ui:\n  preview: true\n")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j")
+        await pilot.pause()
+        entry = screen(app).current_entry
+        view = app.screen.query_one(EntryView)
+        assert entry is not None and view.entry is not None and view.entry.id == entry.id
+        assert not app.store.is_read(entry.member_ids)  # previewing is not reading
 
 
 async def test_tab_cycles_panes_and_b_hides_sidebar(tmp_path: Path) -> None:

@@ -27,7 +27,7 @@ from .facet_list import FacetList, facet_rows
 from .filters import BriefingIndex, Filter, FilterResult
 from .keymap import ACTIONS, check_keymap
 from .line_list import LineList
-from .paths import state_dir
+from .paths import cache_dir, state_dir
 from .safe_text import plain
 from .screens import FacetPicker, HelpScreen
 from .settings import Settings
@@ -107,6 +107,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.index = BriefingIndex(self.briefing)
         self.filter = Filter(actor_mode=str(app_ref.settings.ui.get("actor_match", "any")))
         self.newest_first = bool(app_ref.settings.ui.get("newest_first", True))
+        self.preview = bool(app_ref.settings.ui.get("preview", False))
         self.result = FilterResult((), Counter(), Counter())
         self._order: list[int] = []
         self.is_loading = True
@@ -131,12 +132,13 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.brief.screen_ready()
 
     # ---- data ------------------------------------------------------------------------------
-    def set_briefing(self, briefing: Briefing) -> None:
+    def set_briefing(self, briefing: Briefing, index: BriefingIndex | None = None, partial: bool = False) -> None:
+        """Show a briefing; ``partial`` while only the newest entries (the cached head) are in."""
         keep = self.current_entry.id if self.current_entry else None
         self.briefing = briefing
-        self.index = BriefingIndex(briefing)
+        self.index = index if index is not None else BriefingIndex(briefing)
         self._order = self.index.order(self.newest_first)
-        self.is_loading = False
+        self.is_loading = partial
         known_actors = {a.name for a in briefing.actors}
         known_topics = {t.name for t in briefing.topics}
         self.filter = replace(
@@ -167,7 +169,12 @@ class MainScreen(Screen[None], inherit_bindings=False):
             self.result.actor_counts, self.result.topic_counts, self.filter.actors, self.filter.topics
         )
         self.update_status()
-        self.show_current()
+        view = self.query_one(EntryView)
+        shown = self.index.position.get(view.entry.id) if view.entry is not None else None
+        if self.preview or shown is None or shown not in set(self.result.indexes):
+            self.show_current()  # the entry being read was filtered out: show the first match
+        else:
+            self.refresh_view()
 
     def update_status(self, note: str | None = None) -> None:
         total = len(self.briefing.entries)
@@ -197,16 +204,26 @@ class MainScreen(Screen[None], inherit_bindings=False):
             text.append_text(plain(note))
         self.query_one("#status", Static).update(text)
 
+    def show_current(self) -> None:
+        """Show the entry under the list cursor in the view."""
+        self._show(self.current_entry)
+
+    def refresh_view(self) -> None:
+        """Re-show the entry in the view (its marks or the search changed)."""
+        view = self.query_one(EntryView)
+        entry = self.briefing.by_id.get(view.entry.id) if view.entry is not None else None
+        self._show(entry or view.entry)
+
     @work(exclusive=True, group="view")
-    async def show_current(self) -> None:
-        entry = self.current_entry
+    async def _show(self, entry: Entry | None) -> None:
         store = self.brief.store
         ids = (entry.member_ids or (entry.id,)) if entry else ()
         await self.query_one(EntryView).show(entry, store.is_starred(ids), store.is_read(ids), self.filter.query)
 
     @on(LineList.Highlighted, "#entries")
     def _entry_highlighted(self) -> None:
-        self.show_current()
+        if self.preview:
+            self.show_current()
 
     @on(LineList.Chosen, "#entries")
     def _entry_chosen(self) -> None:
@@ -306,7 +323,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
             self.refilter(entry.id)
         else:
             entry_list.invalidate()
-            self.show_current()
+            self.refresh_view()
         if self.brief.store.warning:
             self.brief.notify(self.brief.store.warning, severity="warning", markup=False)
             self.brief.store.warning = None
@@ -496,6 +513,7 @@ class BriefApp(App[int]):
         self.sources = list(sources)
         self.settings = settings
         self.preloaded = briefing
+        self.no_cache = bool(os.environ.get("BRIEF_NO_CACHE"))
         self.store = store if store is not None else MarkStore(state_dir() / "state.db")
         self.problems: list[str] = list(settings.problems)
         checked = check_keymap(settings.keys, str(settings.user_file or "config"))
@@ -547,12 +565,27 @@ class BriefApp(App[int]):
 
     @work(thread=True, exclusive=True, group="load")
     def _load_worker(self) -> None:
-        briefing = load(self.sources, self.settings.parse)
-        self.call_from_thread(self._loaded, briefing)
+        """Parse (or unpack from the cache) and index off the UI thread."""
+        from ..parsers.cache import ParseCache
 
-    def _loaded(self, briefing: Briefing) -> None:
-        if self.main is not None:
-            self.main.set_briefing(briefing)
+        cache = ParseCache(None if self.no_cache else cache_dir() / "cache.db")
+
+        def head(partial: Briefing) -> None:
+            self.call_from_thread(self._loaded, partial, BriefingIndex(partial), True)
+
+        try:
+            briefing = load(self.sources, self.settings.parse, cache=cache, on_head=head)
+        finally:
+            cache.close()
+        if cache.note:
+            self.call_from_thread(self.notify, cache.note, severity="warning", markup=False)
+        self.call_from_thread(self._loaded, briefing, BriefingIndex(briefing), False)
+
+    def _loaded(self, briefing: Briefing, index: BriefingIndex, partial: bool) -> None:
+        if self.main is None:
+            return
+        self.main.set_briefing(briefing, index, partial)
+        if not partial:
             for source in briefing.errors[:5]:
                 self.notify(f"{source.path}: {source.error}", severity="error", timeout=10, markup=False)
 

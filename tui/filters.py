@@ -71,6 +71,7 @@ class BriefingIndex:
         self.briefing = briefing
         entries = briefing.entries
         self.ids = [e.id for e in entries]
+        self.position = {entry_id: index for index, entry_id in enumerate(self.ids)}
         self.actors = [e.actors for e in entries]
         self.topics = [e.topics for e in entries]
         self.haystacks = [f"{e.title}\n{e.body}".casefold() for e in entries]

@@ -1,0 +1,61 @@
+"""The parse cache: warm loads parse nothing, changes invalidate, corruption is survived."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from brief.parsers import default_settings, load, read_source
+from brief.parsers.cache import ParseCache
+from brief.parsers.settings import ParseSettings
+from conftest import FIXTURES
+
+
+def copy_fixtures(tmp_path: Path) -> list[str]:
+    paths = []
+    for name in ("monday-live.txt", "tuesday-live.txt"):
+        target = tmp_path / name
+        shutil.copy(FIXTURES / "dedup" / name, target)
+        paths.append(str(target))
+    return paths
+
+
+def test_warm_load_parses_nothing_and_change_invalidates(tmp_path: Path) -> None:
+    paths = copy_fixtures(tmp_path)
+    cache = ParseCache(tmp_path / "cache" / "cache.db")
+    calls: list[str] = []
+
+    def counting(path: str, settings: ParseSettings):  # type: ignore[no-untyped-def]
+        calls.append(path)
+        return read_source(path, settings)
+
+    cold = load(paths, default_settings(), cache=cache, read=counting)
+    assert len(calls) == 2
+    heads = []
+    warm = load(paths, default_settings(), cache=cache, read=counting, on_head=heads.append)
+    assert len(calls) == 2 and warm == cold and len(heads) == 1
+    # Edit one file: only that file is parsed again.
+    with open(paths[1], "a", encoding="utf-8") as handle:
+        handle.write("\n12.00 GMT\nNew post about the bridge\nA new paragraph about the repairs was added today.\n")
+    again = load(paths, default_settings(), cache=cache, read=counting)
+    assert calls[2:] == [paths[1]]
+    assert len(again.entries) == len(cold.entries) + 1
+    # Touching a file (same content, new mtime) needs no parse either.
+    os.utime(paths[0], (1, 1))
+    load(paths, default_settings(), cache=cache, read=counting)
+    assert len(calls) == 3
+    # Settings that change parsing invalidate.
+    load(paths, ParseSettings(shingle_words=3), cache=cache, read=counting)
+    assert len(calls) == 5
+
+
+def test_corrupt_cache_is_rebuilt(tmp_path: Path) -> None:
+    paths = copy_fixtures(tmp_path)
+    db = tmp_path / "cache.db"
+    db.write_bytes(b"garbage" * 1000)
+    cache = ParseCache(db)
+    assert cache.note is not None and "rebuilt" in cache.note
+    briefing = load(paths, default_settings(), cache=cache)
+    assert len(briefing.entries) == 3
+    assert load(paths, default_settings(), cache=ParseCache(db)) == briefing
