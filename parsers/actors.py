@@ -14,6 +14,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .gazetteer import Gazetteer, Known, bundled_gazetteer
 from .words import (
@@ -38,9 +39,8 @@ _DECLARED_ACRONYM = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Token:
-    """A word or punctuation mark, with whether it starts a sentence."""
+class Token(NamedTuple):
+    """A word or punctuation mark, with whether it starts a sentence (a tuple: made by the million)."""
 
     text: str
     initial: bool
@@ -93,8 +93,7 @@ def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     for line in _CREDIT.sub("", _LINK_TARGET.sub("]", text)).split("\n"):
         initial = True
-        for match in _TOKEN.finditer(line):
-            word = match.group(0)
+        for word in _TOKEN.findall(line):
             if word in _SENTENCE_BREAK:
                 tokens.append(Token(word, False))
                 initial = True
@@ -151,11 +150,10 @@ class _Extractor:
         title_known_only = _is_title_case(title) or title.isupper()
         for text, known_only in ((title, title_known_only), (body, False)):
             tokens = tokenize(text)
-            for token in tokens:
-                if token.text[:1].islower():
-                    self.lower_vocab.add(token.text.lower())
-                elif not token.initial and _is_cap(token.text):
-                    self.cap_inside.add(_strip_possessive(token.text)[0])
+            self.lower_vocab.update([word for word, _ in tokens if word[:1].islower()])
+            self.cap_inside.update(
+                [_strip_possessive(word)[0] for word, initial in tokens if not initial and word[:1].isupper()]
+            )
             self._runs(entry, tokens, known_only)
 
     def _gazetteer_at(self, tokens: list[Token], i: int) -> tuple[Known, str, int] | None:

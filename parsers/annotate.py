@@ -63,6 +63,7 @@ def annotate(parsed: Sequence[Parsed], settings: ParseSettings) -> Briefing:
         settings.automatic_topics,
         settings.topic_min_entries,
         people,
+        [alias for name, _, aliases, _ in found.actors for alias in (name, *aliases)],
     )
     entries = tuple(
         Entry(

@@ -13,8 +13,9 @@ _SPACE = re.compile(r"\s+")
 
 def normalise_text(text: str) -> str:
     """Fold case, quotes, dashes and whitespace so trivially different copies compare equal."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
-    text = text.replace("–", "-").replace("—", "-")
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+        text = text.replace("–", "-").replace("—", "-")
     return _SPACE.sub(" ", text).strip().casefold()
 
 

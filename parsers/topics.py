@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from .words import ROLE_WORDS, STOPWORDS
 
+_SAMPLE = 2000
 _WORDS = re.compile(r"\w+(?:['’\-]\w+)*")
 _PHRASE_WORD = re.compile(r"[^\W\d_][\w'’\-]*|[.,;:!?()\[\]“”\"—–]")
 _GENERIC = frozenset(
@@ -67,6 +68,7 @@ def find_topics(
     automatic: int,
     min_entries: int,
     person_names: Iterable[str] = (),
+    other_names: Iterable[str] = (),
 ) -> TopicResult:
     """Assign configured topics by keyword, then add the most widespread recurring phrases."""
     per_entry: list[list[str]] = [[] for _ in texts]
@@ -91,14 +93,20 @@ def find_topics(
 
     if automatic > 0:
         names = frozenset(part.lower() for name in person_names for part in name.split())
+        known_names = {name.casefold() for name in other_names}
+        # Phrases are discovered on an even sample of at most SAMPLE entries (a phrase common
+        # enough to be a topic shows up in it), then found in every entry by one regex.
+        step = max(1, len(texts) // _SAMPLE)
+        sample = range(0, len(texts), step)
         where: dict[str, set[int]] = defaultdict(set)
-        for i, text in enumerate(texts):
-            for phrase in _phrases(text, names):
+        for i in sample:
+            for phrase in _phrases(texts[i], names):
                 where[phrase].add(i)
-        counts = Counter({p: len(ids) for p, ids in where.items() if len(ids) >= min_entries})
+        floor = min_entries if step == 1 else 2
+        counts = Counter({p: len(ids) for p, ids in where.items() if len(ids) >= floor})
         chosen: list[str] = []
         for phrase, count in sorted(counts.items(), key=lambda item: (-item[1], -len(item[0].split()), item[0])):
-            if phrase in configured_words:
+            if phrase in configured_words or phrase in known_names:
                 continue
             # Skip a phrase inside (or containing) one already chosen with the same reach.
             if any((phrase in other or other in phrase) and counts[other] >= count for other in chosen):
@@ -106,9 +114,20 @@ def find_topics(
             chosen.append(phrase)
             if len(chosen) >= automatic:
                 break
+        found: dict[str, list[int]] = {phrase: [] for phrase in chosen}
+        if chosen and step > 1:
+            pattern = _keyword_pattern(chosen)
+            assert pattern is not None
+            for i, text in enumerate(lowered):
+                for hit in set(pattern.findall(text)):
+                    found[hit.replace("’", "'")].append(i) if hit.replace("’", "'") in found else None
+        else:
+            found = {phrase: sorted(where[phrase]) for phrase in chosen}
         for phrase in chosen:
+            ids = tuple(found[phrase])
+            if len(ids) < min_entries:
+                continue
             label = phrase[0].upper() + phrase[1:]
-            ids = tuple(sorted(where[phrase]))
             topics.append((label, (phrase,), ids, True))
             for i in ids:
                 per_entry[i].append(label)
