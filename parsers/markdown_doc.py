@@ -13,6 +13,7 @@ from markdown_it import MarkdownIt
 from .dates import TimeStamp, combine, find_date, normalise_datetime, parse_time_stamp
 from .model import RawEntry
 from .plain_text import byline_name, read_plain_text
+from .settings import load_yaml
 from .text_clean import first_sentence, scrub, tidy_line
 
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n(?:---|\.\.\.)\s*\n", re.S)
@@ -32,7 +33,7 @@ def _front_matter(text: str) -> tuple[dict[str, object], str]:
     if not match:
         return {}, text
     try:
-        data = yaml.safe_load(match.group(1))
+        data = load_yaml(match.group(1))
     except yaml.YAMLError:
         return {}, text
     return (data if isinstance(data, dict) else {}), text[match.end() :]

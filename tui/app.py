@@ -5,11 +5,11 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-import webbrowser
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -17,10 +17,13 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Markdown, Static
+from textual.widgets import Footer, Input, Static
 
 from ..parsers import Briefing, load
 from ..parsers.model import Entry
+
+if TYPE_CHECKING:
+    from textual.widgets import Markdown
 from .entry_list import EntryList
 from .entry_view import EntryView
 from .facet_list import FacetList, facet_rows
@@ -233,8 +236,8 @@ class MainScreen(Screen[None], inherit_bindings=False):
     def _facet_chosen(self) -> None:
         self.action_toggle_facet()
 
-    @on(Markdown.LinkClicked)
-    def _link_clicked(self, event: Markdown.LinkClicked) -> None:
+    def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:
+        """A link clicked in the entry body: open it (or copy it when no browser is here)."""
         event.prevent_default()
         self.open_url(event.href)
 
@@ -372,6 +375,8 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
     def open_url(self, url: str) -> None:
         if browser_available():
+            import webbrowser
+
             try:
                 opened = webbrowser.open(url)
             except webbrowser.Error:
@@ -549,7 +554,7 @@ class BriefApp(App[int]):
             self.store.warning = None
 
     def screen_ready(self) -> None:
-        """The main screen is composed: show the preloaded briefing or start loading."""
+        """The main screen is composed: show the preloaded briefing or what has loaded so far."""
         if self.main is None:
             return
         if self.preloaded is not None:

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Markdown, Static
+from textual.widgets import Static
 
 from ..parsers.model import Entry
+
+if TYPE_CHECKING:
+    from textual.widgets import Markdown
 from ..parsers.text_clean import scrub
 from .safe_text import plain
 
@@ -68,12 +72,22 @@ class EntryView(VerticalScroll, can_focus=True, inherit_bindings=False):
 
     def compose(self) -> ComposeResult:
         yield Static(Text("No entry selected.", style="dim"), id="entry-header")
-        yield Markdown("", open_links=False, id="entry-body")
+
+    async def _body(self) -> Markdown:
+        """The Markdown widget, created on first use (its import is kept off the first paint)."""
+        from textual.widgets import Markdown
+
+        found = self.query("#entry-body")
+        if found:
+            return found.first(Markdown)
+        body = Markdown("", open_links=False, id="entry-body")
+        await self.mount(body)
+        return body
 
     async def show(self, entry: Entry | None, starred: bool, read: bool, query: str) -> None:
         """Show ``entry`` (or a blank view); re-render the body only when the entry changed."""
         header = self.query_one("#entry-header", Static)
-        body = self.query_one("#entry-body", Markdown)
+        body = await self._body()
         if entry is None:
             header.update(Text("No entry matches the current filters.", style="dim"))
             await body.update("")
@@ -90,7 +104,10 @@ class EntryView(VerticalScroll, can_focus=True, inherit_bindings=False):
     def set_query(self, query: str) -> None:
         """Mark the body blocks that contain the search words."""
         self.search_text = query
-        body = self.query_one("#entry-body", Markdown)
+        found = self.query("#entry-body")
+        if not found:
+            return
+        body = found.first()
         needles = [n for n in query.casefold().split() if n]
         self._matches = []
         for block in body.children:

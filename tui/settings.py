@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from ..parsers.settings import ParseSettings, bundled_config
+from ..parsers.settings import ParseSettings, bundled_config, load_yaml
 from .paths import cache_dir, config_dir, state_dir
 
 # Maps whose keys are the user's own (names, labels, binding ids), not settings names.
@@ -176,7 +176,7 @@ def load_settings(path: str | None = None, theme: str | None = None) -> Settings
             text = None
         if text is not None:
             try:
-                user = yaml.safe_load(text)
+                user = load_yaml(text)
             except yaml.YAMLError as error:
                 mark = getattr(error, "problem_mark", None)
                 where = f"{user_path}:{mark.line + 1}" if mark is not None else str(user_path)

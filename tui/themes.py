@@ -11,6 +11,7 @@ import yaml
 from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
+from ..parsers.settings import load_yaml
 from .paths import config_dir
 
 COLOUR_FIELDS = ("primary", "secondary", "accent", "foreground", "background", "surface", "panel", "boost",
@@ -70,7 +71,7 @@ def theme_from_mapping(data: Any, origin: str) -> Theme:
 
 def _read(path: Path | Any, origin: str) -> Theme:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f" line {mark.line + 1}" if mark is not None else ""
