@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     from .load import Parsed
 
 
+_SCAN_CHARS = 20_000
+
+
 def _merge(members: Sequence[tuple[RawEntry, Occurrence, str]]) -> Entry:
     """One entry for a cluster: placed at its first occurrence, with its fullest text."""
     fullest = max(members, key=lambda m: (len(m[0].body), len(m[0].title)))[0]
@@ -42,7 +45,8 @@ def annotate(parsed: Sequence[Parsed], settings: ParseSettings) -> Briefing:
     raws: list[tuple[RawEntry, Occurrence, str]] = []
     for source in parsed:
         for position, raw in enumerate(source.entries):
-            raws.append((raw, Occurrence(source.path, position), entry_id(raw.title, raw.body)))
+            identity = raw.dump_id or entry_id(raw.title, raw.body)
+            raws.append((raw, Occurrence(source.path, position), identity))
     dedup = DedupSettings(
         shingle_words=settings.shingle_words,
         containment=settings.containment,
@@ -55,10 +59,11 @@ def annotate(parsed: Sequence[Parsed], settings: ParseSettings) -> Briefing:
     merged = [_merge([raws[i] for i in group]) for group in groups]
 
     actor_settings = ActorSettings(dict(settings.aliases), dict(settings.kinds), frozenset(settings.ignore))
-    found = extract_actors([(e.title, e.body) for e in merged], actor_settings)
+    # A 50 MB one-line "entry" must not take minutes: names and phrases are read from the start.
+    found = extract_actors([(e.title, e.body[:_SCAN_CHARS]) for e in merged], actor_settings)
     people = [name for name, kind, _, _ in found.actors if kind == "person"]
     topic_found = find_topics(
-        [f"{e.title}\n{e.body}" for e in merged],
+        [f"{e.title}\n{e.body[:_SCAN_CHARS]}" for e in merged],
         settings.topics,
         settings.automatic_topics,
         settings.topic_min_entries,

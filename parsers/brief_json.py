@@ -38,6 +38,7 @@ def _entry(item: Any, where: str) -> RawEntry:
         published=normalise_datetime(_optional(item.get("published"))),
         link=safe_url(_optional(item.get("link"))),
         seen_at=occurrences,
+        dump_id=str(item["id"]) if isinstance(item.get("id"), str) and item.get("id") else None,
     )
 
 

@@ -47,9 +47,14 @@ def to_dump(briefing: Briefing) -> dict[str, Any]:
     }
 
 
+_C1_AND_DEL = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
 def to_json(briefing: Briefing) -> str:
-    """The dump as pretty JSON (non-ASCII kept readable; control characters escaped by JSON)."""
-    return json.dumps(to_dump(briefing), ensure_ascii=False, indent=2)
+    """The dump as pretty JSON: non-ASCII kept readable, but every character a terminal could
+    act on (C0 by JSON itself; DEL, C1 and bidi controls here) written as a \\u escape."""
+    text = json.dumps(to_dump(briefing), ensure_ascii=False, indent=2)
+    return _C1_AND_DEL.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
 def _safe(text: str) -> str:

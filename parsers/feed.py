@@ -7,14 +7,18 @@ feedparser with its default sanitising, which is the reason for not depending on
 
 from __future__ import annotations
 
+import html
 import html.entities
 import re
 import xml.etree.ElementTree as ET
+from functools import partial
+from typing import Any
 
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
 from .dates import normalise_datetime
+from .encoding import decode
 from .html_markdown import html_to_markdown, html_to_text, safe_url
 from .model import RawEntry
 from .text_clean import first_sentence, tidy_line
@@ -22,6 +26,10 @@ from .text_clean import first_sentence, tidy_line
 
 class FeedError(ValueError):
     """The feed is not well-formed or not a feed Brief knows."""
+
+
+class UnsafeXml(FeedError):
+    """The XML declares entities or external references: refused, never recovered."""
 
 
 _NAMED_ENTITY = re.compile(r"&([A-Za-z][A-Za-z0-9]{1,31});")
@@ -52,15 +60,15 @@ def parse_xml(data: bytes | str) -> ET.Element:
         root: ET.Element = SafeET.fromstring(data)
         return root
     except DefusedXmlException as error:
-        raise FeedError(f"refused unsafe XML ({type(error).__name__}: entity or DTD tricks)") from error
+        raise UnsafeXml(f"refused unsafe XML ({type(error).__name__}: entity or DTD tricks)") from error
     except ET.ParseError as first:
-        text = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data
+        text = decode(data) if isinstance(data, bytes) else data
         text = _DECLARATION.sub("", _html_entities_to_numeric(text), count=1)
         try:
             retry: ET.Element = SafeET.fromstring(text)
             return retry
         except DefusedXmlException as error:
-            raise FeedError(f"refused unsafe XML ({type(error).__name__})") from error
+            raise UnsafeXml(f"refused unsafe XML ({type(error).__name__})") from error
         except ET.ParseError:
             raise FeedError(f"not well-formed XML ({first})") from first
 
@@ -144,13 +152,59 @@ def _entry(item: ET.Element, atom: bool) -> RawEntry | None:
     )
 
 
+def _first_text(item: Any, *names: str) -> str:
+    """The text of the first of ``names`` that ``item`` has (a namespaced name like dc:date too)."""
+    for name in names:
+        node = item.css_first(name.replace(":", "\\:"))
+        if node is not None and (node.text() or "").strip():
+            return str(node.text() or "")
+    return ""
+
+
+def _lenient(text: str) -> list[RawEntry]:
+    """Items of a feed that is not well-formed XML, read with the forgiving HTML5 parser."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(re.sub(r"<!\[CDATA\[(.*?)\]\]>", lambda m: html.escape(m.group(1)), text, flags=re.S))
+    entries: list[RawEntry] = []
+    for item in tree.css("item, entry"):
+        field = partial(_first_text, item)
+        title = html_to_text(html.unescape(field("title")))
+        body = html_to_markdown(html.unescape(field("content:encoded", "content", "description", "summary")))
+        link_node = item.css_first("link")
+        link = None
+        if link_node is not None:
+            link = safe_url(link_node.attributes.get("href") or (link_node.text() or "").strip() or None)
+        if not title and not body:
+            continue
+        published = None
+        for name in ("pubdate", "published", "dc:date", "updated", "issued", "modified"):
+            published = normalise_datetime(field(name))
+            if published:
+                break
+        entries.append(RawEntry(title=title or first_sentence(body), body=body or title, published=published, link=link))
+    return entries
+
+
 def read_feed(data: bytes | str) -> list[RawEntry]:
     """Entries of an RSS or Atom feed, in document order.
 
+    A feed that is not well-formed (unclosed tags, stray ampersands) is read leniently;
+    one that declares entities (entity expansion, external entities) is refused.
+
     Raises:
-        FeedError: malformed XML, unsafe XML, or a document that is no feed.
+        FeedError: unsafe XML, or a document that is no feed at all.
     """
-    root = parse_xml(data)
+    try:
+        root = parse_xml(data)
+    except UnsafeXml:
+        raise
+    except FeedError as error:
+        text = decode(data) if isinstance(data, bytes) else data
+        recovered = _lenient(text)
+        if recovered:
+            return recovered
+        raise error
     kind = _local(root.tag)
     if kind == "feed":
         items = [child for child in root if _local(child.tag) == "entry"]

@@ -19,6 +19,10 @@ BLOCK_TAGS = frozenset(
      "table", "tr", "dl", "dt", "dd", "address", "details", "summary", "center", "body", "html"}
 )  # fmt: skip
 _SAFE_SCHEMES = ("http://", "https://", "mailto:", "ftp://", "gopher://")
+_BLOCKISH = frozenset(
+    {"p", "div", "article", "section", "ul", "ol", "table", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6",
+     "main", "header", "footer", "aside", "figure", "dl", "hr"}
+)  # fmt: skip
 _HEADING = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _BLANKS = re.compile(r"\n{3,}")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
@@ -64,9 +68,16 @@ class _Writer:
         if tag is None or tag in DROP_TAGS or tag.startswith("-"):
             return
         if tag in _HEADING:
+            # A heading left open by broken HTML can swallow the paragraphs after it: its
+            # text runs up to the first block inside it; the rest are blocks of their own.
             self.flush()
-            self.inline(node)
+            children = list(node.iter(include_text=True))
+            split = next((n for n, child in enumerate(children) if child.tag in _BLOCKISH), len(children))
+            for child in children[:split]:
+                self.visit(child)
             self.flush("#" * _HEADING[tag] + " ")
+            for child in children[split:]:
+                self.visit(child)
         elif tag == "br":
             self.line.append("\n")
         elif tag in ("ul", "ol"):

@@ -6,7 +6,7 @@ import glob
 import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -15,6 +15,7 @@ from .dates import find_date
 from .encoding import NotText, decode
 from .model import Briefing, RawEntry
 from .plain_text import read_plain_text
+from .sanitize import sanitize_markdown
 from .settings import ParseSettings, default_settings
 from .sniff import EXTENSIONS, sniff
 
@@ -59,7 +60,7 @@ def expand_sources(sources: Iterable[str]) -> list[tuple[str, str | None]]:
         elif any(ch in source for ch in "*?[") and not os.path.exists(source):
             matches = sorted(glob.glob(os.path.expanduser(source), recursive=True))
             if not matches:
-                add(source, "no files match this pattern")
+                add(source, "no such file or directory, and no files match it as a pattern")
             for match in matches:
                 if os.path.isdir(match):
                     for path in _walk(match):
@@ -141,7 +142,16 @@ def parse_bytes(path: str, data: bytes, settings: ParseSettings) -> Parsed:
         return Parsed(path, fmt, (), f"could not read as {fmt}: {type(error).__name__}: {error}")
     if not entries:
         return Parsed(path, fmt, (), f"no entries found in this {fmt} file")
-    return Parsed(path, fmt, tuple(entries))
+    return Parsed(path, fmt, tuple(_inert(entry) for entry in entries))
+
+
+def _inert(entry: RawEntry) -> RawEntry:
+    """Every body and title free of executable HTML and unsafe links, whatever the format."""
+    body = sanitize_markdown(entry.body)
+    title = sanitize_markdown(entry.title)
+    if body is entry.body and title is entry.title:
+        return entry
+    return replace(entry, title=title, body=body)
 
 
 def read_source(path: str, settings: ParseSettings) -> Parsed:

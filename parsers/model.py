@@ -41,6 +41,8 @@ class RawEntry:
     """The post's own URL, when the source gives one."""
     seen_at: tuple[tuple[str, int], ...] = ()
     """Occurrences recorded by an earlier dump (a re-loaded `brief dump --json`)."""
+    dump_id: str | None = None
+    """The id an earlier dump gave this entry, kept so a dump → load round trip keeps ids."""
 
 
 @dataclass(frozen=True)

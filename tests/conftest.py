@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures"
+HOSTILE = Path(__file__).parent / "hostile"
 SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
 
 

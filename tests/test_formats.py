@@ -8,7 +8,7 @@ import sys
 
 from brief.parsers import default_settings, load, read_source
 from brief.parsers.export import to_json
-from conftest import FIXTURES
+from conftest import FIXTURES, HOSTILE
 
 
 def parse(folder: str, name: str):
@@ -126,7 +126,7 @@ def test_json_dump_round_trip_keeps_entries(tmp_path) -> None:
 
 def test_cli_dump_contract_and_exit_status() -> None:
     good = str(FIXTURES / "feed" / "atom.xml")
-    bad = str(FIXTURES / "hostile" / "binary.txt")
+    bad = str(HOSTILE / "binary.txt")
     run = subprocess.run([sys.executable, "-m", "brief.tui.cli", "dump", good, bad, "--json"], capture_output=True, text=True)
     assert run.returncode == 0
     data = json.loads(run.stdout)

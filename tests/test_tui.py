@@ -14,7 +14,7 @@ from brief.tui.facet_list import FacetList
 from brief.tui.screens import FacetPicker, HelpScreen
 from brief.tui.settings import load_settings
 from brief.tui.store import MarkStore
-from conftest import FIXTURES
+from conftest import FIXTURES, HOSTILE
 
 SOURCES = [str(FIXTURES / "dedup" / name) for name in ("monday-live.txt", "tuesday-live.txt", "evening-newsletter.md")]
 
@@ -268,7 +268,7 @@ async def test_mouse_click_selects_row_and_facet(tmp_path: Path) -> None:
 
 
 async def test_untrusted_text_is_not_markup(tmp_path: Path) -> None:
-    app = make_app(tmp_path, sources=[str(FIXTURES / "hostile" / "escapes.txt")])
+    app = make_app(tmp_path, sources=[str(HOSTILE / "escapes.txt")])
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         view = app.screen.query_one(EntryView)
@@ -277,3 +277,26 @@ async def test_untrusted_text_is_not_markup(tmp_path: Path) -> None:
         assert "\x1b" not in header
         assert view.entry is not None and "\x1b" not in view.entry.body and "\u202e" not in view.entry.body
         await pilot.press("q")
+
+
+async def test_resize_down_to_20x5_and_back(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for size in ((80, 24), (20, 5), (30, 8), (200, 60), (80, 24)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            await pilot.press("j")
+        entries = app.screen.query_one(EntryList)
+        assert entries.region.width > 0 and entries.region.height > 0
+        assert app.screen.query_one(FacetList).display
+        assert entries.cursor == 4 - 1  # five presses on four entries stop at the last
+
+
+async def test_no_color_keeps_the_cursor_visible(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        entries = app.screen.query_one(EntryList)
+        style = entries.get_component_rich_style("line-list--cursor")
+        assert style.reverse

@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import PurePath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on, work
@@ -21,6 +21,7 @@ from textual.widgets import Footer, Input, Static
 
 from ..parsers import Briefing, load
 from ..parsers.model import Entry
+from ..parsers.text_clean import scrub
 
 if TYPE_CHECKING:
     from textual.widgets import Markdown
@@ -505,6 +506,11 @@ class BriefApp(App[int]):
 
     TITLE = "Brief"
     ENABLE_COMMAND_PALETTE = True
+    # With NO_COLOR there are no backgrounds, so the cursor is drawn in reverse video.
+    CSS = """
+    BriefApp.-no-color LineList > .line-list--cursor { text-style: reverse bold; }
+    BriefApp.-no-color LineList > .line-list--cursor-blurred { text-style: reverse; }
+    """
 
     def __init__(
         self,
@@ -537,6 +543,11 @@ class BriefApp(App[int]):
         if os.environ.get("NO_COLOR"):
             self.add_class("-no-color")
         self.main: MainScreen | None = None
+
+    def notify(self, message: str, **options: Any) -> None:  # type: ignore[override]
+        """Notifications never interpret markup or escapes: messages quote file names and text."""
+        options["markup"] = False
+        super().notify(scrub(message), **options)
 
     def key_map(self) -> dict[str, list[str]]:
         """binding id → keys in force (defaults with the user's overrides)."""

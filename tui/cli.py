@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from .. import __version__
 from ..parsers import load
 from ..parsers.export import to_json, to_markdown
+from ..parsers.text_clean import scrub
 from .settings import Settings, config_paths, load_settings
 
 
@@ -34,9 +35,14 @@ def _dump_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _say(message: str) -> None:
+    """A diagnostic on stderr, scrubbed (file names and messages can carry escapes)."""
+    print(f"brief: {scrub(message)}", file=sys.stderr)
+
+
 def _report(settings: Settings) -> None:
     for problem in settings.problems:
-        print(f"brief: {problem}", file=sys.stderr)
+        _say(problem)
 
 
 def dump(argv: Sequence[str]) -> int:
@@ -46,7 +52,7 @@ def dump(argv: Sequence[str]) -> int:
     _report(settings)
     briefing = load(args.paths, settings.parse)
     for source in briefing.errors:
-        print(f"brief: {source.path}: {source.error}", file=sys.stderr)
+        _say(f"{source.path}: {source.error}")
     sys.stdout.write(to_markdown(briefing) if args.format == "markdown" else to_json(briefing) + "\n")
     loaded = any(source.error is None for source in briefing.sources)
     return 0 if loaded else 1

@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 from ..parsers.text_clean import scrub
 from .safe_text import plain
 
+DISPLAY_LIMIT = 200_000
+"""Characters of a body rendered in the view; a 50 MB entry must not freeze the terminal."""
+
 
 def entry_header(entry: Entry, starred: bool, read: bool) -> Text:
     """Title and metadata, built as Text (briefing text is never markup)."""
@@ -97,7 +100,11 @@ class EntryView(VerticalScroll, can_focus=True, inherit_bindings=False):
         changed = self.entry is None or self.entry.id != entry.id or self.entry.body != entry.body
         self.entry = entry
         if changed:
-            await body.update(scrub(entry.body))
+            text = scrub(entry.body)
+            if len(text) > DISPLAY_LIMIT:
+                size = f"{len(text):,}"
+                text = f"{text[:DISPLAY_LIMIT]}\n\n*… shown up to {DISPLAY_LIMIT:,} of {size} characters (`y` copies it all).*"
+            await body.update(text)
             self.scroll_home(animate=False)
         self.set_query(query)
 

@@ -34,8 +34,6 @@ class LineList(ScrollView, can_focus=True, inherit_bindings=False):
     LineList > .line-list--header { color: $primary; text-style: bold; }
     LineList > .line-list--unread { color: $primary; }
     LineList > .line-list--star { color: $warning; }
-    App.-no-color LineList > .line-list--cursor { text-style: reverse bold; }
-    App.-no-color LineList > .line-list--cursor-blurred { text-style: reverse; }
     """
 
     cursor: reactive[int] = reactive(0, repaint=False, init=False)

@@ -32,6 +32,7 @@ class MarkStore:
         self.read: set[str] = set()
         self.starred: set[str] = set()
         self._db: sqlite3.Connection | None = None
+        self._unsaved: list[tuple[str, str, int, float]] = []
         if path is not None:
             self._open(path)
 
@@ -110,21 +111,36 @@ class MarkStore:
             cache.update(ids)
         else:
             cache.difference_update(ids)
-        if self._db is None:
-            return
         now = time.time()
+        self._unsaved.extend((column, i, int(value), now) for i in ids)
+        self.flush()
+
+    def flush(self) -> bool:
+        """Write every mark not yet on disk; a locked database is retried at the next change."""
+        if self._db is None or not self._unsaved:
+            return not self._unsaved
         try:
             with self._db:
                 self._db.execute("BEGIN IMMEDIATE")
-                self._db.executemany(
-                    f"INSERT INTO marks (id, {column}, updated) VALUES (?, ?, ?) "
-                    f"ON CONFLICT(id) DO UPDATE SET {column}=excluded.{column}, updated=excluded.updated",
-                    [(i, int(value), now) for i in ids],
-                )
+                for column in ("read", "starred"):
+                    rows = [(i, v, t) for c, i, v, t in self._unsaved if c == column]
+                    if rows:
+                        self._db.executemany(
+                            f"INSERT INTO marks (id, {column}, updated) VALUES (?, ?, ?) "
+                            f"ON CONFLICT(id) DO UPDATE SET {column}=excluded.{column}, updated=excluded.updated",
+                            rows,
+                        )
+            self._unsaved.clear()
+            return True
         except sqlite3.DatabaseError as error:
-            self.warning = f"could not save marks to {self.path}: {error}; kept in memory for this session"
+            self.warning = (
+                f"could not save {len(self._unsaved)} mark(s) to {self.path} ({error}); "
+                "kept, and retried with your next change"
+            )
+            return False
 
     def close(self) -> None:
+        self.flush()
         if self._db is not None:
             self._db.close()
             self._db = None

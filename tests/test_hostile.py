@@ -1,0 +1,153 @@
+"""Hostile input, terminal safety, property tests, signals and tiny terminals."""
+
+from __future__ import annotations
+
+import builtins
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from brief.parsers import default_settings, expand_sources, load, parse_bytes, read_source
+from brief.parsers.export import to_json, to_markdown
+from brief.tui.store import MarkStore
+from conftest import HOSTILE
+
+EXPECTED = yaml.safe_load((HOSTILE / "expected.yaml").read_text())
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+EXECUTABLE = re.compile(r"<\s*(script|style|iframe|object|embed)|\bon[a-z]+\s*=|(javascript|vbscript|data)\s*:", re.I)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_hostile_file_gives_its_expected_outcome(name: str) -> None:
+    parsed = read_source(str(HOSTILE / name), default_settings())
+    expected = EXPECTED[name]
+    if "error" in expected:
+        assert parsed.error is not None and expected["error"] in parsed.error
+        assert parsed.entries == ()
+    else:
+        assert parsed.error is None, parsed.error
+        assert len(parsed.entries) == expected["entries"]
+    for entry in parsed.entries:
+        for text in (entry.title, entry.body, entry.author or "", entry.link or ""):
+            assert not CONTROL.search(text.replace("\n", "").replace("\t", "")), (name, text)
+            assert not EXECUTABLE.search(text), (name, text)
+
+
+def test_every_hostile_file_together_still_loads_the_rest() -> None:
+    briefing = load([str(HOSTILE)])
+    failed = {Path(s.path).name for s in briefing.errors}
+    assert failed == {n for n, e in EXPECTED.items() if "error" in e}
+    dumped = to_json(briefing)
+    assert "\x1b" not in dumped and "\u202e" not in dumped
+    assert not EXECUTABLE.search(dumped.replace('"error": "refused unsafe XML', ""))
+    rendered = to_markdown(briefing)
+    assert not CONTROL.search(rendered.replace("\n", "").replace("\t", ""))
+    json.loads(dumped)
+
+
+def test_markup_in_text_stays_literal_in_dump() -> None:
+    briefing = load([str(HOSTILE / "escapes.txt")])
+    entry = briefing.entries[0]
+    assert entry.title == "Markup red and [bold red]fake markup[/] and [@click=app.quit]click[/]"
+    assert entry.body == "The post mentions an OSC copy and a bidi override."
+
+
+def test_huge_single_line_and_many_lines(tmp_path: Path) -> None:
+    wide = tmp_path / "one-line.txt"
+    wide.write_text("Headline of a very long post\n" + ("word " * 2_000_000).strip() + ".\n")
+    tall = tmp_path / "tall.txt"
+    tall.write_text("".join(f"{n:02d}:{n % 60:02d}\nPost number {n} says something.\n" for n in range(1, 24)) * 1 +
+                    "Long list\n" + "".join(f"Line {n} of the list.\n" for n in range(200_000)))  # fmt: skip
+    start = time.perf_counter()
+    briefing = load([str(wide), str(tall)])
+    assert time.perf_counter() - start < 60
+    assert not briefing.errors
+    assert any(len(e.body) > 9_000_000 for e in briefing.entries)
+
+
+def test_too_big_unreadable_symlink_loop_and_permission(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    loop = tmp_path / "loop"
+    loop.mkdir()
+    (loop / "a.txt").write_text("Post\nA body long enough to be a paragraph.\n")
+    (loop / "again").symlink_to(loop)
+    assert [Path(p).name for p, _ in expand_sources([str(loop)])] == ["a.txt"]
+    secret = tmp_path / "secret.txt"
+    secret.write_text("x")
+    real_open = builtins.open
+
+    def denying(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if str(path) == str(secret):
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", denying)
+    assert read_source(str(secret), default_settings()).error == "permission denied"
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.binary(max_size=3000), name=st.sampled_from(["a.txt", "a.md", "a.html", "a.xml", "a.json", "a.bin"]))
+def test_any_bytes_give_entries_or_an_error(data: bytes, name: str) -> None:
+    parsed = parse_bytes(name, data, default_settings())
+    assert (parsed.error is None) == bool(parsed.entries)
+    for entry in parsed.entries:
+        assert entry.title.strip() and entry.body.strip()
+        assert not CONTROL.search(entry.title + entry.body.replace("\n", "").replace("\t", ""))
+
+
+TEXTY = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(posts=st.lists(st.tuples(TEXTY, TEXTY), min_size=1, max_size=6))
+def test_dump_then_load_round_trips(posts: list[tuple[str, str]], tmp_path: Path) -> None:
+    source = tmp_path / "posts.jsonl"
+    source.write_text("\n".join(json.dumps({"title": t, "body": b}) for t, b in posts), encoding="utf-8")
+    first = load([str(source)])
+    if first.errors:
+        return  # nothing usable in this draw (all blank): reported, not a crash
+    dump = tmp_path / "dump.json"
+    dump.write_text(to_json(first), encoding="utf-8")
+    again = load([str(dump)])
+    assert [(e.id, e.title, e.body, e.seen) for e in again.entries] == [(e.id, e.title, e.body, e.seen) for e in first.entries]
+
+
+def test_marks_survive_sighup_mid_session(tmp_path: Path) -> None:
+    """Run the reader in a pseudo-terminal, star an entry, hang up: the star is on disk."""
+    import pty
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from run import ENTRIES_MARKER, Terminal
+
+    env = dict(os.environ, TERM="xterm-256color")
+    source = HOSTILE.parent / "fixtures" / "feed" / "atom.xml"
+    terminal = Terminal([sys.executable, "-m", "brief.tui.cli", str(source)], env, (80, 24))
+    try:
+        terminal.wait_for(ENTRIES_MARKER, timeout=30)
+        terminal.quiet(0.5, limit=10)
+        os.write(terminal.master, b"s")
+        terminal.quiet(0.5, limit=10)
+        os.killpg(terminal.proc.pid, signal.SIGHUP)
+        terminal.proc.wait(timeout=10)
+    finally:
+        terminal.close()
+    del pty
+    state = Path(os.environ["XDG_STATE_HOME"]) / "brief" / "state.db"
+    assert MarkStore(state).starred, "the star made before the hang-up was lost"
+
+
+def test_dump_stderr_scrubs_file_names(tmp_path: Path) -> None:
+    evil = tmp_path / "evil\x1b[2Jname.txt"
+    run = subprocess.run([sys.executable, "-m", "brief.tui.cli", "dump", str(evil)], capture_output=True, text=True)
+    assert run.returncode == 1
+    assert "\x1b" not in run.stderr and "no such file" in run.stderr
+    assert "\x1b" not in run.stdout
