@@ -20,7 +20,7 @@ from pathlib import Path
 from .model import Briefing, RawEntry
 from .settings import ParseSettings
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS files (

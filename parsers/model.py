@@ -1,4 +1,7 @@
-"""The data a briefing is made of: frozen, Textual-free, safe to share between threads."""
+"""The data a briefing is made of: frozen, Textual-free, safe to share between threads.
+
+The parse cache pickles these classes: change a field, bump ``cache.SCHEMA_VERSION``.
+"""
 
 from __future__ import annotations
 

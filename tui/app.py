@@ -175,7 +175,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.update_status()
         view = self.query_one(EntryView)
         shown = self.index.position.get(view.entry.id) if view.entry is not None else None
-        if self.preview or shown is None or shown not in set(self.result.indexes):
+        if self.preview or shown is None or shown not in self.result.index_set:
             self.show_current()  # the entry being read was filtered out: show the first match
         else:
             self.refresh_view()

@@ -39,21 +39,25 @@ class EntryList(LineList):
         self.today: str | None = None
         self.is_read: Callable[[Entry], bool] = lambda entry: False
         self.is_starred: Callable[[Entry], bool] = lambda entry: False
+        self.positions: dict[str, int] = {}
 
     def show(self, entries: Sequence[Entry], rows: Sequence[int], query: str, keep_id: str | None) -> None:
         """Show ``rows`` of ``entries``; keep the cursor on ``keep_id`` when it is still listed."""
-        self.entries = entries
+        if entries is not self.entries:  # a new briefing: work these out once, not per keystroke
+            self.entries = entries
+            self.show_source = len({o.path for e in entries[:2000] for o in e.occurrences}) > 1
+            dated = [e.published for e in entries if e.published]
+            self.today = max(dated)[:10] if dated else None
+            self.positions = {entry.id: index for index, entry in enumerate(entries)}
         self.rows = rows
         self.search_text = query
-        self.show_source = len({o.path for e in entries[:2000] for o in e.occurrences}) > 1
-        dated = [e.published for e in entries if e.published]
-        self.today = max(dated)[:10] if dated else None
         cursor = 0
-        if keep_id is not None:
-            for position, index in enumerate(rows):
-                if entries[index].id == keep_id:
-                    cursor = position
-                    break
+        kept = self.positions.get(keep_id) if keep_id is not None else None
+        if kept is not None:
+            try:
+                cursor = list(rows).index(kept) if not isinstance(rows, tuple) else rows.index(kept)
+            except ValueError:
+                cursor = 0
         self.set_count(len(rows), cursor)
 
     @property

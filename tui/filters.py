@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from itertools import chain
 
 from ..parsers.dates import sort_key
@@ -63,6 +64,11 @@ class FilterResult:
     hidden_by: dict[str, int] = field(default_factory=dict)
     """Filter name → entries it removed (applied in order: facets, search, unread, starred)."""
 
+    @cached_property
+    def index_set(self) -> frozenset[int]:
+        """The shown indexes as a set, built only when asked."""
+        return frozenset(self.indexes)
+
 
 class BriefingIndex:
     """Precomputed lookups so each keystroke of a search stays fast at 100 000 entries."""
@@ -86,6 +92,26 @@ class BriefingIndex:
             for name in names:
                 self.topic_sets.setdefault(name, set()).add(index)
         self._last_query: tuple[str, tuple[int, ...]] | None = None
+        self.total_actor_counts: Counter[str] = Counter({name: len(ids) for name, ids in self.actor_sets.items()})
+        self.total_topic_counts: Counter[str] = Counter({name: len(ids) for name, ids in self.topic_sets.items()})
+
+    def facet_counts(self, indexes: Sequence[int]) -> tuple[Counter[str], Counter[str]]:
+        """Actor and topic counts among ``indexes``; counts the smaller side (shown or hidden)."""
+        total = len(self.ids)
+        if len(indexes) == total:
+            return self.total_actor_counts, self.total_topic_counts
+        if len(indexes) * 2 <= total:
+            return (
+                Counter(chain.from_iterable(self.actors[i] for i in indexes)),
+                Counter(chain.from_iterable(self.topics[i] for i in indexes)),
+            )
+        shown = set(indexes)
+        hidden = [i for i in range(total) if i not in shown]
+        # Counter(iterable) counts in C; subtracting per facet name stays small.
+        return (
+            self.total_actor_counts - Counter(chain.from_iterable(self.actors[i] for i in hidden)),
+            self.total_topic_counts - Counter(chain.from_iterable(self.topics[i] for i in hidden)),
+        )
 
     def order(self, newest_first: bool) -> list[int]:
         """Entry indexes in time order; entries without a time keep their reading order."""
@@ -104,7 +130,11 @@ class BriefingIndex:
             allowed = set(previous[1])
             candidates = [i for i in candidates if i in allowed]
         hay = self.haystacks
-        found = [i for i in candidates if all(n in hay[i] for n in needles)]
+        if len(needles) == 1:
+            needle = needles[0]
+            found = [i for i in candidates if needle in hay[i]]
+        else:
+            found = [i for i in candidates if all(n in hay[i] for n in needles)]
         self._last_query = (query.casefold(), tuple(found))
         return found
 
@@ -144,6 +174,5 @@ class BriefingIndex:
             current = [i for i in current if is_starred(i)]
             hidden["starred only"] = total - len(current)
         indexes = tuple(current)
-        actor_counts = Counter(chain.from_iterable(self.actors[i] for i in indexes))
-        topic_counts = Counter(chain.from_iterable(self.topics[i] for i in indexes))
+        actor_counts, topic_counts = self.facet_counts(indexes)
         return FilterResult(indexes, actor_counts, topic_counts, {k: v for k, v in hidden.items() if v})
