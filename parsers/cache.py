@@ -12,15 +12,17 @@ import hashlib
 import os
 import pickle
 import sqlite3
+import time
 from collections.abc import Sequence
 from contextlib import closing, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import Briefing, RawEntry
+from .model import Briefing, Entry, RawEntry
 from .settings import ParseSettings
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
+_CHUNK = 2000
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS files (
@@ -155,15 +157,22 @@ class ParseCache:
             hasher.update(repr(key if isinstance(key, tuple) else (key.path, key.digest)).encode())
         return hasher.hexdigest()
 
-    def get_briefing(self, key: str) -> Briefing | None:
+    def get_briefing(self, key: str, pause: float = 0.0) -> Briefing | None:
+        """The cached briefing, unpacked in chunks; ``pause`` seconds between chunks let another
+        thread (the reader's UI) run while a large briefing is being unpacked."""
         if self._db is None:
             return None
         try:
             row = self._db.execute("SELECT data FROM briefings WHERE key=?", (key,)).fetchone()
             if row is None:
                 return None
-            briefing = pickle.loads(row[0])
-            return briefing if isinstance(briefing, Briefing) else None
+            sources, actors, topics, chunks = pickle.loads(row[0])
+            entries: list[Entry] = []
+            for chunk in chunks:
+                entries.extend(pickle.loads(chunk))
+                if pause:
+                    time.sleep(pause)
+            return Briefing(sources=sources, entries=tuple(entries), actors=actors, topics=topics)
         except (sqlite3.Error, pickle.PickleError, EOFError, AttributeError, TypeError, ValueError) as error:
             self._fail(error)
             return None
@@ -172,9 +181,14 @@ class ParseCache:
         if self._db is None:
             return
         try:
-            import time
-
-            data = pickle.dumps(briefing, protocol=pickle.HIGHEST_PROTOCOL)
+            entries = briefing.entries
+            chunks = [
+                pickle.dumps(entries[start : start + _CHUNK], protocol=pickle.HIGHEST_PROTOCOL)
+                for start in range(0, len(entries), _CHUNK)
+            ]
+            data = pickle.dumps(
+                (briefing.sources, briefing.actors, briefing.topics, chunks), protocol=pickle.HIGHEST_PROTOCOL
+            )
             self._db.execute("INSERT OR REPLACE INTO briefings VALUES (?, ?, ?)", (key, time.time(), data))
             self._db.execute(
                 "DELETE FROM briefings WHERE key NOT IN (SELECT key FROM briefings ORDER BY used DESC LIMIT ?)", (keep,)

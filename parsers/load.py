@@ -200,11 +200,13 @@ def load(
     cacheable = all(path != STDIN for path, _ in expanded)
     briefing_key = cache.briefing_key(keys, settings)
     if cacheable:
+        pause = 0.0
         if on_head is not None:
             head = cache.get_briefing(briefing_key + ":head")
             if head is not None:
                 on_head(head)
-        hit = cache.get_briefing(briefing_key)
+                pause = 0.002  # the reader is painting the head: share the interpreter with it
+        hit = cache.get_briefing(briefing_key, pause)
         if hit is not None:
             return hit
 
