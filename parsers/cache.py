@@ -59,6 +59,7 @@ class ParseCache:
         self.path = path
         self.note: str | None = None
         self._db: sqlite3.Connection | None = None
+        self._known: tuple[str, dict[str, tuple[int, int, str]]] | None = None
         if path is not None:
             self._db = self._open(path)
 
@@ -92,22 +93,33 @@ class ParseCache:
         self._db = None
 
     # ---- files ----------------------------------------------------------------------------
+    def _known_files(self, settings: ParseSettings) -> dict[str, tuple[int, int, str]]:
+        """Every cached file's (size, mtime, digest), read in one query per run."""
+        fingerprint = settings.fingerprint()
+        if self._known is not None and self._known[0] == fingerprint:
+            return self._known[1]
+        rows: dict[str, tuple[int, int, str]] = {}
+        if self._db is not None:
+            try:
+                for path, size, mtime_ns, digest in self._db.execute(
+                    "SELECT path, size, mtime_ns, digest FROM files WHERE settings=?", (fingerprint,)
+                ):
+                    rows[str(path)] = (int(size), int(mtime_ns), str(digest))
+            except sqlite3.Error as error:
+                self._fail(error)
+        self._known = (fingerprint, rows)
+        return rows
+
     def file_key(self, path: str, settings: ParseSettings) -> FileKey | None:
         """The key of ``path`` as it is now; reuses the stored hash when size and mtime match."""
         try:
             info = os.stat(path)
         except OSError:
             return None
-        if self._db is not None:
-            try:
-                row = self._db.execute(
-                    "SELECT size, mtime_ns, digest FROM files WHERE path=? AND settings=?", (path, settings.fingerprint())
-                ).fetchone()
-            except sqlite3.Error as error:
-                self._fail(error)
-                row = None
-            if row is not None and row[0] == info.st_size and row[1] == info.st_mtime_ns:
-                return FileKey(path, info.st_size, info.st_mtime_ns, str(row[2]))
+        known = self._known_files(settings)
+        row = known.get(path)
+        if row is not None and row[0] == info.st_size and row[1] == info.st_mtime_ns:
+            return FileKey(path, info.st_size, info.st_mtime_ns, row[2])
         try:
             return FileKey(path, info.st_size, info.st_mtime_ns, digest_file(path))
         except OSError:

@@ -69,7 +69,12 @@ def parse_gazetteer(text: str) -> Gazetteer:
 
 
 @lru_cache(maxsize=1)
+def bundled_gazetteer_text() -> str:
+    """The gazetteer file shipped in the package."""
+    return resources.files(__package__ or "brief.parsers").joinpath("data/gazetteer.txt").read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
 def bundled_gazetteer() -> Gazetteer:
     """The gazetteer shipped in the package (read once)."""
-    text = resources.files(__package__ or "brief.parsers").joinpath("data/gazetteer.txt").read_text(encoding="utf-8")
-    return parse_gazetteer(text)
+    return parse_gazetteer(bundled_gazetteer_text())

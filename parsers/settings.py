@@ -71,8 +71,16 @@ class ParseSettings:
         return re.compile(r"\W*(?:" + "|".join(valid or ["(?!)"]) + r")\W*", re.I)
 
     def fingerprint(self) -> str:
-        """A short hash of these settings, for cache keys."""
+        """A short hash of these settings, for cache keys (computed once per settings object)."""
+        return self._fingerprint
+
+    @cached_property
+    def _fingerprint(self) -> str:
+        from .gazetteer import bundled_gazetteer_text
+
         data = {k: v for k, v in asdict(self).items() if not k.startswith("_")}
+        # The bundled word lists change what the parsers produce too, so they key the cache.
+        data["gazetteer"] = hashlib.blake2b(bundled_gazetteer_text().encode(), digest_size=8).hexdigest()
         return hashlib.blake2b(json.dumps(data, sort_keys=True).encode(), digest_size=8).hexdigest()
 
     @classmethod

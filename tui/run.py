@@ -2,9 +2,37 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
+import sys
 from collections.abc import Sequence
 
+from .paths import cache_dir
 from .settings import Settings
+
+
+def _stdin_to_file(paths: Sequence[str]) -> list[str]:
+    """`cat briefing.txt | brief -`: keep the piped text, then take keys from the terminal.
+
+    The reader needs standard input for the keyboard, so piped text is saved under the cache
+    dir (named by its hash, so reopening the same text keeps its marks) and fd 0 is reopened
+    on /dev/tty.
+    """
+    if "-" not in paths or sys.stdin is None or sys.stdin.isatty():
+        return list(paths)
+    data = sys.stdin.buffer.read()
+    folder = cache_dir() / "stdin"
+    folder.mkdir(parents=True, exist_ok=True)
+    saved = folder / f"stdin-{hashlib.blake2b(data, digest_size=8).hexdigest()}.txt"
+    saved.write_bytes(data)
+    try:
+        tty = os.open("/dev/tty", os.O_RDONLY)
+        os.dup2(tty, 0)
+        os.close(tty)
+        sys.stdin = open(0, closefd=False)  # noqa: SIM115 - fd 0 lives as long as the process
+    except OSError:
+        pass
+    return [str(saved) if path == "-" else path for path in paths]
 
 
 def run_reader(paths: Sequence[str], settings: Settings) -> int:
@@ -12,7 +40,7 @@ def run_reader(paths: Sequence[str], settings: Settings) -> int:
     from .app import BriefApp
     from .sources import resolve_sources
 
-    sources = resolve_sources(paths, settings)
+    sources = resolve_sources(_stdin_to_file(paths), settings)
     app = BriefApp(sources, settings)
     app.run()
     return app.return_code or 0
