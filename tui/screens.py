@@ -19,12 +19,12 @@ from .safe_text import plain
 
 def bindings_table(key_map: dict[str, list[str]]) -> Text:
     """Every action with its current keys (after the user's keymap)."""
-    text = Text(end="")
+    text = Text(end="", no_wrap=True, overflow="ellipsis")
     for action in ACTIONS:
         keys = ", ".join(format_key(k) for k in key_map.get(action.id, [])) or "(unbound)"
-        text.append(f"{keys:>18}  ", "bold")
-        text.append(f"{action.tooltip}  ")
-        text.append(f"[{action.id}]\n", "dim")
+        text.append(f"{keys:>13}  ", "bold")
+        text.append(f"{action.id:<20} ", "dim")
+        text.append(f"{action.tooltip}\n")
     return text
 
 
