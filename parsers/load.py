@@ -18,6 +18,7 @@ from .plain_text import read_plain_text
 from .sanitize import sanitize_markdown
 from .settings import ParseSettings, default_settings
 from .sniff import EXTENSIONS, sniff
+from .text_clean import first_sentence, tidy_line
 
 STDIN = "-"
 MAX_BYTES = 64 * 1024 * 1024
@@ -42,8 +43,10 @@ def expand_sources(sources: Iterable[str]) -> list[tuple[str, str | None]]:
     out: list[tuple[str, str | None]] = []
     seen: set[str] = set()
 
-    def add(path: str, error: str | None = None) -> None:
-        key = path if path == STDIN else os.path.realpath(path)
+    def add(path: str, error: str | None = None, walked: bool = False) -> None:
+        # Paths found by walking a folder are already distinct; resolving each one (realpath)
+        # costs several system calls a file, which a folder of thousands would feel.
+        key = path if path == STDIN or walked else os.path.realpath(path)
         if key not in seen:
             seen.add(key)
             out.append((path, error))
@@ -56,7 +59,7 @@ def expand_sources(sources: Iterable[str]) -> list[tuple[str, str | None]]:
             if not found:
                 add(source, "directory holds no briefing files (.txt, .md, .html, .xml, .rss, .atom, .json)")
             for path in found:
-                add(path)
+                add(path, walked=True)
         elif any(ch in source for ch in "*?[") and not os.path.exists(source):
             matches = sorted(glob.glob(os.path.expanduser(source), recursive=True))
             if not matches:
@@ -140,15 +143,23 @@ def parse_bytes(path: str, data: bytes, settings: ParseSettings) -> Parsed:
         return Parsed(path, fmt, (), f"{fmt} is nested too deeply to read")
     except Exception as error:
         return Parsed(path, fmt, (), f"could not read as {fmt}: {type(error).__name__}: {error}")
-    if not entries:
+    kept = tuple(entry for entry in map(_inert, entries) if entry is not None)
+    if not kept:
         return Parsed(path, fmt, (), f"no entries found in this {fmt} file")
-    return Parsed(path, fmt, tuple(_inert(entry) for entry in entries))
+    return Parsed(path, fmt, kept)
 
 
-def _inert(entry: RawEntry) -> RawEntry:
-    """Every body and title free of executable HTML and unsafe links, whatever the format."""
+def _inert(entry: RawEntry) -> RawEntry | None:
+    """Every body and title free of executable HTML and unsafe links, whatever the format;
+    an entry left with no text at all is dropped, and one with no title gets one."""
     body = sanitize_markdown(entry.body)
     title = sanitize_markdown(entry.title)
+    if not body.strip():
+        if not title.strip():
+            return None
+        body = title
+    if not title.strip():
+        title = first_sentence(body) or tidy_line(body)[:80] or "(untitled)"
     if body is entry.body and title is entry.title:
         return entry
     return replace(entry, title=title, body=body)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+import threading
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -525,6 +526,10 @@ class BriefApp(App[int]):
         self.settings = settings
         self.preloaded = briefing
         self.no_cache = bool(os.environ.get("BRIEF_NO_CACHE"))
+        self.main_ready = False
+        """True once the main screen is composed and can show a briefing."""
+        self.waiting: tuple[Briefing, BriefingIndex, bool] | None = None
+        """A briefing that finished loading before the screen was ready."""
         self.store = store if store is not None else MarkStore(state_dir() / "state.db")
         self.problems: list[str] = list(settings.problems)
         checked = check_keymap(settings.keys, str(settings.user_file or "config"))
@@ -554,6 +559,8 @@ class BriefApp(App[int]):
         return {a.id: (self.keymap_overrides.get(a.id) or a.keys).split(",") for a in ACTIONS}
 
     def on_mount(self) -> None:
+        if self.preloaded is None:
+            self.load_sources()  # read the cache while the screen is being built
         if self.keymap_overrides:
             self.set_keymap(self.keymap_overrides)
         self.main = MainScreen(self)
@@ -568,10 +575,11 @@ class BriefApp(App[int]):
         """The main screen is composed: show the preloaded briefing or what has loaded so far."""
         if self.main is None:
             return
+        self.main_ready = True
         if self.preloaded is not None:
             self.main.set_briefing(self.preloaded)
-        else:
-            self.load_sources()
+        elif self.waiting is not None:
+            self._loaded(*self.waiting)
 
     def load_sources(self) -> None:
         if self.main is not None:
@@ -586,8 +594,13 @@ class BriefApp(App[int]):
 
         cache = ParseCache(None if self.no_cache else cache_dir() / "cache.db")
 
+        painted = threading.Event()
+
         def head(partial: Briefing) -> None:
+            # Show the newest entries, and let that first screen paint before unpacking the rest.
             self.call_from_thread(self._loaded, partial, BriefingIndex(partial), True)
+            self.call_from_thread(self.call_after_refresh, painted.set)
+            painted.wait(timeout=1.0)
 
         try:
             briefing = load(self.sources, self.settings.parse, cache=cache, on_head=head)
@@ -598,8 +611,10 @@ class BriefApp(App[int]):
         self.call_from_thread(self._loaded, briefing, BriefingIndex(briefing), False)
 
     def _loaded(self, briefing: Briefing, index: BriefingIndex, partial: bool) -> None:
-        if self.main is None:
+        if self.main is None or not self.main_ready:
+            self.waiting = (briefing, index, partial)  # shown as soon as the screen is up
             return
+        self.waiting = None
         self.main.set_briefing(briefing, index, partial)
         if not partial:
             for source in briefing.errors[:5]:
