@@ -73,7 +73,7 @@ def _is_link_list(node: LexborNode) -> bool:
 
 
 def _clean(root: LexborNode, boilerplate: re.Pattern[str]) -> None:
-    for node in root.css(",".join(sorted(DROP_TAGS))):
+    for node in root.css(",".join(sorted(DROP_TAGS | {"figcaption"}))):
         node.decompose()
     for node in list(root.traverse()):
         if node.parent is None:

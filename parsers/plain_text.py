@@ -51,8 +51,14 @@ def _is_all_caps(line: str) -> bool:
     return len(letters) >= 4 and all(ch.isupper() for ch in letters)
 
 
+_NUMBERED_HEADER = re.compile(r"^\d{1,2}[.)]\s+(\S.*)$")
+
+
 def is_headline(line: str) -> bool:
     """A line that can head a post: short, capitalised, not ending like a sentence."""
+    numbered = _NUMBERED_HEADER.match(line)
+    if numbered and _is_all_caps(numbered.group(1)):
+        return True  # "1. BUDGET VOTE": a numbered section of a newsletter
     words = line.split()
     if not words or len(words) > 30 or len(line) > 220 or _BULLET.match(line):
         return False
@@ -78,6 +84,8 @@ def byline_name(line: str) -> str | None:
     prefixed = bool(_BYLINE_PREFIX.match(text))
     text = _BYLINE_PREFIX.sub("", text).strip(" ,")
     text = re.split(r"\s+(?:in|at)\s+[A-Z]", text, maxsplit=1)[0].strip(" ,")
+    if prefixed:
+        text = re.split(r"\s*[,|–—]\s*", text, maxsplit=1)[0]  # "By Grace Okoye, Political Editor"
     words = text.split()
     if not 1 <= len(words) <= 6 or len(text) > 60 or any(ch.isdigit() for ch in text):
         return None
@@ -193,7 +201,8 @@ def read_plain_text(
                 continue
             if current.paras or current.title is not None:
                 close()
-            current.title = line
+            numbered = _NUMBERED_HEADER.match(line)
+            current.title = numbered.group(1) if numbered and _is_all_caps(numbered.group(1)) else line
             continue
         if current.empty and _BYLINE_PREFIX.match(line) and (name := byline_name(line)):
             current.author = name
@@ -202,6 +211,9 @@ def read_plain_text(
     close()
 
     _fix_midnight(drafts)
+    authors = [draft.author for draft, _ in drafts if draft.author]
+    if len(authors) == 1 and drafts and drafts[0][0].author and masthead_author is None:
+        masthead_author = drafts[0][0].author  # a newsletter signed once, at the top
     entries: list[RawEntry] = []
     for draft, draft_day in drafts:
         title = draft.title or first_sentence(draft.paras[0])

@@ -137,3 +137,17 @@ def test_cli_dump_contract_and_exit_status() -> None:
     assert "binary.txt: binary file" in run.stderr
     only_bad = subprocess.run([sys.executable, "-m", "brief.tui.cli", "dump", bad], capture_output=True, text=True)
     assert only_bad.returncode == 1
+
+
+def test_html_blocks_without_articles_and_captions_dropped() -> None:
+    got = parse("html", "blocks-live.html").entries
+    assert [e.title for e in got] == [
+        "Draft deal text published",
+        "Ministers arrive in Belém",
+        "Good morning and welcome to our coverage of the climate summit's final week.",
+    ]
+    assert [e.published for e in got] == ["2025-11-10T12:05:00+00:00", "2025-11-10T10:00:00+00:00", "2025-11-10T08:00:00+00:00"]
+    assert got[1].body == (
+        "Brazil's environment minister Marina Silva welcomed delegations at the conference centre.\n\nMinisters at the venue"
+    )
+    assert not any("Photograph" in e.body or "Share" in e.body or "Updated at" in e.body for e in got)

@@ -118,3 +118,14 @@ def test_user_sample_headlines_author_and_date() -> None:
     assert parsed.entries[4].author == "Jakub Krupa"
     assert {e.published for e in parsed.entries} == {"2025-09-05"}
     assert not any(t in ("Key events", "Jakub Krupa") for t in titles)
+
+
+def test_newsletter_numbered_caps_sections_signed_once() -> None:
+    got = entries("morning-memo.txt")
+    assert [e.title for e in got] == ["MORNING MEMO — Tuesday 4 March 2025", "BUDGET VOTE", "STRIKE TALKS", "WEATHER"]
+    assert {e.author for e in got} == {"Grace Okoye"}
+    assert {e.published for e in got} == {"2025-03-04"}
+    assert got[2].body == (
+        "Rail unions meet ministers at 10am to discuss pay. A walkout planned for Thursday will go ahead if the talks fail."
+    )
+    assert not any("Unsubscribe" in e.body or "Share this" in e.body for e in got)
