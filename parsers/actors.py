@@ -46,7 +46,7 @@ class Token(NamedTuple):
     initial: bool
 
 
-@dataclass
+@dataclass(slots=True)
 class _Mention:
     surface: str
     words: tuple[str, ...]

@@ -75,21 +75,21 @@ def find_topics(
     topics: list[tuple[str, tuple[str, ...], tuple[int, ...], bool]] = []
     configured_words: set[str] = set()
     lowered = [text.casefold() for text in texts]
-    vocabularies = [frozenset(_WORDS.findall(text)) for text in lowered]
+    matchers: list[tuple[str, tuple[str, ...], frozenset[str], re.Pattern[str] | None, list[int]]] = []
     for label, keywords in defined:
         configured_words.update(k.lower() for k in keywords)
         singles = frozenset(k.casefold().strip() for k in keywords if k.strip() and _WORDS.fullmatch(k.casefold().strip()))
         phrases = [k for k in keywords if k.strip() and k.casefold().strip() not in singles]
-        pattern = _keyword_pattern(phrases)
-        hits = tuple(
-            i
-            for i in range(len(texts))
-            if not singles.isdisjoint(vocabularies[i]) or (pattern is not None and pattern.search(lowered[i]))
-        )
-        if hits:
-            topics.append((label, tuple(keywords), hits, False))
-            for i in hits:
+        matchers.append((label, tuple(keywords), singles, _keyword_pattern(phrases), []))
+    for i, text in enumerate(lowered):
+        vocabulary = set(_WORDS.findall(text))  # one text at a time: no per-entry sets kept
+        for label, _, singles, pattern, hits in matchers:
+            if not singles.isdisjoint(vocabulary) or (pattern is not None and pattern.search(text)):
+                hits.append(i)
                 per_entry[i].append(label)
+    for label, keywords, _, _, hits in matchers:
+        if hits:
+            topics.append((label, keywords, tuple(hits), False))
 
     if automatic > 0:
         names = frozenset(part.lower() for name in person_names for part in name.split())

@@ -45,13 +45,16 @@ class MarkStore:
         db.execute("PRAGMA quick_check").fetchone()
         return db
 
-    def _load(self, path: Path) -> None:
-        self._db = self._connect(path)
-        for mark_id, read, starred in self._db.execute("SELECT id, read, starred FROM marks"):
+    def _absorb(self, rows: Iterable[tuple[str, int, int]]) -> None:
+        for mark_id, read, starred in rows:
             if read:
                 self.read.add(mark_id)
             if starred:
                 self.starred.add(mark_id)
+
+    def _load(self, path: Path) -> None:
+        self._db = self._connect(path)
+        self._absorb(self._db.execute("SELECT id, read, starred FROM marks"))
 
     def _open(self, path: Path) -> None:
         try:
@@ -88,11 +91,7 @@ class MarkStore:
                 db.close()
         except sqlite3.DatabaseError:
             return
-        for mark_id, read, starred in rows:
-            if read:
-                self.read.add(mark_id)
-            if starred:
-                self.starred.add(mark_id)
+        self._absorb(rows)
 
     def is_read(self, ids: Iterable[str]) -> bool:
         return any(i in self.read for i in ids)
