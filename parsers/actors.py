@@ -28,9 +28,11 @@ from .words import (
 )
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’.\-]*\w)?|\d[\w.,:]*|[“”\"‘(\[\]—–:;.!?,)]")
+_TOKEN_OR_NEWLINE = re.compile(_TOKEN.pattern + r"|\n")
 _LINK_TARGET = re.compile(r"\]\([^)]*\)|https?://\S+|\S+@\S+\.\w+")
 _CREDIT = re.compile(r"\b(?:Photograph|Photo|Picture|Illustration|Composite|Video|Graphic)s?\s*:\s*[^\n]*", re.I)
 _SENTENCE_BREAK = frozenset({".", "!", "?", "“", '"', "‘", "(", "[", ":", ";", "—", "–"})
+_OPENERS = _SENTENCE_BREAK | {"\n"}
 _PARTICLES = frozenset({"de", "da", "do", "dos", "das", "van", "von", "der", "den", "la", "le", "du", "di", "del", "bin", "ibn", "al", "el", "ter", "zu"})
 _OF = frozenset({"of", "for"})
 _ROLE_FILLERS = frozenset({"the", "of", "and", "influential", "former", "new", "acting", "outgoing", "incoming", "then", "top", "senior", "own"})
@@ -89,20 +91,14 @@ class ActorResult:
 
 
 def tokenize(text: str) -> list[Token]:
-    """Words and sentence punctuation, each word marked when it opens a sentence or quote."""
-    tokens: list[Token] = []
-    for line in _CREDIT.sub("", _LINK_TARGET.sub("]", text)).split("\n"):
-        initial = True
-        for word in _TOKEN.findall(line):
-            if word in _SENTENCE_BREAK:
-                tokens.append(Token(word, False))
-                initial = True
-                continue
-            tokens.append(Token(word, initial and word[:1].isalpha()))
-            if word[:1].isalnum() or word in ")]":
-                initial = False
-        tokens.append(Token("\n", False))
-    return tokens
+    """Words and sentence punctuation, each word marked when it opens a sentence, line or quote.
+
+    One ``findall`` over the text and one comprehension: this runs over every word of every
+    entry, so it avoids a Python-level loop with state.
+    """
+    words = _TOKEN_OR_NEWLINE.findall(_CREDIT.sub("", _LINK_TARGET.sub("]", text)))
+    previous = ["\n", *words[:-1]]
+    return [Token(word, before in _OPENERS and word[:1].isalpha()) for word, before in zip(words, previous, strict=True)]
 
 
 _PARTICLE_NAME = re.compile(r"(?:al|el|bin|ibn|de|van|von|d)['’\-][A-Z]")
