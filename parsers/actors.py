@@ -97,7 +97,7 @@ def tokenize(text: str) -> list[Token]:
     entry, so it avoids a Python-level loop with state.
     """
     words = _TOKEN_OR_NEWLINE.findall(_CREDIT.sub("", _LINK_TARGET.sub("]", text)))
-    previous = ["\n", *words[:-1]]
+    previous = ["\n", *words[:-1]] if words else []
     return [Token(word, before in _OPENERS and word[:1].isalpha()) for word, before in zip(words, previous, strict=True)]
 
 
