@@ -6,7 +6,6 @@ import os
 import shutil
 import sys
 import threading
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import PurePath
@@ -113,7 +112,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.filter = Filter(actor_mode=str(app_ref.settings.ui.get("actor_match", "any")))
         self.newest_first = bool(app_ref.settings.ui.get("newest_first", True))
         self.preview = bool(app_ref.settings.ui.get("preview", False))
-        self.result = FilterResult((), Counter(), Counter())
+        self.result = FilterResult(())
         self._order: list[int] = []
         self.is_loading = True
 
@@ -170,9 +169,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
             lambda i: store.is_starred(entries[i].member_ids or (entries[i].id,)),
         )
         entry_list.show(entries, self.result.indexes, self.filter.query, keep_id)
-        self.query_one(FacetList).update_counts(
-            self.result.actor_counts, self.result.topic_counts, self.filter.actors, self.filter.topics
-        )
+        self.query_one(FacetList).update_counts(self.result.count, self.filter.actors, self.filter.topics)
         self.update_status()
         view = self.query_one(EntryView)
         shown = self.index.position.get(view.entry.id) if view.entry is not None else None

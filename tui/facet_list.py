@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -46,8 +45,7 @@ class FacetList(LineList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.rows: Sequence[FacetRow] = ()
-        self.actor_counts: Counter[str] = Counter()
-        self.topic_counts: Counter[str] = Counter()
+        self.count_of: Callable[[str, str], int] = lambda kind, name: 0
         self.selected_actors: frozenset[str] = frozenset()
         self.selected_topics: frozenset[str] = frozenset()
 
@@ -57,9 +55,10 @@ class FacetList(LineList):
         self.set_count(len(rows), start)
 
     def update_counts(
-        self, actors: Counter[str], topics: Counter[str], selected_actors: frozenset[str], selected_topics: frozenset[str]
+        self, count: Callable[[str, str], int], selected_actors: frozenset[str], selected_topics: frozenset[str]
     ) -> None:
-        self.actor_counts, self.topic_counts = actors, topics
+        """New counts (asked per visible row) and selections."""
+        self.count_of = count
         self.selected_actors, self.selected_topics = selected_actors, selected_topics
         self.invalidate()
 
@@ -80,15 +79,14 @@ class FacetList(LineList):
     def row_key(self, index: int) -> object:
         row = self.rows[index]
         selected = row.name in (self.selected_actors if row.kind == "actor" else self.selected_topics)
-        counts = self.actor_counts if row.kind == "actor" else self.topic_counts
-        return (row, selected, counts.get(row.name, 0))
+        return (row, selected, self.count_of(row.kind, row.name))
 
     def render_row(self, index: int, width: int) -> Text:
         row = self.rows[index]
         if row.kind == "header":
             return plain(row.name, str(self.style_of("line-list--header")) or "bold")
         selected = row.name in (self.selected_actors if row.kind == "actor" else self.selected_topics)
-        count = (self.actor_counts if row.kind == "actor" else self.topic_counts).get(row.name, 0)
+        count = self.count_of(row.kind, row.name)
         text = Text(no_wrap=True, end="")
         text.append("✔ " if selected else "  ", self.style_of("line-list--accent"))
         name = plain(row.name, "bold" if selected else "")

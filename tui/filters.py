@@ -56,18 +56,44 @@ class Filter:
 
 @dataclass(frozen=True)
 class FilterResult:
-    """Entry indexes that pass, facet counts among them, and what each filter hid."""
+    """Entry indexes that pass, what each filter hid, and facet counts among them on demand."""
 
     indexes: tuple[int, ...]
-    actor_counts: Counter[str]
-    topic_counts: Counter[str]
     hidden_by: dict[str, int] = field(default_factory=dict)
     """Filter name → entries it removed (applied in order: facets, search, unread, starred)."""
+    index: BriefingIndex | None = field(default=None, compare=False, repr=False)
+    _memo: dict[tuple[str, str], int] = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
     def index_set(self) -> frozenset[int]:
         """The shown indexes as a set, built only when asked."""
         return frozenset(self.indexes)
+
+    def count(self, kind: str, name: str) -> int:
+        """Entries shown that have this actor (kind ``actor``) or topic: asked per visible
+        sidebar row, so a keystroke costs what the screen shows, not what the briefing holds."""
+        key = (kind, name)
+        found = self._memo.get(key)
+        if found is None:
+            index = self.index
+            if index is None:
+                return 0
+            sets = index.actor_sets if kind == "actor" else index.topic_sets
+            members = sets.get(name, set())
+            found = len(members) if len(self.indexes) == len(index.ids) else len(self.index_set.intersection(members))
+            self._memo[key] = found
+        return found
+
+    @cached_property
+    def actor_counts(self) -> Counter[str]:
+        """Every actor's count (for scripts and tests; the sidebar asks row by row)."""
+        assert self.index is not None
+        return self.index.facet_counts(self.indexes)[0]
+
+    @cached_property
+    def topic_counts(self) -> Counter[str]:
+        assert self.index is not None
+        return self.index.facet_counts(self.indexes)[1]
 
 
 class BriefingIndex:
@@ -175,5 +201,4 @@ class BriefingIndex:
             current = [i for i in current if is_starred(i)]
             hidden["starred only"] = total - len(current)
         indexes = tuple(current)
-        actor_counts, topic_counts = self.facet_counts(indexes)
-        return FilterResult(indexes, actor_counts, topic_counts, {k: v for k, v in hidden.items() if v})
+        return FilterResult(indexes, {k: v for k, v in hidden.items() if v}, self)
