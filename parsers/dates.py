@@ -94,6 +94,22 @@ def find_date(text: str) -> tuple[date, int, int] | None:
     return best
 
 
+def briefing_date(text: str, window: int = 50_000) -> date | None:
+    """The date a briefing is about: the date written most often near its start and its end
+    (a live blog's dateline can be at the top, or at the bottom in its first post); on a tie,
+    the latest — a date in passing ("a ruling of 3 May 2021") loses to the dateline."""
+    sample = text if len(text) <= 2 * window else f"{text[:window]}\n{text[-window:]}"
+    counts: dict[date, int] = {}
+    for pattern in (_DAY_FIRST, _MONTH_FIRST, _ISO_DATE):
+        for match in pattern.finditer(sample):
+            found = _date_from_match(match)
+            if found:
+                counts[found] = counts.get(found, 0) + 1
+    if not counts:
+        return None
+    return max(counts, key=lambda day: (counts[day], day))
+
+
 def parse_time_stamp(line: str) -> TimeStamp | None:
     """A time stamp leading ``line`` ("14.32 BST", "UPDATE 09:15 — …", "Fri 5 Sep 2025 10.02").
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import pairwise
 
-from .dates import TimeStamp, combine, find_date, parse_time_stamp
+from .dates import TimeStamp, briefing_date, combine, parse_time_stamp
 from .model import RawEntry
 from .text_clean import first_sentence, scrub, tidy_line
 
@@ -107,8 +107,8 @@ def _unwrap(lines: list[str]) -> list[str]:
     if len(lengths) < 6:
         return lines
     width = sorted(lengths)[int(len(lengths) * 0.9)]
-    if width > 100 or width < 30:
-        return lines
+    if width > 100 or width < 55 or all(line.strip() for line in lines):
+        return lines  # not wrapped: lines too long or too short, or no blank lines between paragraphs
     near_full = sum(1 for n in lengths if n >= width * 0.8)
     if near_full < len(lengths) * 0.3:
         return lines
@@ -152,8 +152,7 @@ def read_plain_text(
     """
     raw_lines = [tidy_line(line) for line in scrub(text).split("\n")]
     lines = [line for line in _unwrap(raw_lines) if not _is_boilerplate(line, boilerplate)]
-    found = find_date(text[:20000])
-    day = found[0] if found else default_day
+    day = briefing_date(text) or default_day
 
     drafts: list[tuple[_Draft, date | None]] = []
     current = _Draft()

@@ -129,3 +129,15 @@ def test_newsletter_numbered_caps_sections_signed_once() -> None:
         "Rail unions meet ministers at 10am to discuss pay. A walkout planned for Thursday will go ahead if the talks fail."
     )
     assert not any("Unsubscribe" in e.body or "Share this" in e.body for e in got)
+
+
+def test_dateline_found_at_either_end_and_wins_over_dates_in_passing() -> None:
+    long_paragraph = "A paragraph of news text, long enough to push the dateline far from the top. " * 15
+    filler = "".join(f"{n:02d}:{n:02d}\nUpdate number {n} from the desk\n{long_paragraph}\n" for n in range(1, 24))
+    text = (
+        "A court ruling of 3 May 2021 was cited again.\n" + filler
+        + "Good morning\nIt is Monday, 9 June 2025 and this is the live blog.\nMonday, 9 June 2025\n"
+    )
+    assert len(text) > 20_000
+    got = read_plain_text(text, boilerplate=default_settings().boilerplate_pattern)
+    assert {e.published[:10] for e in got if e.published} == {"2025-06-09"}
