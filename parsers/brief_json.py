@@ -1,4 +1,8 @@
-"""Brief's own JSON dump (and JSON Lines of entries): the round trip of `brief dump --json`."""
+"""Brief's own JSON dump (and JSON Lines of entries): the round trip of `brief dump --json`.
+
+JSON Feed documents (jsonfeed.org) and plain arrays of {title, body/text/content} objects are
+read too.
+"""
 
 from __future__ import annotations
 
@@ -19,11 +23,25 @@ def _optional(value: Any) -> str | None:
     return scrub(str(value)) if value not in (None, "") else None
 
 
+def _author(item: dict[str, Any]) -> Any:
+    authors = item.get("authors")
+    if isinstance(authors, list) and authors and isinstance(authors[0], dict):
+        return authors[0].get("name")
+    author = item.get("author")
+    return author.get("name") if isinstance(author, dict) else author
+
+
 def _entry(item: Any, where: str) -> RawEntry:
     if not isinstance(item, dict):
         raise BriefJsonError(f"{where}: expected an object with title and body")
-    body = scrub(str(item.get("body") or item.get("content") or item.get("summary") or ""))
-    title = scrub(str(item.get("title") or "")) or first_sentence(body)
+    # Brief's dump, and the fields of JSON Feed (jsonfeed.org) and common exports.
+    body = str(item.get("body") or item.get("content_text") or item.get("text") or "")
+    if not body and (item.get("content_html") or item.get("content") or item.get("summary") or item.get("description")):
+        from .html_markdown import html_to_markdown
+
+        body = html_to_markdown(str(item.get("content_html") or item.get("content") or item.get("summary") or item.get("description")))
+    body = scrub(body)
+    title = scrub(str(item.get("title") or item.get("headline") or "")) or first_sentence(body)
     if not title and not body:
         raise BriefJsonError(f"{where}: entry has neither title nor body")
     occurrences = tuple(
@@ -34,9 +52,9 @@ def _entry(item: Any, where: str) -> RawEntry:
     return RawEntry(
         title=title,
         body=body,
-        author=_optional(item.get("author")),
-        published=normalise_datetime(_optional(item.get("published"))),
-        link=safe_url(_optional(item.get("link"))),
+        author=_optional(_author(item)),
+        published=normalise_datetime(_optional(item.get("published") or item.get("date_published") or item.get("date"))),
+        link=safe_url(_optional(item.get("link") or item.get("url"))),
         seen_at=occurrences,
         dump_id=str(item["id"]) if isinstance(item.get("id"), str) and item.get("id") else None,
     )
@@ -65,6 +83,8 @@ def read_brief_json(text: str) -> list[RawEntry]:
         return entries
     if isinstance(document, dict) and isinstance(document.get("entries"), list):
         items = document["entries"]
+    elif isinstance(document, dict) and isinstance(document.get("items"), list):
+        items = document["items"]  # JSON Feed
     elif isinstance(document, list):
         items = document
     elif isinstance(document, dict) and ("title" in document or "body" in document):

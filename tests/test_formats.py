@@ -151,3 +151,18 @@ def test_html_blocks_without_articles_and_captions_dropped() -> None:
         "Brazil's environment minister Marina Silva welcomed delegations at the conference centre.\n\nMinisters at the venue"
     )
     assert not any("Photograph" in e.body or "Share" in e.body or "Updated at" in e.body for e in got)
+
+
+def test_json_feed_items() -> None:
+    parsed = parse("json", "json-feed.json")
+    assert parsed.format == "json"
+    first, second = parsed.entries
+    assert (first.title, first.body, first.author, first.published, first.link) == (
+        "Ferry timetable changes",
+        "The winter timetable starts on **Monday**.",
+        "Mei Tanaka",
+        "2025-10-27T08:00:00+01:00",
+        "https://harbour.example/notes/1",
+    )
+    assert second.title == "Dredging of the outer channel finished ahead of schedule."
+    assert second.published == "2025-10-26"
