@@ -82,8 +82,9 @@ class EntryList(LineList):
         tail = Text(no_wrap=True, end="")
         if entry.seen > 1:
             tail.append(f" ×{entry.seen}", self.style_of("line-list--accent"))
-        if self.show_source and width >= 60:
-            tail.append(" " + PurePath(entry.occurrences[0].path).name[:18], self.style_of("line-list--dim"))
+        if self.show_source and width >= 70:  # narrower, the title needs the room; the view says "In:"
+            name = PurePath(entry.occurrences[0].path).name
+            tail.append(" " + (name if len(name) <= 14 else name[:13] + "…"), self.style_of("line-list--dim"))
         room = max(4, width - row.cell_len - tail.cell_len)
         title.truncate(room, overflow="ellipsis", pad=True)
         row.append_text(title)
