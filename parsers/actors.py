@@ -11,6 +11,7 @@ joins the full name it belongs to; "the Russian president" joins whoever was int
 from __future__ import annotations
 
 import re
+from sys import intern
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -192,7 +193,7 @@ class _Extractor:
                 continue
             if hit is not None:
                 known, phrase, n = hit
-                self.known.append((known, phrase, entry, self.order))
+                self.known.append((known, intern(phrase), entry, self.order))
                 self.order += 1
                 pending_affiliation, pending_roles = known, []
                 i += n
@@ -200,7 +201,7 @@ class _Extractor:
             bare, possessive = _strip_possessive(word)
             demonym = self.gazetteer.demonyms.get(bare)
             if demonym is not None and not possessive:
-                self.known.append((demonym, bare, entry, self.order))
+                self.known.append((demonym, intern(bare), entry, self.order))
                 self.order += 1
                 pending_affiliation, pending_roles = demonym, []
                 self._role_alias(tokens, i, demonym, entry)
@@ -299,8 +300,8 @@ class _Extractor:
         prev2 = tokens[i - 2].text.lower() if i > 1 else ""
         after = [t.text.lower() for t in tokens[j : j + 3]]
         mention = _Mention(
-            surface=" ".join(words),
-            words=tuple(words),
+            surface=intern(" ".join(words)),  # names repeat thousands of times: share one string
+            words=tuple(map(intern, words)),
             entry=entry,
             order=self.order,
             initial=initial and len(words) == 1,
