@@ -11,10 +11,10 @@ joins the full name it belongs to; "the Russian president" joins whoever was int
 from __future__ import annotations
 
 import re
-from sys import intern
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from sys import intern
 from typing import NamedTuple
 
 from .gazetteer import Gazetteer, Known, bundled_gazetteer
@@ -120,6 +120,26 @@ def _strip_possessive(word: str) -> tuple[str, bool]:
     return word, False
 
 
+def _context(tokens: list[Token], i: int, ends: Mapping[int, Known]) -> tuple[Known | None, list[str]]:
+    """What introduces the name at ``i``: a place or organisation, then role words, as in
+    "Russian president …", "Nato chief …", "Ukraine's president …" (fillers like "influential"
+    may stand between); anything else before the name means no introduction."""
+    roles: list[str] = []
+    k = i - 1
+    while k >= 0:
+        word = tokens[k][0]
+        if not word[:1].isalpha() or _is_cap(word):
+            break
+        lowered = word.lower()
+        if lowered in ROLE_WORDS:
+            roles.append(lowered)
+        elif lowered not in _ROLE_FILLERS:
+            return None, []
+        k -= 1
+    roles.reverse()
+    return (ends.get(k) if k >= 0 else None), roles
+
+
 def _is_title_case(text: str) -> bool:
     words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", text) if len(w) > 3]
     return len(words) >= 4 and sum(1 for w in words if w[:1].isupper()) >= 0.7 * len(words)
@@ -154,9 +174,14 @@ class _Extractor:
             self._runs(entry, tokens, known_only)
 
     def _gazetteer_at(self, tokens: list[Token], i: int) -> tuple[Known, str, int] | None:
-        if not _is_cap(tokens[i].text):
+        word = tokens[i].text
+        if not _is_cap(word):
             return None
-        longest = self.gazetteer.longest if tokens[i].text in self.gazetteer.heads else 1
+        if word not in self.gazetteer.heads:  # the common case: a one-word look-up
+            bare, _ = _strip_possessive(word)
+            found = self.gazetteer.lookup(bare)
+            return (found, bare, 1) if found is not None else None
+        longest = self.gazetteer.longest
         for n in range(min(longest, len(tokens) - i), 0, -1):
             words = [t.text for t in tokens[i : i + n]]
             if not words or not all(w[:1].isalnum() or w == "-" for w in words):
@@ -169,54 +194,47 @@ class _Extractor:
         return None
 
     def _runs(self, entry: int, tokens: list[Token], known_only: bool) -> None:
-        i = 0
-        pending_affiliation: Known | None = None
-        pending_roles: list[str] = []
-        while i < len(tokens):
-            token = tokens[i]
-            word = token.text
-            if not word[:1].isalpha():
-                pending_affiliation, pending_roles = None, []
-                i += 1
+        """Visit only the capitalised tokens; the words before each one give its context."""
+        starts = [
+            k
+            for k, (word, _) in enumerate(tokens)
+            if word[:1].isupper() or (word[:1] in "abdeiv" and _PARTICLE_NAME.match(word) is not None)
+        ]
+        ends: dict[int, Known] = {}  # index of the last token of a place/organisation → what it names
+        consumed = 0
+        for i in starts:
+            if i < consumed:
                 continue
-            if not _is_cap(word):
-                lowered = word.lower()
-                if lowered in ROLE_WORDS:
-                    pending_roles.append(lowered)
-                elif lowered not in _ROLE_FILLERS:
-                    pending_affiliation, pending_roles = None, []
-                i += 1
-                continue
+            word, initial = tokens[i]
             hit = self._gazetteer_at(tokens, i)
-            if hit is None and token.initial and word in CAPITALISED_FUNCTION_WORDS:
-                i += 1  # "The", "Meanwhile": a function word that merely opens the sentence
-                continue
+            if hit is None and initial and word in CAPITALISED_FUNCTION_WORDS:
+                continue  # "The", "Meanwhile": a function word that merely opens the sentence
             if hit is not None:
                 known, phrase, n = hit
                 self.known.append((known, intern(phrase), entry, self.order))
                 self.order += 1
-                pending_affiliation, pending_roles = known, []
-                i += n
+                ends[i + n - 1] = known
+                consumed = i + n
                 continue
             bare, possessive = _strip_possessive(word)
             demonym = self.gazetteer.demonyms.get(bare)
             if demonym is not None and not possessive:
                 self.known.append((demonym, intern(bare), entry, self.order))
                 self.order += 1
-                pending_affiliation, pending_roles = demonym, []
+                ends[i] = demonym
                 self._role_alias(tokens, i, demonym, entry)
-                i += 1
+                consumed = i + 1
                 continue
             j, words, possessive = self._collect(tokens, i)
+            consumed = j
             if not known_only:
-                self._mention(entry, tokens, i, j, words, possessive, pending_affiliation, pending_roles)
+                affiliation, roles = _context(tokens, i, ends)
+                self._mention(entry, tokens, i, j, words, possessive, affiliation, roles)
             else:
                 for single in words:
                     if single[:1].isupper():
                         self.mentions.append(_Mention(single, (single,), entry, self.order, True, known_only=True))
                         self.order += 1
-            pending_affiliation, pending_roles = None, []
-            i = j
 
     def _role_alias(self, tokens: list[Token], i: int, place: Known, entry: int) -> None:
         """Record "the Russian president" (no name after) as a role phrase mention."""
