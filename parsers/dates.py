@@ -43,12 +43,14 @@ _DAY_FIRST = re.compile(_WEEKDAY + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MON
 _MONTH_FIRST = re.compile(_WEEKDAY + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{2})\b", re.I)
 _ISO_DATE = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})\b")
 
-_TZ_NAMES = "|".join(sorted((name for name in TIME_ZONES if len(name) > 1), key=len, reverse=True))
+# Zones named without a fixed offset ("ET" is EST or EDT by season): recognised, offset unknown.
+LOOSE_ZONES = ("ET", "PT", "CT", "MT", "local time", "local")
+_TZ_NAMES = "|".join(sorted([*(name for name in TIME_ZONES if len(name) > 1), *LOOSE_ZONES], key=len, reverse=True))
 _TIME = re.compile(
-    r"^\s*(?:(?:update|updated|breaking|latest|new)\b\s*[:\-–—]?\s*)?(?:at\s+)?"
+    r"^\s*(?:(?:update|updated|breaking|latest|new|posted|published)\b\s*[:\-–—]?\s*)?(?:at\s+)?[\[(]?"
     r"(?P<hour>[01]?\d|2[0-3])[.:h](?P<minute>[0-5]\d)"
     r"(?:\s*(?P<ampm>[ap])\.?m\.?)?"
-    rf"(?:\s*(?P<tz>{_TZ_NAMES})\b)?"
+    rf"(?:\s*(?P<tz>{_TZ_NAMES})\b)?[\])]?"
     r"(?P<rest>.*)$",
     re.I,
 )
@@ -56,8 +58,9 @@ _LEADING_SEPARATOR = re.compile(r"^\s*(?:[-–—:|•·,]\s*)?")
 
 
 _STAMP_STARTS = frozenset(
-    {name[:3] for name in MONTHS} | {day[:3] for day in WEEKDAYS} | {"upd", "bre", "lat", "new", "at "}
+    {name[:3] for name in MONTHS} | {day[:3] for day in WEEKDAYS} | {"upd", "bre", "lat", "new", "at ", "pos", "pub"}
 )
+_RELATIVE = re.compile(r"^\s*(?:\d+\s*(?:s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?)|just now|moments?)(?:\s+ago)?\s*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,8 @@ class TimeStamp:
     day: date | None = None
     has_time: bool = True
     """False for a line that only gives a date (it dates what follows, it starts no post)."""
+    known: bool = True
+    """False for a relative stamp ("2h ago"): it marks a post, but gives no time of day."""
 
 
 def _date_from_match(match: re.Match[str]) -> date | None:
@@ -115,8 +120,11 @@ def parse_time_stamp(line: str) -> TimeStamp | None:
 
     The rest of the line must not continue a sentence (a lowercase word or a number would).
     """
-    text = line.strip()
+    text = line.strip().lstrip("[(")
     day: date | None = None
+    if _RELATIVE.match(text):
+        # "2h ago", "Just now": a post starts here, at a time the saved text no longer knows.
+        return TimeStamp(0, 0, None, "", None, has_time=True, known=False)
     if not text[:1].isdigit() and text[:3].lower() not in _STAMP_STARTS:
         return None
     dated = find_date(text) if not text[:2].isdigit() or "-" in text[:8] or text[2:3] not in ".:h" else None
@@ -141,7 +149,7 @@ def parse_time_stamp(line: str) -> TimeStamp | None:
     if rest and (rest[0].islower() or rest[0].isdigit() or rest[0] in "%"):
         return None
     tz = match.group("tz")
-    offset = TIME_ZONES.get(tz.upper()) if tz else None
+    offset = TIME_ZONES.get(tz.upper()) if tz and len(tz) <= 4 else None
     return TimeStamp(hour, minute, offset, rest, day)
 
 
@@ -151,7 +159,7 @@ def combine(day: date | None, stamp: TimeStamp | None) -> str | None:
         day = stamp.day
     if day is None:
         return None
-    if stamp is None or not stamp.has_time:
+    if stamp is None or not stamp.has_time or not stamp.known:
         return day.isoformat()
     moment = datetime(day.year, day.month, day.day, stamp.hour, stamp.minute)
     if stamp.offset_minutes is not None:

@@ -51,6 +51,7 @@ def _is_all_caps(line: str) -> bool:
     return len(letters) >= 4 and all(ch.isupper() for ch in letters)
 
 
+_EMPHASIS_LINE = re.compile(r"^(?:\*\*|__)\s*(.+?)\s*(?:\*\*|__)$")
 _NUMBERED_HEADER = re.compile(r"^\d{1,2}[.)]\s+(\S.*)$")
 
 
@@ -193,6 +194,9 @@ def read_plain_text(
             if name and (current.title is not None or _BYLINE_PREFIX.match(line)):
                 current.author = name
                 continue
+        emphasised = _EMPHASIS_LINE.match(line)
+        if emphasised and is_headline(emphasised.group(1)) and not current.paras[-1:] == [line]:
+            line = emphasised.group(1)  # "**Ceasefire talks resume**": a headline in bold
         if is_headline(line):
             ends_post = following is None or _SEPARATOR.match(following) is not None
             if current.paras and ends_post:
@@ -233,7 +237,9 @@ def _fix_midnight(drafts: list[tuple[_Draft, date | None]]) -> None:
     Reading down a newest-first blog, 00.20 followed by 23.50 means 23.50 was the day before;
     in an oldest-first one, 23.50 followed by 00.20 means the next day.
     """
-    stamped = [(i, d.stamp) for i, (d, _) in enumerate(drafts) if d.stamp and d.stamp.has_time and not d.stamp.day]
+    stamped = [
+        (i, d.stamp) for i, (d, _) in enumerate(drafts) if d.stamp and d.stamp.has_time and d.stamp.known and not d.stamp.day
+    ]
     shift = 0
     for (_, before), (index, after) in pairwise(stamped):
         jump = (after.hour * 60 + after.minute) - (before.hour * 60 + before.minute)

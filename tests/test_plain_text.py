@@ -141,3 +141,15 @@ def test_dateline_found_at_either_end_and_wins_over_dates_in_passing() -> None:
     assert len(text) > 20_000
     got = read_plain_text(text, boilerplate=default_settings().boilerplate_pattern)
     assert {e.published[:10] for e in got if e.published} == {"2025-06-09"}
+
+
+def test_posted_at_bracketed_relative_and_12_hour_stamps_and_bold_headlines() -> None:
+    got = entries("wire-mixed.txt")
+    assert [e.title for e in got] == [
+        "Ceasefire talks resume in Doha",
+        "Aid convoy reaches the border crossing",
+        "A power cut hit the northern district overnight.",
+        "Markets close higher",
+    ]
+    assert got[2].body == "A power cut hit the northern district overnight. Engineers restored supply to most homes by dawn."
+    assert all(e.published is None for e in got)  # no date anywhere in the text or its name
