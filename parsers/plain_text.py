@@ -195,7 +195,7 @@ def read_plain_text(
                 current.author = name
                 continue
         emphasised = _EMPHASIS_LINE.match(line)
-        if emphasised and is_headline(emphasised.group(1)) and not current.paras[-1:] == [line]:
+        if emphasised and is_headline(emphasised.group(1)):
             line = emphasised.group(1)  # "**Ceasefire talks resume**": a headline in bold
         if is_headline(line):
             ends_post = following is None or _SEPARATOR.match(following) is not None
