@@ -64,6 +64,8 @@ class _Mention:
     """(place or organisation, role phrase) when introduced as "Russian president …"."""
     known_only: bool = False
     """From a headline in title case: only names known from elsewhere count."""
+    after_at: bool = False
+    """Preceded by "at" ("analysts at …"), which names a place or an organisation, not a person."""
 
 
 @dataclass
@@ -326,6 +328,7 @@ class _Extractor:
             role_before=bool(title_roles) or prev in ROLE_WORDS or prev2 in ROLE_WORDS,
             place_before=affiliation if affiliation is not None and not roles and prev.endswith(("'s", "’s")) else None,
             speech_after=any(a in SPEECH_VERBS for a in after),
+            after_at=prev == "at",
             possessive=possessive,
             affiliation=(affiliation.name, " ".join(roles)) if affiliation is not None and roles else None,
         )
@@ -373,7 +376,7 @@ class _Extractor:
         for mention in self.mentions:
             if not mention.surface or mention.surface in aliases:
                 continue
-            kind = self._kind_of_multiword(mention.words)
+            kind = self._kind_of_multiword(mention.words, mention.after_at)
             if kind == "person":
                 key = (mention.words[0], mention.words[-1])
                 canonical = first_last.setdefault(key, mention.surface)
@@ -405,7 +408,7 @@ class _Extractor:
                 record(surface, self.settings.kinds[surface], surface, mention.entry, mention.order)
                 continue
             if len(mention.words) > 1:
-                kind = self._kind_of_multiword(mention.words)
+                kind = self._kind_of_multiword(mention.words, mention.after_at)
                 if kind == "person":
                     canonical = first_last[(mention.words[0], mention.words[-1])]
                     record(canonical, "person", surface, mention.entry, mention.order)
@@ -466,7 +469,7 @@ class _Extractor:
                 return demonym
         return place
 
-    def _kind_of_multiword(self, words: tuple[str, ...]) -> str | None:
+    def _kind_of_multiword(self, words: tuple[str, ...], after_at: bool = False) -> str | None:
         if len(words) < 2:
             return None
         if any(w in ORGANISATION_WORDS for w in words):
@@ -479,7 +482,8 @@ class _Extractor:
             return None
         if any(w.lower() in STOPWORDS for w in words if w.lower() not in _PARTICLES):
             return None
-        return "person"
+        # "analysts at Dunmore Capital", "a spokeswoman at Harlow Logistics": people work *at* organisations.
+        return "organisation" if after_at else "person"
 
     def _surname_owner(
         self,
