@@ -128,3 +128,14 @@ def test_topics_configured_and_automatic() -> None:
     assert labels["Security guarantees"] == (0, 1)
     assert labels["Russian oil"] == (0, 1)
     assert result.per_entry[2] == ()
+
+
+def test_companies_people_at_organisations_and_declared_acronyms() -> None:
+    briefing = load([str(FIXTURES / "markdown" / "tech-brief.md")])
+    kinds = {a.name: a.kind for a in briefing.actors}
+    assert kinds["Goldman Sachs"] == "organisation"  # "analysts at Goldman Sachs"
+    assert kinds["Christine Lagarde"] == "person" and kinds["Lars Klingbeil"] == "person"
+    assert {"ASML", "TSMC", "Volkswagen", "IG Metall", "Bundesbank", "European Central Bank"} <= set(kinds)
+    assert "Semiconductor Manufacturing Company" not in kinds and "Taiwan" not in kinds
+    assert "Lagarde" in {alias for a in briefing.actors for alias in a.aliases}
+    assert not {"Meanwhile", "However", "On Friday", "Analysts"} & set(kinds)
