@@ -21,6 +21,7 @@ from .gazetteer import Gazetteer, Known, bundled_gazetteer
 from .words import (
     CAPITALISED_FUNCTION_WORDS,
     EXCLUDED_NAMES,
+    ORGANISATION_CUES,
     ORGANISATION_WORDS,
     ROLE_WORDS,
     SPEECH_VERBS,
@@ -66,6 +67,8 @@ class _Mention:
     """From a headline in title case: only names known from elsewhere count."""
     after_at: bool = False
     """Preceded by "at" ("analysts at …"), which names a place or an organisation, not a person."""
+    org_cue: bool = False
+    """Introduced as an organisation: "the grid operator Fingrid", "the carmaker Renault"."""
 
 
 @dataclass
@@ -329,6 +332,7 @@ class _Extractor:
             place_before=affiliation if affiliation is not None and not roles and prev.endswith(("'s", "’s")) else None,
             speech_after=any(a in SPEECH_VERBS for a in after),
             after_at=prev == "at",
+            org_cue=prev in ORGANISATION_CUES or prev.endswith("maker"),
             possessive=possessive,
             affiliation=(affiliation.name, " ".join(roles)) if affiliation is not None and roles else None,
         )
@@ -376,7 +380,7 @@ class _Extractor:
         for mention in self.mentions:
             if not mention.surface or mention.surface in aliases:
                 continue
-            kind = self._kind_of_multiword(mention.words, mention.after_at)
+            kind = self._kind_of(mention)
             if kind == "person":
                 key = (mention.words[0], mention.words[-1])
                 canonical = first_last.setdefault(key, mention.surface)
@@ -408,7 +412,7 @@ class _Extractor:
                 record(surface, self.settings.kinds[surface], surface, mention.entry, mention.order)
                 continue
             if len(mention.words) > 1:
-                kind = self._kind_of_multiword(mention.words, mention.after_at)
+                kind = self._kind_of(mention)
                 if kind == "person":
                     canonical = first_last[(mention.words[0], mention.words[-1])]
                     record(canonical, "person", surface, mention.entry, mention.order)
@@ -427,6 +431,9 @@ class _Extractor:
             if mention.known_only or (mention.initial and surface not in self.cap_inside):
                 continue
             if surface.lower() in self.lower_vocab or surface.lower() in STOPWORDS:
+                continue
+            if mention.org_cue:
+                record(surface, "organisation", surface, mention.entry, mention.order)
                 continue
             if mention.role_before or mention.speech_after or mention.place_before is not None or mention.affiliation:
                 record(surface, "person", surface, mention.entry, mention.order)
@@ -484,6 +491,11 @@ class _Extractor:
             return None
         # "analysts at Dunmore Capital", "a spokeswoman at Harlow Logistics": people work *at* organisations.
         return "organisation" if after_at else "person"
+
+    def _kind_of(self, mention: _Mention) -> str | None:
+        """Kind of a multi-word name, with what introduced it."""
+        kind = self._kind_of_multiword(mention.words, mention.after_at)
+        return "organisation" if kind == "person" and mention.org_cue else kind
 
     def _surname_owner(
         self,

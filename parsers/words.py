@@ -29,3 +29,8 @@ ORGANISATION_WORDS = frozenset(
 SPEECH_VERBS = frozenset(
     ["said", "says", "say", "told", "tells", "added", "argued", "insisted", "warned", "confirmed", "announced", "wrote", "posted", "called", "claimed", "stressed", "urged", "noted", "explained", "asked", "replied", "responded", "suggested", "accused", "denied", "admitted", "acknowledged", "declared", "vowed", "pledged", "promised", "threatened", "praised", "criticised", "criticized", "welcomed", "rejected", "repeated", "met", "spoke", "speaks", "visited", "signed", "travelled", "traveled", "arrived", "thinks", "believes", "wants", "expects", "hopes", "plans"]
 )
+
+ORGANISATION_CUES = frozenset(
+    ["operator", "company", "firm", "group", "agency", "bank", "broker", "carrier", "airline", "maker", "producer", "utility", "insurer", "lender", "retailer", "manufacturer", "supplier", "exporter", "importer", "developer", "startup", "start-up", "giant", "conglomerate", "broadcaster", "newspaper", "publisher", "union", "party", "regulator", "ministry", "watchdog", "charity", "organisation", "organization", "network", "platform", "chain", "distributor", "refiner", "miner", "shipper"]
+)
+"""Words that introduce an organisation: "the grid operator Fingrid", "the carmaker Renault"."""
