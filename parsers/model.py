@@ -81,6 +81,11 @@ class Entry:
         """How many times the story occurred across all sources."""
         return len(self.occurrences)
 
+    @property
+    def mark_ids(self) -> tuple[str, ...]:
+        """The ids read and starred marks are kept under: every merged variant's."""
+        return self.member_ids or (self.id,)
+
 
 @dataclass(frozen=True)
 class Actor:
@@ -140,6 +145,6 @@ class Briefing:
             self.by_id.update({entry.id: entry for entry in self.entries})
 
     @property
-    def errors(self) -> tuple[Source, ...]:
-        """Sources that failed to load."""
-        return tuple(source for source in self.sources if source.error)
+    def errors(self) -> tuple[SourceError, ...]:
+        """Why each source that failed to load failed."""
+        return tuple(SourceError(source.path, source.error) for source in self.sources if source.error)

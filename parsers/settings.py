@@ -6,7 +6,7 @@ import hashlib
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from functools import cached_property
 from importlib import resources
 from typing import Any
@@ -56,7 +56,6 @@ class ParseSettings:
     """(label, keywords) pairs."""
     automatic_topics: int = 12
     topic_min_entries: int = 2
-    _compiled: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
     def boilerplate_pattern(self) -> re.Pattern[str]:

@@ -128,8 +128,8 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
     def on_mount(self) -> None:
         entries = self.query_one(EntryList)
-        entries.is_read = lambda entry: self.brief.store.is_read(entry.member_ids or (entry.id,))
-        entries.is_starred = lambda entry: self.brief.store.is_starred(entry.member_ids or (entry.id,))
+        entries.is_read = lambda entry: self.brief.store.is_read(entry.mark_ids)
+        entries.is_starred = lambda entry: self.brief.store.is_starred(entry.mark_ids)
         if not self.brief.settings.ui.get("sidebar", True):
             self.query_one(FacetList).display = False
         entries.focus()
@@ -165,8 +165,8 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.result = self.index.apply(
             self.filter,
             self._order,
-            lambda i: store.is_read(entries[i].member_ids or (entries[i].id,)),
-            lambda i: store.is_starred(entries[i].member_ids or (entries[i].id,)),
+            lambda i: store.is_read(entries[i].mark_ids),
+            lambda i: store.is_starred(entries[i].mark_ids),
         )
         entry_list.show(entries, self.result.indexes, self.filter.query, keep_id)
         self.query_one(FacetList).update_counts(self.result.count, self.filter.actors, self.filter.topics)
@@ -200,7 +200,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
             first = errors[0]
             more = f" (+{len(errors) - 1} more)" if len(errors) > 1 else ""
             text.append(" · ⚠ ", "bold")
-            text.append_text(plain(f"{PurePath(first.path).name}: {first.error}{more}"))
+            text.append_text(plain(f"{PurePath(first.path).name}: {first.message}{more}"))
         if note:
             text.append(" · ")
             text.append_text(plain(note))
@@ -219,7 +219,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
     @work(exclusive=True, group="view")
     async def _show(self, entry: Entry | None) -> None:
         store = self.brief.store
-        ids = (entry.member_ids or (entry.id,)) if entry else ()
+        ids = entry.mark_ids if entry else ()
         await self.query_one(EntryView).show(entry, store.is_starred(ids), store.is_read(ids), self.filter.query)
 
     @on(LineList.Highlighted, "#entries")
@@ -316,9 +316,6 @@ class MainScreen(Screen[None], inherit_bindings=False):
             pane.page(-1)
 
     # ---- entry actions ---------------------------------------------------------------------
-    def _ids(self, entry: Entry) -> tuple[str, ...]:
-        return entry.member_ids or (entry.id,)
-
     def _after_mark(self, entry: Entry) -> None:
         entry_list = self.query_one(EntryList)
         if self.filter.unread_only or self.filter.starred_only:
@@ -338,8 +335,8 @@ class MainScreen(Screen[None], inherit_bindings=False):
         entry = self.current_entry
         if entry is None:
             return
-        if not self.brief.store.is_read(self._ids(entry)):
-            self.brief.store.set_read(self._ids(entry), True)
+        if not self.brief.store.is_read(entry.mark_ids):
+            self.brief.store.set_read(entry.mark_ids, True)
             self.query_one(EntryList).invalidate()
         self.show_current()
         self.query_one(EntryView).focus()
@@ -347,13 +344,13 @@ class MainScreen(Screen[None], inherit_bindings=False):
     def action_toggle_read(self) -> None:
         entry = self.current_entry
         if entry is not None:
-            self.brief.store.set_read(self._ids(entry), not self.brief.store.is_read(self._ids(entry)))
+            self.brief.store.set_read(entry.mark_ids, not self.brief.store.is_read(entry.mark_ids))
             self._after_mark(entry)
 
     def action_toggle_star(self) -> None:
         entry = self.current_entry
         if entry is not None:
-            self.brief.store.set_starred(self._ids(entry), not self.brief.store.is_starred(self._ids(entry)))
+            self.brief.store.set_starred(entry.mark_ids, not self.brief.store.is_starred(entry.mark_ids))
             self._after_mark(entry)
 
     def action_copy_entry(self) -> None:
@@ -614,8 +611,8 @@ class BriefApp(App[int]):
         self.waiting = None
         self.main.set_briefing(briefing, index, partial)
         if not partial:
-            for source in briefing.errors[:5]:
-                self.notify(f"{source.path}: {source.error}", severity="error", timeout=10, markup=False)
+            for failure in briefing.errors[:5]:
+                self.notify(str(failure), severity="error", timeout=10, markup=False)
 
     def handle_bindings_clash(self, clashed_bindings: set[Binding], node: object) -> None:
         names = ", ".join(sorted(f"{b.id or b.action} ({b.key})" for b in clashed_bindings))

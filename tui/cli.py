@@ -52,7 +52,7 @@ def dump(argv: Sequence[str]) -> int:
     _report(settings)
     briefing = load(args.paths, settings.parse)
     for source in briefing.errors:
-        _say(f"{source.path}: {source.error}")
+        _say(str(source))
     sys.stdout.write(to_markdown(briefing) if args.format == "markdown" else to_json(briefing) + "\n")
     loaded = any(source.error is None for source in briefing.sources)
     return 0 if loaded else 1

@@ -11,7 +11,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.cache import LRUCache
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -93,10 +93,6 @@ class LineList(ScrollView, can_focus=True, inherit_bindings=False):
         """Row contents changed (marks, query, counts): re-render visible rows."""
         self._cache.clear()
         self.refresh()
-
-    def invalidate_row(self, index: int) -> None:
-        self._cache.clear()
-        self.refresh_line(index)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -182,6 +178,3 @@ class LineList(ScrollView, can_focus=True, inherit_bindings=False):
             if self.choose_on_click or index == self.cursor or event.chain > 1:
                 self.post_message(self.Chosen(self, index))
             self.cursor = index
-
-    def region_of(self, index: int) -> Region:
-        return Region(0, index, self.size.width, 1)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -55,16 +53,6 @@ class HelpScreen(ModalScreen[None]):
 
     def action_scroll(self, lines: int) -> None:
         self.query_one(VerticalScroll).scroll_relative(y=lines, animate=False)
-
-
-def current_key_map(bindings_by_key: dict[str, list[Binding]]) -> dict[str, list[str]]:
-    """binding id → keys, from a node's live key→bindings table."""
-    found: dict[str, list[str]] = defaultdict(list)
-    for key, bindings in bindings_by_key.items():
-        for binding in bindings:
-            if binding.id and key not in found[binding.id]:
-                found[binding.id].append(key)
-    return dict(found)
 
 
 class ChoiceList(LineList):
