@@ -300,3 +300,14 @@ async def test_no_color_keeps_the_cursor_visible(tmp_path: Path, monkeypatch: py
         entries = app.screen.query_one(EntryList)
         style = entries.get_component_rich_style("line-list--cursor")
         assert style.reverse
+
+
+async def test_unknown_theme_and_bad_keys_name_file_and_line(tmp_path: Path) -> None:
+    app = make_app(tmp_path, config="theme: brief-drak\nkeys:\n  entry.star: notakey\n")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        joined = "\n".join(app.problems)
+        config = tmp_path / "config.yaml"
+        assert f"{config}:1: theme: unknown theme 'brief-drak' (did you mean 'brief-dark'?)" in joined
+        assert f"{config}:3: keys.entry.star: invalid key name(s) notakey" in joined
+        assert app.theme == "brief-dark"

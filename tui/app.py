@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 import shutil
 import sys
@@ -526,7 +527,7 @@ class BriefApp(App[int]):
         """A briefing that finished loading before the screen was ready."""
         self.store = store if store is not None else MarkStore(state_dir() / "state.db")
         self.problems: list[str] = list(settings.problems)
-        checked = check_keymap(settings.keys, str(settings.user_file or "config"))
+        checked = check_keymap(settings.keys, settings.where)
         self.problems.extend(checked.problems)
         self.keymap_overrides = checked.keymap
         themes = load_themes()
@@ -537,7 +538,12 @@ class BriefApp(App[int]):
         if wanted in self.available_themes:
             self.theme = wanted
         else:
-            self.problems.append(f"unknown theme '{wanted}' (have: {', '.join(sorted(self.available_themes))}); using brief-dark")
+            close = difflib.get_close_matches(wanted, sorted(self.available_themes), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            origin = f"--theme {wanted}" if settings.theme_override else settings.where("theme")
+            self.problems.append(
+                f"{origin}: unknown theme '{wanted}'{hint}; have {', '.join(sorted(self.available_themes))}; using brief-dark"
+            )
             self.theme = "brief-dark"
         if os.environ.get("NO_COLOR"):
             self.add_class("-no-color")

@@ -7,7 +7,7 @@ does not know and two actions on one key are reported and that override is skipp
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from textual.binding import Binding
@@ -95,20 +95,23 @@ class KeymapCheck:
     problems: tuple[str, ...]
 
 
-def check_keymap(user: Mapping[str, str], origin: str = "config") -> KeymapCheck:
-    """Validate `keys:` overrides: ids exist, key names are real, no key does two things."""
+def check_keymap(user: Mapping[str, str], where: Callable[[str], str] = lambda key: f"config: {key}") -> KeymapCheck:
+    """Validate `keys:` overrides: ids exist, key names are real, no key does two things.
+
+    ``where`` turns a dotted key into "file:line: key" for the messages.
+    """
     problems: list[str] = []
     accepted: dict[str, str] = {}
     for binding_id, keys in user.items():
         if binding_id not in ACTION_IDS:
             close = difflib.get_close_matches(binding_id, sorted(ACTION_IDS), n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
-            problems.append(f"{origin}: keys.{binding_id}: unknown binding id{hint}; ignored")
+            problems.append(f"{where(f'keys.{binding_id}')}: unknown binding id{hint}; ignored")
             continue
         names = [k.strip() for k in str(keys).split(",") if k.strip()]
         bad = [k for k in names if not valid_key(k)]
         if bad or not names:
-            problems.append(f"{origin}: keys.{binding_id}: invalid key name(s) {', '.join(bad) or '(empty)'}; default kept")
+            problems.append(f"{where(f'keys.{binding_id}')}: invalid key name(s) {', '.join(bad) or '(empty)'}; default kept")
             continue
         accepted[binding_id] = ",".join(_normal(k) for k in names)
     # Clashes: the final key → action table must be one-to-one.
@@ -122,7 +125,7 @@ def check_keymap(user: Mapping[str, str], origin: str = "config") -> KeymapCheck
         for key in accepted[action.id].split(","):
             if owner.get(key) != action.id:
                 problems.append(
-                    f"{origin}: keys.{action.id}: '{key}' is already bound to {owner[key]}; default kept for {action.id}"
+                    f"{where(f'keys.{action.id}')}: '{key}' is already bound to {owner[key]}; default kept for {action.id}"
                 )
                 del accepted[action.id]
                 break

@@ -31,6 +31,14 @@ class Settings:
     problems: tuple[str, ...] = ()
     user_file: Path | None = None
     theme_override: str | None = None
+    lines: dict[str, int] = field(default_factory=dict)
+    """Dotted key → line in the user's file, so later checks (theme, keys) can point at it."""
+
+    def where(self, key: str) -> str:
+        """"file:line: key" for a message about a setting of the user's file."""
+        line = self.lines.get(key)
+        origin = f"{self.user_file}:{line}" if line and self.user_file else str(self.user_file or "config")
+        return f"{origin}: {key}"
 
     @property
     def theme(self) -> str:
@@ -168,6 +176,7 @@ def load_settings(path: str | None = None, theme: str | None = None) -> Settings
     user_path = Path(path).expanduser() if path else config_dir() / "config.yaml"
     problems: list[str] = []
     config = defaults
+    lines: dict[str, int] = {}
     if user_path.exists() or path:
         try:
             text = user_path.read_text(encoding="utf-8-sig")
@@ -186,7 +195,8 @@ def load_settings(path: str | None = None, theme: str | None = None) -> Settings
             if user is not None and not isinstance(user, dict):
                 problems.append(f"{user_path}: expected a mapping of settings at the top; using defaults")
             elif isinstance(user, dict):
-                merger = _Merger(user_path, _line_map(text))
+                lines = _line_map(text)
+                merger = _Merger(user_path, lines)
                 config = merger.merge(defaults, user)
                 problems.extend(merger.problems)
     # Boilerplate regexes must compile.
@@ -207,4 +217,5 @@ def load_settings(path: str | None = None, theme: str | None = None) -> Settings
         problems=tuple(problems),
         user_file=user_path,
         theme_override=theme,
+        lines=lines,
     )
