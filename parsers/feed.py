@@ -1,8 +1,8 @@
 """RSS (0.9x, 1.0/RDF, 2.0) and Atom (0.3, 1.0) feeds: one entry per item.
 
 Parsed with defusedxml (entity expansion and external entities are refused) and ElementTree,
-then HTML descriptions go through selectolax. On a 10k-item feed this is ~10x faster than
-feedparser with its default sanitising, which is the reason for not depending on feedparser.
+then HTML descriptions go through selectolax. On the benchmark's 10k-item feed this took 0.66 s
+against feedparser's 2.10 s (median of 3, same session), which is why Brief does not use it.
 """
 
 from __future__ import annotations
