@@ -11,7 +11,7 @@ from brief.tui.app import BriefApp, MainScreen
 from brief.tui.entry_list import EntryList
 from brief.tui.entry_view import EntryView
 from brief.tui.facet_list import FacetList
-from brief.tui.screens import FacetPicker, HelpScreen
+from brief.tui.screens import HelpScreen, Picker
 from brief.tui.settings import load_settings
 from brief.tui.store import MarkStore
 from conftest import FIXTURES, HOSTILE
@@ -197,7 +197,7 @@ async def test_filter_by_picker(tmp_path: Path) -> None:
         entry = main.current_entry
         assert entry is not None and entry.actors
         await pilot.press("f")
-        assert isinstance(app.screen, FacetPicker)
+        assert isinstance(app.screen, Picker)
         await pilot.press("enter")
         assert main.filter.actors == {entry.actors[0]}
         await pilot.press("f", "escape")
@@ -238,8 +238,12 @@ async def test_copy_open_link_and_reload(tmp_path: Path, monkeypatch: pytest.Mon
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("y")
         assert app.clipboard.startswith("# Drought eases in the south")
-        await pilot.press("o")
+        await pilot.press("o")  # its own link and one in the text: pick
+        assert isinstance(app.screen, Picker)
+        await pilot.press("enter")
         assert app.clipboard == "https://field.example.org/drought"
+        await pilot.press("o", "j", "enter")
+        assert app.clipboard == "https://field.example.org/data"
         await pilot.press("r")
         await pilot.pause(0.5)
         await app.workers.wait_for_complete()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import shutil
 import sys
 import threading
@@ -34,7 +35,7 @@ from .keymap import ACTIONS, check_keymap
 from .line_list import LineList
 from .paths import cache_dir, state_dir
 from .safe_text import plain
-from .screens import FacetPicker, HelpScreen
+from .screens import HelpScreen, Picker
 from .settings import Settings
 from .store import MarkStore
 from .themes import load_themes
@@ -50,6 +51,21 @@ def entry_markdown(entry: Entry) -> str:
     if entry.link:
         parts.append(f"<{entry.link}>")
     return "\n\n".join(parts) + "\n"
+
+
+_BODY_LINK = re.compile(r"\[([^\]\n]*)\]\((https?://[^)\s]+)\)|<?(https?://[^\s<>)\]]+)")
+
+
+def entry_links(entry: Entry) -> list[tuple[str, str]]:
+    """The entry's own link, then every web link in its text, each once."""
+    found: list[tuple[str, str]] = []
+    if entry.link:
+        found.append(("entry", entry.link))
+    for match in _BODY_LINK.finditer(entry.body):
+        url = match.group(2) or match.group(3)
+        if url and all(url != seen for _, seen in found):
+            found.append(("text", url))
+    return found
 
 
 def browser_available() -> bool:
@@ -362,13 +378,17 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.brief.notify("Copied the entry as Markdown (OSC 52 clipboard).", markup=False)
 
     def action_open_link(self) -> None:
-        entry = self.current_entry
+        """Open the entry's link; with links in its text too, pick one first."""
+        entry = self.query_one(EntryView).entry or self.current_entry
         if entry is None:
             return
-        if not entry.link:
-            self.brief.notify("This entry has no link.", severity="warning", markup=False)
-            return
-        self.open_url(entry.link)
+        links = entry_links(entry)
+        if not links:
+            self.brief.notify("This entry has no links.", severity="warning", markup=False)
+        elif len(links) == 1:
+            self.open_url(links[0][1])
+        else:
+            self.app.push_screen(Picker("Open link…", links), lambda choice: choice and self.open_url(choice[1]))
 
     def open_url(self, url: str) -> None:
         if browser_available():
@@ -403,7 +423,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
                 self.filter = self.filter.toggle_topic(name)
             self.refilter(entry.id)
 
-        self.app.push_screen(FacetPicker(choices), picked)
+        self.app.push_screen(Picker("Filter by…", choices), picked)
 
     # ---- filters ---------------------------------------------------------------------------
     def action_toggle_facet(self) -> None:

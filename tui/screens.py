@@ -72,29 +72,30 @@ class ChoiceList(LineList):
         return text
 
 
-class FacetPicker(ModalScreen[tuple[str, str] | None]):
-    """Pick one of the entry's actors or topics to filter by."""
+class Picker(ModalScreen[tuple[str, str] | None]):
+    """Pick one of a few (kind, value) choices: an actor or topic to filter by, a link to open."""
 
     BINDINGS = [
-        Binding("enter,space", "choose", "Filter", id="picker.choose", tooltip="Filter by this actor or topic"),
+        Binding("enter,space", "choose", "Choose", id="picker.choose", tooltip="Take the choice under the cursor"),
         Binding("escape,q", "dismiss_none", "Cancel", id="picker.close", tooltip="Close without filtering"),
         Binding("j,down", "move(1)", "Down", id="cursor.down", show=False),
         Binding("k,up", "move(-1)", "Up", id="cursor.up", show=False),
     ]
     DEFAULT_CSS = """
-    FacetPicker { align: center middle; }
-    FacetPicker > Vertical { width: 60; max-width: 90%; height: auto; max-height: 80%; border: round $accent; background: $panel; }
-    FacetPicker ChoiceList { height: auto; max-height: 20; }
-    FacetPicker #picker-title { padding: 0 1; text-style: bold; }
+    Picker { align: center middle; }
+    Picker > Vertical { width: 72; max-width: 95%; height: auto; max-height: 80%; border: round $accent; background: $panel; }
+    Picker ChoiceList { height: auto; max-height: 20; }
+    Picker #picker-title { padding: 0 1; text-style: bold; }
     """
 
-    def __init__(self, choices: list[tuple[str, str]]) -> None:
+    def __init__(self, title: str, choices: list[tuple[str, str]]) -> None:
         super().__init__()
+        self.title_text = title
         self.choices = choices
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(Text("Filter by…  (enter: choose, esc: cancel)"), id="picker-title")
+            yield Static(Text(f"{self.title_text}  (enter: choose, esc: cancel)"), id="picker-title")
             yield ChoiceList(self.choices)
 
     def on_mount(self) -> None:
