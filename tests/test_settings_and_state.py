@@ -148,3 +148,14 @@ def test_installed_package_adds_no_generic_top_level_modules(tmp_path: Path) -> 
     assert run.returncode != 0
     run = subprocess.run([sys.executable, "-c", "import tui"], capture_output=True, text=True, cwd=tmp_path)
     assert run.returncode != 0
+
+
+def test_every_binding_id_is_documented_in_config_and_readme() -> None:
+    from brief.parsers.settings import bundled_config_text
+    from brief.tui.keymap import ACTIONS
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    config = bundled_config_text()
+    for action in ACTIONS:
+        assert action.id in config, action.id
+        assert action.id in readme, action.id
