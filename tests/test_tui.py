@@ -315,3 +315,15 @@ async def test_unknown_theme_and_bad_keys_name_file_and_line(tmp_path: Path) -> 
         assert f"{config}:1: theme: unknown theme 'brief-drak' (did you mean 'brief-dark'?)" in joined
         assert f"{config}:3: keys.entry.star: invalid key name(s) notakey" in joined
         assert app.theme == "brief-dark"
+
+
+async def test_footer_and_search_box_arrive_after_the_first_paint(tmp_path: Path) -> None:
+    from textual.widgets import Footer
+    from textual.widgets._footer import FooterKey
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen.query(Footer) and app.screen.query(FooterKey)  # keys shown with no key pressed
+        assert app.screen.query("#search")

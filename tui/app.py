@@ -139,9 +139,8 @@ class MainScreen(Screen[None], inherit_bindings=False):
             with Vertical(id="main"):
                 yield EntryList(id="entries")
                 yield EntryView(id="view")
-        yield SearchInput(placeholder="Search titles and bodies (esc clears, enter keeps)", id="search")
         yield Static(Text("Loading…"), id="status")
-        yield Footer(compact=True, show_command_palette=False)
+        # The search box and the Footer (a widget per key) are mounted after the first paint.
 
     def on_mount(self) -> None:
         entries = self.query_one(EntryList)
@@ -167,6 +166,17 @@ class MainScreen(Screen[None], inherit_bindings=False):
         )
         self.query_one(FacetList).set_rows(facet_rows(briefing))
         self.refilter(keep)
+        if not self.query(Footer):
+            self.call_after_refresh(self._mount_late)
+
+    async def _mount_late(self) -> None:
+        """Widgets the first screen does without, so it paints sooner."""
+        if not self.query(SearchInput):
+            search = SearchInput(placeholder="Search titles and bodies (esc clears, enter keeps)", id="search")
+            await self.mount(search, before=self.query_one("#status"))
+        if not self.query(Footer):
+            await self.mount(Footer(compact=True, show_command_palette=False))
+            self.refresh_bindings()  # a Footer mounted late fills in on the next bindings signal
 
     @property
     def current_entry(self) -> Entry | None:
@@ -442,7 +452,8 @@ class MainScreen(Screen[None], inherit_bindings=False):
             self.filter = self.filter.toggle_topic(row.name)
         self.refilter()
 
-    def action_search(self) -> None:
+    async def action_search(self) -> None:
+        await self._mount_late()
         search = self.query_one(SearchInput)
         search.add_class("-visible")
         search.focus()
@@ -474,9 +485,9 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.refilter()
 
     def action_clear_filters(self) -> None:
-        search = self.query_one(SearchInput)
-        search.value = ""
-        search.remove_class("-visible")
+        for search in self.query(SearchInput):
+            search.value = ""
+            search.remove_class("-visible")
         self.filter = self.filter.cleared()
         self.refilter()
 
