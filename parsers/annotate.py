@@ -96,15 +96,25 @@ def annotate(parsed: Sequence[Parsed], settings: ParseSettings) -> Briefing:
 
 
 def head_of(briefing: Briefing, size: int = 300) -> Briefing:
-    """The newest ``size`` entries (and the first in reading order): enough for a first screen."""
+    """The newest ``size`` entries (and the first in reading order): enough for a first screen.
+
+    Actors and topics keep only the ids of those entries, so the head stays small to unpack
+    even when an actor is named in tens of thousands of entries.
+    """
+    from dataclasses import replace
+
     from .dates import sort_key
 
     entries = briefing.entries
     newest = sorted(range(len(entries)), key=lambda i: sort_key(entries[i].published), reverse=True)[:size]
     chosen = sorted(set(newest) | set(range(min(size, len(entries)))))
+    head_entries = tuple(entries[i] for i in chosen)
+    ids = {entry.id for entry in head_entries}
+    actors = tuple(replace(a, entry_ids=tuple(i for i in a.entry_ids if i in ids)) for a in briefing.actors)
+    topics = tuple(replace(t, entry_ids=tuple(i for i in t.entry_ids if i in ids)) for t in briefing.topics)
     return Briefing(
         sources=briefing.sources,
-        entries=tuple(entries[i] for i in chosen),
-        actors=briefing.actors[:size],
-        topics=briefing.topics[:size],
+        entries=head_entries,
+        actors=tuple(a for a in actors if a.entry_ids),
+        topics=tuple(t for t in topics if t.entry_ids),
     )
