@@ -166,3 +166,14 @@ def test_json_feed_items() -> None:
     )
     assert second.title == "Dredging of the outer channel finished ahead of schedule."
     assert second.published == "2025-10-26"
+
+
+def test_table_layout_email_newsletter_with_bold_titles_and_footer() -> None:
+    got = parse("html", "email-digest.html").entries
+    assert [e.title for e in got] == [
+        "Port of Gdansk expands container terminal",
+        "Heatwave strains Spain's grid",
+        "Rail strike called off",
+    ]
+    assert {e.published for e in got} == {"2025-11-06"}
+    assert got[2].body == "Unions and the operator reached a deal late on Wednesday, so trains will run normally on Friday."
