@@ -12,10 +12,7 @@ from pathlib import Path
 
 from .cache import FileKey, ParseCache
 from .dates import find_date
-from .encoding import NotText, decode
 from .model import Briefing, RawEntry
-from .plain_text import read_plain_text
-from .sanitize import sanitize_markdown
 from .settings import ParseSettings, default_settings
 from .sniff import EXTENSIONS, sniff
 from .text_clean import first_sentence, tidy_line
@@ -112,6 +109,9 @@ def _day_from_name(path: str) -> date | None:
 
 def parse_bytes(path: str, data: bytes, settings: ParseSettings) -> Parsed:
     """Parse one file's bytes; every failure becomes an error value."""
+    from .encoding import NotText, decode
+    from .plain_text import read_plain_text
+
     if not data.strip():
         return Parsed(path, None, (), "empty file")
     try:
@@ -152,6 +152,8 @@ def parse_bytes(path: str, data: bytes, settings: ParseSettings) -> Parsed:
 def _inert(entry: RawEntry) -> RawEntry | None:
     """Every body and title free of executable HTML and unsafe links, whatever the format;
     an entry left with no text at all is dropped, and one with no title gets one."""
+    from .sanitize import sanitize_markdown
+
     body = sanitize_markdown(entry.body)
     title = sanitize_markdown(entry.title)
     if not body.strip():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import shutil
@@ -19,14 +18,14 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Footer, Static
 
 from ..parsers import Briefing, load
 from ..parsers.model import Entry
 from ..parsers.text_clean import scrub
 
 if TYPE_CHECKING:
-    from textual.widgets import Markdown
+    from textual.widgets import Input, Markdown
 from .entry_list import EntryList
 from .entry_view import EntryView
 from .facet_list import FacetList, facet_rows
@@ -75,18 +74,6 @@ def browser_available() -> bool:
     if sys.platform == "darwin" or os.environ.get("BROWSER"):
         return True
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) and shutil.which("xdg-open") is not None
-
-
-class SearchInput(Input):
-    """The `/` search box: each keystroke narrows the list; esc clears it."""
-
-    BINDINGS = [
-        Binding("escape", "close", "Close search", id="search.close", tooltip="Clear the search and close"),
-    ]
-
-    def action_close(self) -> None:
-        self.value = ""
-        self.screen.close_search()  # type: ignore[attr-defined]
 
 
 class MainScreen(Screen[None], inherit_bindings=False):
@@ -171,7 +158,9 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
     async def _mount_late(self) -> None:
         """Widgets the first screen does without, so it paints sooner."""
-        if not self.query(SearchInput):
+        if not self.query("#search"):
+            from .search_input import SearchInput
+
             search = SearchInput(placeholder="Search titles and bodies (esc clears, enter keeps)", id="search")
             await self.mount(search, before=self.query_one("#status"))
         if not self.query(Footer):
@@ -454,26 +443,30 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
     async def action_search(self) -> None:
         await self._mount_late()
-        search = self.query_one(SearchInput)
+        search = self.query_one("#search")
         search.add_class("-visible")
         search.focus()
 
     def close_search(self) -> None:
-        search = self.query_one(SearchInput)
+        search = self.query_one("#search")
         search.remove_class("-visible")
         self.filter = replace(self.filter, query="")
         self.refilter()
         self.query_one(EntryList).focus()
 
-    @on(Input.Changed, "#search")
-    def _search_changed(self, event: Input.Changed) -> None:
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Each keystroke in the search box narrows the list."""
+        if event.input.id != "search":
+            return
         self.filter = replace(self.filter, query=event.value)
         self.refilter()
 
-    @on(Input.Submitted, "#search")
-    def _search_submitted(self, event: Input.Submitted) -> None:
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter keeps the search and returns to the list."""
+        if event.input.id != "search":
+            return
         if not event.value.strip():
-            self.query_one(SearchInput).remove_class("-visible")
+            self.query_one("#search").remove_class("-visible")
         self.query_one(EntryList).focus()
 
     def action_toggle_unread(self) -> None:
@@ -485,7 +478,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.refilter()
 
     def action_clear_filters(self) -> None:
-        for search in self.query(SearchInput):
+        for search in self.query("#search"):
             search.value = ""
             search.remove_class("-visible")
         self.filter = self.filter.cleared()
@@ -569,6 +562,8 @@ class BriefApp(App[int]):
         if wanted in self.available_themes:
             self.theme = wanted
         else:
+            import difflib
+
             close = difflib.get_close_matches(wanted, sorted(self.available_themes), n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             origin = f"--theme {wanted}" if settings.theme_override else settings.where("theme")

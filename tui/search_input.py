@@ -1,0 +1,18 @@
+"""The `/` search box (imported after the first paint: the first screen does without it)."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.widgets import Input
+
+
+class SearchInput(Input):
+    """Each keystroke narrows the list; esc clears the search and closes the box."""
+
+    BINDINGS = [
+        Binding("escape", "close", "Close search", id="search.close", tooltip="Clear the search and close"),
+    ]
+
+    def action_close(self) -> None:
+        self.value = ""
+        self.screen.close_search()  # type: ignore[attr-defined]
