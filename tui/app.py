@@ -189,7 +189,10 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.update_status()
         view = self.query_one(EntryView)
         shown = self.index.position.get(view.entry.id) if view.entry is not None else None
-        if self.preview or shown is None or shown not in self.result.index_set:
+        if view.entry is None and not view.shown_once:
+            view.shown_once = True
+            self.call_after_refresh(self.show_current)  # the list paints first, the body just after
+        elif self.preview or shown is None or shown not in self.result.index_set:
             self.show_current()  # the entry being read was filtered out: show the first match
         else:
             self.refresh_view()

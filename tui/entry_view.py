@@ -69,6 +69,8 @@ class EntryView(VerticalScroll, can_focus=True, inherit_bindings=False):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.entry: Entry | None = None
+        self.shown_once = False
+        """Set once the first entry has been asked for (it is shown after the first paint)."""
         self.search_text = ""
         self._matches: list[Widget] = []
         self._match_index = -1
