@@ -39,30 +39,13 @@ async def test_motions_move_the_list_cursor(tmp_path: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         entries = app.screen.query_one(EntryList)
         assert entries.count == 4 and entries.cursor == 0
-        await pilot.press("j")
-        assert entries.cursor == 1
-        await pilot.press("down", "down")
-        assert entries.cursor == 3
-        await pilot.press("k")
-        assert entries.cursor == 2
-        await pilot.press("up")
-        assert entries.cursor == 1
-        await pilot.press("G")
-        assert entries.cursor == 3
-        await pilot.press("g")
-        assert entries.cursor == 0
-        await pilot.press("end")
-        assert entries.cursor == 3
-        await pilot.press("home")
-        assert entries.cursor == 0
-        await pilot.press("pagedown")
-        assert entries.cursor == 3
-        await pilot.press("pageup")
-        assert entries.cursor == 0
-        await pilot.press("ctrl+f")
-        assert entries.cursor == 3
-        await pilot.press("ctrl+b")
-        assert entries.cursor == 0
+        steps = [
+            (("j",), 1), (("down", "down"), 3), (("k",), 2), (("up",), 1), (("G",), 3), (("g",), 0),
+            (("end",), 3), (("home",), 0), (("pagedown",), 3), (("pageup",), 0), (("ctrl+f",), 3), (("ctrl+b",), 0),
+        ]  # fmt: skip
+        for keys, expected in steps:
+            await pilot.press(*keys)
+            assert entries.cursor == expected, keys
 
 
 async def test_enter_reads_marks_and_view_shows_entry(tmp_path: Path) -> None:
