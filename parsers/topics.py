@@ -120,7 +120,9 @@ def find_topics(
             assert pattern is not None
             for i, text in enumerate(lowered):
                 for hit in set(pattern.findall(text)):
-                    found[hit.replace("’", "'")].append(i) if hit.replace("’", "'") in found else None
+                    phrase = hit.replace("’", "'")
+                    if phrase in found:
+                        found[phrase].append(i)
         else:
             found = {phrase: sorted(where[phrase]) for phrase in chosen}
         for phrase in chosen:

@@ -55,7 +55,7 @@ class EntryList(LineList):
         kept = self.positions.get(keep_id) if keep_id is not None else None
         if kept is not None:
             try:
-                cursor = list(rows).index(kept) if not isinstance(rows, tuple) else rows.index(kept)
+                cursor = rows.index(kept)
             except ValueError:
                 cursor = 0
         self.set_count(len(rows), cursor)
