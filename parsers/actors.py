@@ -14,8 +14,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import compress, count
+from operator import not_
 from sys import intern
-from typing import NamedTuple
 
 from .gazetteer import Gazetteer, Known, bundled_gazetteer
 from .words import (
@@ -33,21 +34,17 @@ _TOKEN = re.compile(r"[^\W\d_](?:[\w'’.\-]*\w)?|\d[\w.,:]*|[“”\"‘(\[\]�
 _TOKEN_OR_NEWLINE = re.compile(_TOKEN.pattern + r"|\n")
 _LINK_TARGET = re.compile(r"\]\([^)]*\)|https?://\S+|\S+@\S+\.\w+")
 _CREDIT = re.compile(r"\b(?:Photograph|Photo|Picture|Illustration|Composite|Video|Graphic)s?\s*:\s*[^\n]*", re.I)
+_CREDIT_HINT = re.compile(r"(?:Photo|Picture|Illustration|Composite|Video|Graphic)", re.I)
 _SENTENCE_BREAK = frozenset({".", "!", "?", "“", '"', "‘", "(", "[", ":", ";", "—", "–"})
 _OPENERS = _SENTENCE_BREAK | {"\n"}
 _PARTICLES = frozenset({"de", "da", "do", "dos", "das", "van", "von", "der", "den", "la", "le", "du", "di", "del", "bin", "ibn", "al", "el", "ter", "zu"})
 _OF = frozenset({"of", "for"})
 _ROLE_FILLERS = frozenset({"the", "of", "and", "influential", "former", "new", "acting", "outgoing", "incoming", "then", "top", "senior", "own"})
+_ACRONYM_IN_BRACKETS = re.compile(r"\([A-Z][A-Za-z]{1,8}\)")
 _DECLARED_ACRONYM = re.compile(
     r"((?:[A-Z][\w'’\-]*)(?:\s+(?:of|for|and|the|on|de|in|[A-Z][\w'’\-]*))*\s+[A-Z][\w'’\-]*)\s*\(([A-Z][A-Za-z]{1,8})\)"
 )
-
-
-class Token(NamedTuple):
-    """A word or punctuation mark, with whether it starts a sentence (a tuple: made by the million)."""
-
-    text: str
-    initial: bool
+_DECLARED_AT_END = re.compile(_DECLARED_ACRONYM.pattern + r"\Z")  # with endpos: ends at that bracket
 
 
 @dataclass(slots=True)
@@ -96,15 +93,30 @@ class ActorResult:
     per_entry: tuple[tuple[str, ...], ...]
 
 
-def tokenize(text: str) -> list[Token]:
-    """Words and sentence punctuation, each word marked when it opens a sentence, line or quote.
+def tokenize(text: str) -> list[str]:
+    """Words, sentence punctuation and line breaks, by one ``findall``.
 
-    One ``findall`` over the text and one comprehension: this runs over every word of every
-    entry, so it avoids a Python-level loop with state.
+    This runs over every word of every entry, so it makes no object per word: whether a word
+    opens a sentence is asked (``_initial``) only of the few capitalised words that need it.
     """
-    words = _TOKEN_OR_NEWLINE.findall(_CREDIT.sub("", _LINK_TARGET.sub("]", text)))
-    previous = ["\n", *words[:-1]] if words else []
-    return [Token(word, before in _OPENERS and word[:1].isalpha()) for word, before in zip(words, previous, strict=True)]
+    # Each clean-up runs only where its cheap substring test says it can match.
+    if "](" in text or "://" in text or "@" in text:
+        text = _LINK_TARGET.sub("]", text)
+    if ":" in text and _CREDIT_HINT.search(text):
+        text = _CREDIT.sub("", text)
+    words: list[str] = _TOKEN_OR_NEWLINE.findall(text)
+    return words
+
+
+def _initial(tokens: Sequence[str], i: int) -> bool:
+    """Whether the word at ``i`` opens a sentence, a line or a quote."""
+    return (i == 0 or tokens[i - 1] in _OPENERS) and tokens[i][:1].isalpha()
+
+
+def _not_lowercase(tokens: list[str]) -> list[int]:
+    """Indexes of the tokens that are not all-lowercase words (names, numbers, punctuation),
+    found without a Python-level loop over every word."""
+    return list(compress(count(), map(not_, map(str.islower, tokens))))
 
 
 _PARTICLE_NAME = re.compile(r"(?:al|el|bin|ibn|de|van|von|d)['’\-][A-Z]")
@@ -125,14 +137,14 @@ def _strip_possessive(word: str) -> tuple[str, bool]:
     return word, False
 
 
-def _context(tokens: list[Token], i: int, ends: Mapping[int, Known]) -> tuple[Known | None, list[str]]:
+def _context(tokens: list[str], i: int, ends: Mapping[int, Known]) -> tuple[Known | None, list[str]]:
     """What introduces the name at ``i``: a place or organisation, then role words, as in
     "Russian president …", "Nato chief …", "Ukraine's president …" (fillers like "influential"
     may stand between); anything else before the name means no introduction."""
     roles: list[str] = []
     k = i - 1
     while k >= 0:
-        word = tokens[k][0]
+        word = tokens[k]
         if not word[:1].isalpha() or _is_cap(word):
             break
         lowered = word.lower()
@@ -143,6 +155,20 @@ def _context(tokens: list[Token], i: int, ends: Mapping[int, Known]) -> tuple[Kn
         k -= 1
     roles.reverse()
     return (ends.get(k) if k >= 0 else None), roles
+
+
+def _declared_acronyms(body: str) -> list[tuple[str, str]]:
+    """("International Atomic Energy Agency", "IAEA") for each "… (IAEA)" in the text.
+
+    The long form is looked for only just before a bracketed acronym: trying the long-form
+    pattern at every capital letter of every entry was a tenth of all actor work.
+    """
+    found: list[tuple[str, str]] = []
+    for bracket in _ACRONYM_IN_BRACKETS.finditer(body):
+        declared = _DECLARED_AT_END.search(body, max(0, bracket.start() - 200), bracket.end())
+        if declared is not None:
+            found.append((re.sub(r"^(?:The|the)\s+", "", declared.group(1).strip()), declared.group(2)))
+    return found
 
 
 def _is_title_case(text: str) -> bool:
@@ -166,20 +192,24 @@ class _Extractor:
 
     # ---- pass 1: collect -------------------------------------------------------------------
     def scan(self, entry: int, title: str, body: str) -> None:
-        for long_form, acronym in _DECLARED_ACRONYM.findall(body):
-            long_form = re.sub(r"^(?:The|the)\s+", "", long_form.strip())
+        for long_form, acronym in _declared_acronyms(body):
             self.declared.setdefault(acronym, long_form)
         title_known_only = _is_title_case(title) or title.isupper()
         for text, known_only in ((title, title_known_only), (body, False)):
             tokens = tokenize(text)
-            self.lower_vocab.update([word for word, _ in tokens if word[:1].islower()])
+            self.lower_vocab.update(filter(str.islower, tokens))
+            starts = [
+                k
+                for k in _not_lowercase(tokens)
+                if tokens[k][:1].isupper() or (tokens[k][:1] in "abdeiv" and _PARTICLE_NAME.match(tokens[k]) is not None)
+            ]
             self.cap_inside.update(
-                [_strip_possessive(word)[0] for word, initial in tokens if not initial and word[:1].isupper()]
+                [_strip_possessive(tokens[k])[0] for k in starts if tokens[k][:1].isupper() and not _initial(tokens, k)]
             )
-            self._runs(entry, tokens, known_only)
+            self._runs(entry, tokens, starts, known_only)
 
-    def _gazetteer_at(self, tokens: list[Token], i: int) -> tuple[Known, str, int] | None:
-        word = tokens[i].text
+    def _gazetteer_at(self, tokens: list[str], i: int) -> tuple[Known, str, int] | None:
+        word = tokens[i]
         if not _is_cap(word):
             return None
         if word not in self.gazetteer.heads:  # the common case: a one-word look-up
@@ -188,7 +218,7 @@ class _Extractor:
             return (found, bare, 1) if found is not None else None
         longest = self.gazetteer.longest
         for n in range(min(longest, len(tokens) - i), 0, -1):
-            words = [t.text for t in tokens[i : i + n]]
+            words = tokens[i : i + n]
             if not words or not all(w[:1].isalnum() or w == "-" for w in words):
                 continue
             last, _ = _strip_possessive(words[-1])
@@ -198,21 +228,16 @@ class _Extractor:
                 return hit, phrase, n
         return None
 
-    def _runs(self, entry: int, tokens: list[Token], known_only: bool) -> None:
-        """Visit only the capitalised tokens; the words before each one give its context."""
-        starts = [
-            k
-            for k, (word, _) in enumerate(tokens)
-            if word[:1].isupper() or (word[:1] in "abdeiv" and _PARTICLE_NAME.match(word) is not None)
-        ]
+    def _runs(self, entry: int, tokens: list[str], starts: list[int], known_only: bool) -> None:
+        """Visit only the capitalised tokens (``starts``); the words before each give its context."""
         ends: dict[int, Known] = {}  # index of the last token of a place/organisation → what it names
         consumed = 0
         for i in starts:
             if i < consumed:
                 continue
-            word, initial = tokens[i]
+            word = tokens[i]
             hit = self._gazetteer_at(tokens, i)
-            if hit is None and initial and word in CAPITALISED_FUNCTION_WORDS:
+            if hit is None and word in CAPITALISED_FUNCTION_WORDS and _initial(tokens, i):
                 continue  # "The", "Meanwhile": a function word that merely opens the sentence
             if hit is not None:
                 known, phrase, n = hit
@@ -241,23 +266,23 @@ class _Extractor:
                         self.mentions.append(_Mention(single, (single,), entry, self.order, True, known_only=True))
                         self.order += 1
 
-    def _role_alias(self, tokens: list[Token], i: int, place: Known, entry: int) -> None:
+    def _role_alias(self, tokens: list[str], i: int, place: Known, entry: int) -> None:
         """Record "the Russian president" (no name after) as a role phrase mention."""
         roles: list[str] = []
         k = i + 1
-        while k < len(tokens) and tokens[k].text.lower() in ROLE_WORDS and not _is_cap(tokens[k].text):
-            roles.append(tokens[k].text.lower())
+        while k < len(tokens) and tokens[k].lower() in ROLE_WORDS and not _is_cap(tokens[k]):
+            roles.append(tokens[k].lower())
             k += 1
-        if roles and i > 0 and tokens[i - 1].text.lower() == "the" and (k >= len(tokens) or not _is_cap(tokens[k].text)):
+        if roles and i > 0 and tokens[i - 1].lower() == "the" and (k >= len(tokens) or not _is_cap(tokens[k])):
             self.role_phrases.append(((place.name, " ".join(roles)), entry, self.order))
             self.order += 1
 
-    def _collect(self, tokens: list[Token], i: int) -> tuple[int, list[str], bool]:
+    def _collect(self, tokens: list[str], i: int) -> tuple[int, list[str], bool]:
         words: list[str] = []
         j = i
         possessive = False
         while j < len(tokens):
-            word = tokens[j].text
+            word = tokens[j]
             if _is_cap(word) and word[:1].isalpha():
                 if words and word in self.gazetteer.demonyms:
                     break
@@ -275,7 +300,7 @@ class _Extractor:
                     break
                 continue
             lowered = word.lower()
-            if words and j + 1 < len(tokens) and _is_cap(tokens[j + 1].text) and (
+            if words and j + 1 < len(tokens) and _is_cap(tokens[j + 1]) and (
                 lowered in _PARTICLES or (lowered in _OF and words[-1] in ORGANISATION_WORDS)
                 or (lowered == "the" and words[-1] in _OF)
             ):
@@ -291,7 +316,7 @@ class _Extractor:
     def _mention(
         self,
         entry: int,
-        tokens: list[Token],
+        tokens: list[str],
         i: int,
         j: int,
         words: list[str],
@@ -299,7 +324,7 @@ class _Extractor:
         affiliation: Known | None,
         roles: list[str],
     ) -> None:
-        initial = tokens[i].initial
+        initial = _initial(tokens, i)
         # Sentence-initial function words and titles come off the front.
         while words and (
             words[0] in CAPITALISED_FUNCTION_WORDS
@@ -319,9 +344,9 @@ class _Extractor:
         joined = " ".join(words)
         if all(w.isupper() and len(w) > 1 for w in words) and joined not in self.declared and not self.gazetteer.lookup(joined):
             return
-        prev = tokens[i - 1].text.lower() if i > 0 else ""
-        prev2 = tokens[i - 2].text.lower() if i > 1 else ""
-        after = [t.text.lower() for t in tokens[j : j + 3]]
+        prev = tokens[i - 1].lower() if i > 0 else ""
+        prev2 = tokens[i - 2].lower() if i > 1 else ""
+        after = [t.lower() for t in tokens[j : j + 3]]
         mention = _Mention(
             surface=intern(" ".join(words)),  # names repeat thousands of times: share one string
             words=tuple(map(intern, words)),

@@ -42,6 +42,10 @@ _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sda
 _DAY_FIRST = re.compile(_WEEKDAY + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d{2})\b", re.I)
 _MONTH_FIRST = re.compile(_WEEKDAY + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{2})\b", re.I)
 _ISO_DATE = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})\b")
+# The same dates without the optional weekday, for counting dates over a whole file: a weekday
+# does not change the date, and trying every weekday spelling at every character costs 4x.
+_BARE_DAY_FIRST = re.compile(r"(?<!\d)(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d{2})\b", re.I)
+_BARE_MONTH_FIRST = re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{2})\b", re.I)
 
 # Zones named without a fixed offset ("ET" is EST or EDT by season): recognised, offset unknown.
 LOOSE_ZONES = ("ET", "PT", "CT", "MT", "local time", "local")
@@ -105,7 +109,7 @@ def briefing_date(text: str, window: int = 50_000) -> date | None:
     the latest — a date in passing ("a ruling of 3 May 2021") loses to the dateline."""
     sample = text if len(text) <= 2 * window else f"{text[:window]}\n{text[-window:]}"
     counts: dict[date, int] = {}
-    for pattern in (_DAY_FIRST, _MONTH_FIRST, _ISO_DATE):
+    for pattern in (_BARE_DAY_FIRST, _BARE_MONTH_FIRST, _ISO_DATE):
         for match in pattern.finditer(sample):
             found = _date_from_match(match)
             if found:

@@ -16,13 +16,14 @@ import zlib
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import compress
+from operator import not_
 
 from .model import normalise_text
 from .words import STOPWORDS
 
 _WORD = re.compile(r"\w+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_MASK = (1 << 61) - 1
 _BUCKET_CAP = 64
 _FREQUENCY_SLOTS = 1 << 22
 _FREQUENCY_MASK = _FREQUENCY_SLOTS - 1
@@ -57,40 +58,25 @@ def _same_facts(mine: frozenset[str], theirs: frozenset[str], threshold: float) 
     return len(mine & theirs) >= threshold * fewer
 
 
-class _Words:
-    """Word → stable integer hash, memoised (crc32 is stable across runs and machines)."""
-
-    def __init__(self) -> None:
-        self.cache: dict[str, int] = {}
-
-    def __call__(self, word: str) -> int:
-        value = self.cache.get(word)
-        if value is None:
-            value = zlib.crc32(word.encode()) * 2654435761 & _MASK
-            self.cache[word] = value
-        return value
-
-
-def shingles(text: str, words_per_shingle: int, max_words: int, word_hash: _Words | None = None) -> frozenset[int]:
+def shingles(text: str, words_per_shingle: int = 2, max_words: int = 400) -> frozenset[int]:
     """Hashed word n-grams of a text's normalised words.
 
     N-grams made only of stopwords ("of the", "it was") are left out: every English text has
     them, so they would make unrelated entries look alike and crowd the sketch index.
     """
-    return _shingles(normalise_text(text), words_per_shingle, max_words, word_hash or _Words())
+    return _shingles(normalise_text(text), words_per_shingle, max_words)
 
 
-def _shingles(normalised: str, k: int, max_words: int, hasher: _Words) -> frozenset[int]:
+def _shingles(normalised: str, k: int, max_words: int) -> frozenset[int]:
+    # Every step is a C-level map over all words: this runs on every word of every entry.
+    # crc32 is stable across runs and machines, so clusters never depend on PYTHONHASHSEED.
     words = _WORD.findall(normalised)[:max_words]
-    ids = [hasher(word) for word in words]
-    if len(ids) < k:
-        return frozenset({hash(tuple(ids)) & _MASK}) if ids else frozenset()
-    content = [word not in STOPWORDS for word in words]
-    if k == 2:
-        return frozenset(
-            ((a * 1000003) ^ b) & _MASK for a, b, x, y in zip(ids, ids[1:], content, content[1:], strict=False) if x or y
-        )
-    return frozenset(hash(tuple(ids[i : i + k])) & _MASK for i in range(len(ids) - k + 1) if any(content[i : i + k]))
+    if len(words) < k:
+        return frozenset({zlib.crc32(" ".join(words).encode())}) if words else frozenset()
+    grams = map(" ".join, zip(*(words[i:] for i in range(k)), strict=False))
+    stop = list(map(STOPWORDS.__contains__, words))
+    content = map(not_, map(all, zip(*(stop[i:] for i in range(k)), strict=False)))
+    return frozenset(map(zlib.crc32, map(str.encode, compress(grams, content))))
 
 
 def cluster(texts: Sequence[str], settings: DedupSettings = DedupSettings()) -> list[list[int]]:
@@ -119,14 +105,13 @@ def cluster(texts: Sequence[str], settings: DedupSettings = DedupSettings()) -> 
             first_by_text[key] = index
             unique.append(index)
 
-    word_hash = _Words()
-    # Shingle sets are kept as compact arrays (8 bytes a shingle, not ~60 in a set of ints);
+    # Shingle sets are kept as compact arrays (4 bytes a 32-bit shingle, not ~60 in a set of ints);
     # a set is built only for an entry that is being compared.
     arrays: dict[int, array[int]] = {}
     frequency = array("I", bytes(4 * _FREQUENCY_SLOTS))
     for i in unique:
-        shingle_set = _shingles(normalised[i], settings.shingle_words, settings.max_words, word_hash)
-        arrays[i] = array("q", shingle_set)
+        shingle_set = _shingles(normalised[i], settings.shingle_words, settings.max_words)
+        arrays[i] = array("I", shingle_set)
         for value in shingle_set:
             frequency[value & _FREQUENCY_MASK] += 1
     del normalised
@@ -138,9 +123,16 @@ def cluster(texts: Sequence[str], settings: DedupSettings = DedupSettings()) -> 
         for i, values in arrays.items():
             kept = [value for value in values if frequency[value & _FREQUENCY_MASK] <= ceiling]
             if len(kept) != len(values):
-                arrays[i] = array("q", kept)
+                arrays[i] = array("I", kept)
     del frequency
-    numbers = {i: facts(texts[i]) for i in unique}
+    numbers: dict[int, frozenset[str]] = {}
+
+    def numbers_of(i: int) -> frozenset[str]:
+        found = numbers.get(i)
+        if found is None:
+            found = numbers[i] = facts(texts[i])
+        return found
+
     sketch_index: dict[int, list[int]] = {}
     for i in unique:
         for value in heapq.nsmallest(settings.sketch, arrays[i]):
@@ -152,10 +144,8 @@ def cluster(texts: Sequence[str], settings: DedupSettings = DedupSettings()) -> 
         if not mine_values:
             continue
         candidates: set[int] = set()
-        for value in mine_values:
-            found = sketch_index.get(value)
-            if found:
-                candidates.update(found)
+        for found in filter(None, map(sketch_index.get, mine_values)):
+            candidates.update(found)
         candidates.discard(i)
         if not candidates:
             continue
@@ -169,7 +159,7 @@ def cluster(texts: Sequence[str], settings: DedupSettings = DedupSettings()) -> 
             if (
                 shared >= min(settings.min_shared, smaller)
                 and shared >= settings.containment * smaller
-                and _same_facts(numbers[i], numbers[j], settings.facts)
+                and _same_facts(numbers_of(i), numbers_of(j), settings.facts)
             ):
                 union(i, j)
 
