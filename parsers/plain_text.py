@@ -132,7 +132,7 @@ def _unwrap(lines: list[str]) -> list[str]:
 def _is_boilerplate(line: str, boilerplate: re.Pattern[str]) -> bool:
     if boilerplate.fullmatch(line):
         return True
-    match = _CREDIT.search(line)
+    match = _CREDIT.search(line) if ":" in line else None
     # A caption ending in a photo credit, or a bare credit line.
     return match is not None and (match.start() == 0 or len(line) - match.start() < 80) and len(line) < 300
 

@@ -21,6 +21,8 @@ def scrub(text: str) -> str:
 
 def tidy_line(text: str) -> str:
     """Collapse runs of spaces and strip a line."""
+    if text.isascii() and "  " not in text and "\t" not in text:
+        return text.strip()  # the common line: nothing to collapse (C-level tests only)
     return _SPACES.sub(" ", text).strip()
 
 
