@@ -66,6 +66,8 @@ class _Mention:
     """Preceded by "at" ("analysts at …"), which names a place or an organisation, not a person."""
     org_cue: bool = False
     """Introduced as an organisation: "the grid operator Fingrid", "the carmaker Renault"."""
+    acronym: bool = False
+    """All capitals and not in the gazetteer: a name only if the briefing spells it out."""
 
 
 @dataclass
@@ -82,6 +84,39 @@ class ActorSettings:
     aliases: Mapping[str, str] = field(default_factory=dict)
     kinds: Mapping[str, str] = field(default_factory=dict)
     ignore: frozenset[str] = frozenset()
+
+
+@dataclass
+class ScanResult:
+    """What one pass over some entries collected, before names are resolved.
+
+    A scan reads each entry on its own, so entries can be scanned in chunks (in another
+    process, too) and the chunks joined in order give exactly what one scan would.
+    """
+
+    mentions: list[_Mention] = field(default_factory=list)
+    known: list[tuple[Known, str, int, int]] = field(default_factory=list)
+    """(gazetteer entry, phrase, entry index, order)."""
+    role_phrases: list[tuple[tuple[str, str], int, int]] = field(default_factory=list)
+    lower_vocab: set[str] = field(default_factory=set)
+    cap_inside: set[str] = field(default_factory=set)
+    declared: dict[str, str] = field(default_factory=dict)
+    orders: int = 0
+    """How many order numbers the scan used: the next chunk's numbers start after them."""
+
+    def extend(self, other: ScanResult) -> None:
+        """Append a later chunk's scan, renumbering its mentions after this one's."""
+        base = self.orders
+        for mention in other.mentions:
+            mention.order += base
+        self.mentions.extend(other.mentions)
+        self.known.extend((known, phrase, entry, order + base) for known, phrase, entry, order in other.known)
+        self.role_phrases.extend((key, entry, order + base) for key, entry, order in other.role_phrases)
+        self.lower_vocab |= other.lower_vocab
+        self.cap_inside |= other.cap_inside
+        for acronym, long_form in other.declared.items():
+            self.declared.setdefault(acronym, long_form)
+        self.orders += other.orders
 
 
 @dataclass(frozen=True)
@@ -176,19 +211,23 @@ def _is_title_case(text: str) -> bool:
     return len(words) >= 4 and sum(1 for w in words if w[:1].isupper()) >= 0.7 * len(words)
 
 
-class _Extractor:
-    def __init__(self, gazetteer: Gazetteer, settings: ActorSettings) -> None:
+class _Scanner:
+    """Pass 1: collects mentions entry by entry; nothing it does depends on other entries."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
-        self.settings = settings
-        self.mentions: list[_Mention] = []
-        self.known: list[tuple[Known, str, int, int]] = []
-        self.role_phrases: list[tuple[tuple[str, str], int, int]] = []
-        self.lower_vocab: set[str] = set()
-        self.cap_inside: set[str] = set()
-        self.declared: dict[str, str] = {}
+        self.result = ScanResult()
+        self.mentions = self.result.mentions
+        self.known = self.result.known
+        self.role_phrases = self.result.role_phrases
+        self.lower_vocab = self.result.lower_vocab
+        self.cap_inside = self.result.cap_inside
+        self.declared = self.result.declared
         self.order = 0
-        self._affiliations: defaultdict[tuple[str, str], list[str]] = defaultdict(list)
-        self._prefixes: defaultdict[str, set[str]] = defaultdict(set)
+
+    def finish(self) -> ScanResult:
+        self.result.orders = self.order
+        return self.result
 
     # ---- pass 1: collect -------------------------------------------------------------------
     def scan(self, entry: int, title: str, body: str) -> None:
@@ -325,11 +364,8 @@ class _Extractor:
         roles: list[str],
     ) -> None:
         initial = _initial(tokens, i)
-        # Sentence-initial function words and titles come off the front.
-        while words and (
-            words[0] in CAPITALISED_FUNCTION_WORDS
-            or (initial and words[0].lower() in self.lower_vocab and words[0].lower() in STOPWORDS)
-        ):
+        # Sentence-initial function words ("Meanwhile", "Still") and titles come off the front.
+        while words and (words[0] in CAPITALISED_FUNCTION_WORDS or (initial and words[0].lower() in STOPWORDS)):
             words = words[1:]
             initial = False
         title_roles: list[str] = []
@@ -341,9 +377,7 @@ class _Extractor:
         words = [w for w in words if w not in EXCLUDED_NAMES]
         if not words:
             return
-        joined = " ".join(words)
-        if all(w.isupper() and len(w) > 1 for w in words) and joined not in self.declared and not self.gazetteer.lookup(joined):
-            return
+        acronym = all(w.isupper() and len(w) > 1 for w in words) and not self.gazetteer.lookup(" ".join(words))
         prev = tokens[i - 1].lower() if i > 0 else ""
         prev2 = tokens[i - 2].lower() if i > 1 else ""
         after = [t.lower() for t in tokens[j : j + 3]]
@@ -360,11 +394,27 @@ class _Extractor:
             org_cue=prev in ORGANISATION_CUES or prev.endswith("maker"),
             possessive=possessive,
             affiliation=(affiliation.name, " ".join(roles)) if affiliation is not None and roles else None,
+            acronym=acronym,
         )
         self.order += 1
         self.mentions.append(mention)
 
-    # ---- pass 2: resolve -------------------------------------------------------------------
+
+class _Resolver:
+    """Pass 2: decides what each mention names, across the whole briefing."""
+
+    def __init__(self, gazetteer: Gazetteer, settings: ActorSettings, scan: ScanResult) -> None:
+        self.gazetteer = gazetteer
+        self.settings = settings
+        self.mentions = scan.mentions
+        self.known = scan.known
+        self.role_phrases = scan.role_phrases
+        self.lower_vocab = scan.lower_vocab
+        self.cap_inside = scan.cap_inside
+        self.declared = scan.declared
+        self._affiliations: defaultdict[tuple[str, str], list[str]] = defaultdict(list)
+        self._prefixes: defaultdict[str, set[str]] = defaultdict(set)
+
     def resolve(self, entries: int) -> ActorResult:
         aliases = dict(self.settings.aliases)
         ignore = {name.casefold() for name in self.settings.ignore}
@@ -397,6 +447,8 @@ class _Extractor:
                     mention.order,
                 )
                 mention.surface = ""
+            elif mention.acronym:
+                mention.surface = ""  # capitals never spelt out: a shouted word, not a name
 
         # Multi-word people first: they define the surnames.
         people: dict[str, _Person] = {}
@@ -552,13 +604,25 @@ class _Extractor:
         return max(sorted(owners), key=lambda o: sum(people[o].full.values()))
 
 
+def scan_entries(texts: Sequence[tuple[str, str]], first: int = 0, gazetteer: Gazetteer | None = None) -> ScanResult:
+    """Pass 1 over (title, body) pairs numbered from ``first``: runs anywhere, even in a worker."""
+    scanner = _Scanner(gazetteer or bundled_gazetteer())
+    for offset, (title, body) in enumerate(texts):
+        scanner.scan(first + offset, title, body)
+    return scanner.finish()
+
+
+def resolve_actors(
+    scan: ScanResult, entries: int, settings: ActorSettings | None = None, gazetteer: Gazetteer | None = None
+) -> ActorResult:
+    """Pass 2 over the joined scans of all ``entries``: aliases merged across the briefing."""
+    return _Resolver(gazetteer or bundled_gazetteer(), settings or ActorSettings(), scan).resolve(entries)
+
+
 def extract_actors(
     texts: Sequence[tuple[str, str]],
     settings: ActorSettings | None = None,
     gazetteer: Gazetteer | None = None,
 ) -> ActorResult:
     """Find the actors of each (title, body) and merge their aliases across the briefing."""
-    extractor = _Extractor(gazetteer or bundled_gazetteer(), settings or ActorSettings())
-    for entry, (title, body) in enumerate(texts):
-        extractor.scan(entry, title, body)
-    return extractor.resolve(len(texts))
+    return resolve_actors(scan_entries(texts, 0, gazetteer), len(texts), settings, gazetteer)
