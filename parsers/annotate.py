@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .actors import ActorSettings, extract_actors
+from .actors import ActorSettings, ScanResult, resolve_actors, scan_entries
 from .dedup import DedupSettings, cluster
 from .model import Actor, Briefing, Entry, Occurrence, RawEntry, Source, Topic, entry_id
 from .settings import ParseSettings
@@ -13,10 +13,13 @@ from .text_clean import strip_update_marker
 from .topics import find_topics
 
 if TYPE_CHECKING:
+    from .helper import Helper
     from .load import Parsed
 
 
 _SCAN_CHARS = 20_000
+HELPER_MIN_ENTRIES = 1000
+"""Fewer entries than this are scanned here: sending them would cost more than it saves."""
 
 
 def _merge(members: Sequence[tuple[RawEntry, Occurrence, str]]) -> Entry:
@@ -39,8 +42,12 @@ def _merge(members: Sequence[tuple[RawEntry, Occurrence, str]]) -> Entry:
     )
 
 
-def annotate(parsed: Sequence[Parsed], settings: ParseSettings) -> Briefing:
-    """Deduplicate all entries of all sources, then attach actors and topics."""
+def annotate(parsed: Sequence[Parsed], settings: ParseSettings, helper: Helper | None = None) -> Briefing:
+    """Deduplicate all entries of all sources, then attach actors and topics.
+
+    With a ``helper`` process, it scans the second half of the entries for names while this
+    process scans the first; the joined scans are exactly one scan's (see ``ScanResult``).
+    """
     sources = tuple(Source(p.path, p.format, len(p.entries), p.error) for p in parsed)
     raws: list[tuple[RawEntry, Occurrence, str]] = []
     for source in parsed:
@@ -60,7 +67,16 @@ def annotate(parsed: Sequence[Parsed], settings: ParseSettings) -> Briefing:
 
     actor_settings = ActorSettings(dict(settings.aliases), dict(settings.kinds), frozenset(settings.ignore))
     # A 50 MB one-line "entry" must not take minutes: names and phrases are read from the start.
-    found = extract_actors([(e.title, e.body[:_SCAN_CHARS]) for e in merged], actor_settings)
+    texts = [(e.title, e.body[:_SCAN_CHARS]) for e in merged]
+    half = len(texts) // 2 if helper is not None and len(texts) >= HELPER_MIN_ENTRIES else len(texts)
+    ticket = helper.ask("scan", texts[half:], half) if helper is not None and half < len(texts) else None
+    scan = scan_entries(texts[:half])
+    if half < len(texts):
+        rest = helper.answer(ticket) if helper is not None else None
+        scan.extend(rest if isinstance(rest, ScanResult) else scan_entries(texts[half:], half))
+    del texts
+    found = resolve_actors(scan, len(merged), actor_settings)
+    del scan
     people = [name for name, kind, _, _ in found.actors if kind == "person"]
     topic_found = find_topics(
         [f"{e.title}\n{e.body[:_SCAN_CHARS]}" for e in merged],

@@ -199,12 +199,10 @@ def load(
         on_head: called first with the newest few hundred entries when the cache holds them, so
             a reader can paint before the whole briefing is unpacked.
     """
-    from .annotate import annotate, head_of  # deduplication and extraction: the cold path only
-
     settings = settings or default_settings()
     expanded = expand_sources(sources)
     if cache is None:
-        return annotate([Parsed(path, None, (), error) if error else read(path, settings) for path, error in expanded], settings)
+        return _parse_and_annotate(expanded, [None] * len(expanded), None, settings, read)
 
     keys: list[FileKey | tuple[str, str]] = []
     for path, error in expanded:
@@ -223,24 +221,81 @@ def load(
         if hit is not None:
             return hit
 
-    parsed: list[Parsed] = []
-    for (path, error), key in zip(expanded, keys, strict=True):
-        if error:
-            parsed.append(Parsed(path, None, (), error))
-            continue
-        if isinstance(key, FileKey):
-            stored = cache.get_file(key, settings)
-            if stored is not None:
-                fmt, failure, entries = stored
-                parsed.append(Parsed(path, fmt, entries, failure))
-                continue
-            result = read(path, settings)
-            cache.put_file(key, settings, result.format, result.error, result.entries)
-            parsed.append(result)
-        else:
-            parsed.append(read(path, settings))
-    briefing = annotate(parsed, settings)
+    briefing = _parse_and_annotate(expanded, [k if isinstance(k, FileKey) else None for k in keys], cache, settings, read)
     if cacheable:
+        from .annotate import head_of
+
         cache.put_briefing(briefing_key, briefing)
         cache.put_briefing(briefing_key + ":head", head_of(briefing))
     return briefing
+
+
+def _parse_and_annotate(
+    expanded: Sequence[tuple[str, str | None]],
+    keys: Sequence[FileKey | None],
+    cache: ParseCache | None,
+    settings: ParseSettings,
+    read: Callable[[str, ParseSettings], Parsed],
+) -> Briefing:
+    """The cold path: every file from the cache or parsed, then one annotation of them all.
+
+    A big load gets a helper process (see ``helper``): it parses files from the end of the
+    list while this process parses from the start, then scans half the entries for names.
+    """
+    from .annotate import annotate  # deduplication and extraction: the cold path only
+    from .helper import Helper, start_helper
+
+    parsed: list[Parsed | None] = [None] * len(expanded)
+    to_read: list[int] = []
+    for index, ((path, error), key) in enumerate(zip(expanded, keys, strict=True)):
+        stored = cache.get_file(key, settings) if cache is not None and key is not None and not error else None
+        if error:
+            parsed[index] = Parsed(path, None, (), error)
+        elif stored is not None:
+            fmt, failure, entries = stored
+            parsed[index] = Parsed(path, fmt, entries, failure)
+        else:
+            to_read.append(index)
+
+    helper: Helper | None = None
+    if read is read_source and all(expanded[i][0] != STDIN for i in to_read):
+        helper = start_helper(sum(_size(expanded[i][0], keys[i]) for i in to_read))
+    try:
+        # The helper parses the last files (a bit under half the bytes: it starts later)
+        # while this process parses the first ones.
+        theirs: list[int] = []
+        if helper is not None:
+            budget = 0.45 * sum(_size(expanded[i][0], keys[i]) for i in to_read)
+            for index in reversed(to_read[1:]):
+                budget -= _size(expanded[index][0], keys[index])
+                if budget < 0:
+                    break
+                theirs.insert(0, index)
+        ticket = helper.ask("parse", [expanded[i][0] for i in theirs], settings) if helper and theirs else None
+        for index in to_read:
+            if index not in theirs or ticket is None:
+                parsed[index] = read(expanded[index][0], settings)
+        if theirs and ticket is not None:
+            assert helper is not None
+            answers = helper.answer(ticket)
+            for position, index in enumerate(theirs):
+                found = answers[position] if answers and len(answers) == len(theirs) else None
+                parsed[index] = found if isinstance(found, Parsed) else read(expanded[index][0], settings)
+        if cache is not None:
+            for index in to_read:
+                key, result = keys[index], parsed[index]
+                if key is not None and result is not None:
+                    cache.put_file(key, settings, result.format, result.error, result.entries)
+        return annotate([p for p in parsed if p is not None], settings, helper)
+    finally:
+        if helper is not None:
+            helper.close()
+
+
+def _size(path: str, key: FileKey | None) -> int:
+    if key is not None:
+        return key.size
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0

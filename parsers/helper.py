@@ -1,0 +1,155 @@
+"""A second process for big cold loads: it parses files and scans entries beside this one.
+
+Only work that gives the same answer wherever it runs is handed over (parsing a file,
+scanning a run of entries for names), so a load gives the same briefing with or without
+it, and whatever goes wrong in the helper, the work is simply done here instead.
+
+The helper is a plain ``python -m brief.parsers.helper`` child talking pickles over its
+stdin and stdout, not a multiprocessing pool: the reader loads from a thread (forking a
+threaded process can deadlock), ``spawn`` would re-run the user's ``__main__`` and print
+its tracebacks over the reader's screen, while this child starts in ~0.1 s, imports only
+the parsers, and writes nothing to the terminal (its stderr goes to /dev/null).
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+from collections.abc import Callable, Sequence
+from typing import IO, TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .actors import ScanResult
+    from .load import Parsed
+    from .settings import ParseSettings
+
+HELPER_MIN_BYTES = 3 * 1024 * 1024
+"""Below this much uncached input a load takes well under a second, less than a helper saves."""
+
+
+def spare_cpus() -> int:
+    """CPUs this process may use beyond the one it runs on."""
+    try:
+        usable = len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        usable = os.cpu_count() or 1
+    return max(0, usable - 1)
+
+
+class Helper:
+    """The child process, asked one job at a time; replies come back in the order asked."""
+
+    def __init__(self) -> None:
+        self._process: subprocess.Popen[bytes] | None = subprocess.Popen(
+            [sys.executable, "-m", "brief.parsers.helper"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+        self._asked = 0
+        self._answered = 0
+
+    def ask(self, job: str, *args: Any) -> int | None:
+        """Start ``job(*args)`` in the helper; a ticket for ``answer``, or None if it is gone.
+
+        Earlier answers must have been collected: a large request written while the helper
+        is blocked writing a large answer would leave both waiting on each other.
+        """
+        if self._process is None or self._answered != self._asked:
+            return None
+        stdin = self._process.stdin
+        assert stdin is not None
+        try:
+            pickle.dump((job, args), stdin, protocol=pickle.HIGHEST_PROTOCOL)
+            stdin.flush()
+        except (OSError, pickle.PicklingError):
+            self.close()
+            return None
+        self._asked += 1
+        return self._asked
+
+    def answer(self, ticket: int | None) -> Any:
+        """The result of the job ``ticket`` names (waiting for it), or None if it failed."""
+        if ticket is None or self._process is None or ticket != self._answered + 1:
+            return None
+        stdout = self._process.stdout
+        assert stdout is not None
+        try:
+            ok, value = pickle.load(stdout)
+        except Exception:  # the helper died or wrote garbage: the caller does the work itself
+            self.close()
+            return None
+        self._answered += 1
+        return value if ok else None
+
+    def close(self) -> None:
+        """Let the helper go (it exits when its stdin closes); kill it if it is mid-job."""
+        process, self._process = self._process, None
+        if process is None:
+            return
+        for stream in (process.stdin, process.stdout):
+            try:
+                if stream is not None:
+                    stream.close()
+            except OSError:
+                pass
+        try:
+            process.wait(timeout=0.2 if self._answered == self._asked else 0)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def start_helper(total_bytes: int) -> Helper | None:
+    """A helper when the input is big enough and a CPU is free, else None."""
+    if total_bytes < HELPER_MIN_BYTES or spare_cpus() < 1:
+        return None
+    try:
+        return Helper()
+    except OSError:  # no processes allowed here: everything loads in this process
+        return None
+
+
+# ---- the jobs (run in the helper) ------------------------------------------------------------
+def parse_paths(paths: Sequence[str], settings: ParseSettings) -> list[Parsed]:
+    """Read and parse each path."""
+    from .load import read_source
+
+    return [read_source(path, settings) for path in paths]
+
+
+def scan_texts(texts: Sequence[tuple[str, str]], first: int) -> ScanResult:
+    """Pass 1 of actor extraction over entries numbered from ``first``."""
+    from .actors import scan_entries
+
+    return scan_entries(texts, first)
+
+
+JOBS: dict[str, Callable[..., Any]] = {"parse": parse_paths, "scan": scan_texts}
+
+
+def serve(requests: IO[bytes], replies: IO[bytes]) -> None:
+    """Answer jobs until the requests end; a failing job answers (False, message)."""
+    from .gazetteer import bundled_gazetteer
+
+    bundled_gazetteer()  # read while the parent is still parsing its first files
+    while True:
+        try:
+            job, args = pickle.load(requests)
+        except EOFError:
+            return
+        try:
+            reply: tuple[bool, Any] = (True, JOBS[job](*args))
+        except Exception as error:  # reported to the parent, which then does the job itself
+            reply = (False, repr(error))
+        pickle.dump(reply, replies, protocol=pickle.HIGHEST_PROTOCOL)
+        replies.flush()
+
+
+if __name__ == "__main__":
+    # Replies get their own copy of stdout; anything else that prints goes to /dev/null.
+    _replies = os.fdopen(os.dup(1), "wb")
+    os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+    serve(sys.stdin.buffer, _replies)

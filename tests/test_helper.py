@@ -1,0 +1,93 @@
+"""The helper process: the same briefing with it, without it, and when it breaks."""
+
+from __future__ import annotations
+
+import io
+import pickle
+import sys
+from pathlib import Path
+
+import pytest
+
+from brief.parsers import annotate, expand_sources, helper, load
+from brief.parsers.actors import extract_actors, resolve_actors, scan_entries
+from brief.parsers.cache import ParseCache
+from brief.parsers.settings import default_settings
+from conftest import FIXTURES
+
+
+@pytest.fixture
+def helper_always(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Start the helper for any input, and hand it work however few the entries."""
+    monkeypatch.setattr(helper, "HELPER_MIN_BYTES", 0)
+    monkeypatch.setattr(helper, "spare_cpus", lambda: 1)
+    monkeypatch.setattr(annotate, "HELPER_MIN_ENTRIES", 2)
+
+
+def test_briefing_is_the_same_with_the_helper(helper_always: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    started: list[helper.Helper] = []
+    real_start = helper.start_helper
+
+    def spy(total: int) -> helper.Helper | None:
+        found = real_start(total)
+        if found is not None:
+            started.append(found)
+        return found
+
+    monkeypatch.setattr(helper, "start_helper", spy)
+    with_helper = load([str(FIXTURES)])
+    assert started, "the helper was not started"
+    assert started[0]._answered == 2  # it parsed files and scanned entries
+    monkeypatch.setattr(helper, "start_helper", lambda total: None)
+    assert load([str(FIXTURES)]) == with_helper
+
+
+def test_a_helper_that_cannot_start_changes_nothing(helper_always: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    expected = load([str(FIXTURES / "dedup")])
+    monkeypatch.setattr(sys, "executable", "/bin/false")  # exits at once: every answer is missing
+    assert load([str(FIXTURES / "dedup")]) == expected
+
+
+def test_the_helper_fills_the_parse_cache(helper_always: None, tmp_path: Path) -> None:
+    settings = default_settings()
+    cache = ParseCache(tmp_path / "cache.sqlite")
+    load([str(FIXTURES / "text")], settings, cache=cache)
+    paths = [path for path, _ in expand_sources([str(FIXTURES / "text")])]
+    assert len(paths) > 2
+    for path in paths:  # the helper parsed the last of them
+        key = cache.file_key(path, settings)
+        assert key is not None and cache.get_file(key, settings) is not None, path
+
+
+def test_a_failing_job_is_reported_not_raised() -> None:
+    requests = io.BytesIO()
+    pickle.dump(("scan", (None, 0)), requests)  # None is not a list of texts
+    pickle.dump(("no such job", ()), requests)
+    pickle.dump(("scan", ([("Talks", "Kaja Kallas met Olaf Scholz.")], 3)), requests)
+    requests.seek(0)
+    replies = io.BytesIO()
+    helper.serve(requests, replies)
+    replies.seek(0)
+    answers = [pickle.load(replies) for _ in range(3)]
+    assert [ok for ok, _ in answers] == [False, False, True]
+    assert answers[2][1].mentions[0].entry == 3
+
+
+def test_scans_joined_in_chunks_equal_one_scan() -> None:
+    texts = [
+        ("Summit", "Ursula von der Leyen met Emmanuel Macron in Paris. The World Health Organization (WHO) agreed."),
+        ("Later", "Macron told reporters the WHO would help. Von der Leyen left for Brussels."),
+        ("Next day", "The French president spoke again; Macron said Paris was ready."),
+    ]
+    whole = extract_actors(texts)
+    first = scan_entries(texts[:1], 0)
+    rest = pickle.loads(pickle.dumps(scan_entries(texts[1:], 1)))  # as if from the helper
+    first.extend(rest)
+    assert resolve_actors(first, len(texts)) == whole
+    assert any(name == "World Health Organization" for name, *_ in whole.actors)
+
+
+def test_no_helper_without_a_spare_cpu_or_for_small_input(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert helper.start_helper(1000) is None  # small
+    monkeypatch.setattr(helper, "spare_cpus", lambda: 0)
+    assert helper.start_helper(10**9) is None
