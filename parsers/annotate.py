@@ -62,7 +62,7 @@ def annotate(parsed: Sequence[Parsed], settings: ParseSettings, helper: Helper |
         sketch=settings.sketch,
         max_words=settings.max_words,
     )
-    groups = cluster([f"{raw.title}\n{raw.body}" for raw, _, _ in raws], dedup)
+    groups = cluster([f"{raw.title}\n{raw.body}" for raw, _, _ in raws], dedup, helper)
     merged = [_merge([raws[i] for i in group]) for group in groups]
 
     actor_settings = ActorSettings(dict(settings.aliases), dict(settings.kinds), frozenset(settings.ignore))

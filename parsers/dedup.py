@@ -18,10 +18,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import compress
 from operator import not_
+from typing import TYPE_CHECKING
 
 from .model import normalise_text
 from .words import STOPWORDS
 
+if TYPE_CHECKING:
+    from .helper import Helper
+
+HELPER_MIN_ENTRIES = 1000
+"""Fewer entries than this are hashed here: sending them would cost more than it saves."""
 _WORD = re.compile(r"\w+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _BUCKET_CAP = 64
@@ -79,7 +85,12 @@ def _shingles(normalised: str, k: int, max_words: int) -> frozenset[int]:
     return frozenset(map(zlib.crc32, map(str.encode, compress(grams, content))))
 
 
-def cluster(texts: Sequence[str], settings: DedupSettings = DedupSettings()) -> list[list[int]]:
+def shingle_arrays(normalised: Sequence[str], k: int, max_words: int) -> list[array[int]]:
+    """Each normalised text's shingles as a compact array (a helper job, too)."""
+    return [array("I", _shingles(text, k, max_words)) for text in normalised]
+
+
+def cluster(texts: Sequence[str], settings: DedupSettings = DedupSettings(), helper: Helper | None = None) -> list[list[int]]:
     """Group indexes of ``texts`` that are the same story; clusters in order of first member."""
     parent = list(range(len(texts)))
 
@@ -107,14 +118,24 @@ def cluster(texts: Sequence[str], settings: DedupSettings = DedupSettings()) -> 
 
     # Shingle sets are kept as compact arrays (4 bytes a 32-bit shingle, not ~60 in a set of ints);
     # a set is built only for an entry that is being compared.
-    arrays: dict[int, array[int]] = {}
+    # With a helper process, it hashes the second half of the entries meanwhile.
+    distinct = [normalised[i] for i in unique]
+    del normalised, first_by_text
+    half = len(distinct) // 2 if helper is not None and len(distinct) >= HELPER_MIN_ENTRIES else len(distinct)
+    ticket = helper.ask("shingles", distinct[half:], settings.shingle_words, settings.max_words) if helper and half < len(distinct) else None
+    computed = shingle_arrays(distinct[:half], settings.shingle_words, settings.max_words)
+    if half < len(distinct):
+        rest = helper.answer(ticket) if helper is not None else None
+        if not (isinstance(rest, list) and len(rest) == len(distinct) - half):
+            rest = shingle_arrays(distinct[half:], settings.shingle_words, settings.max_words)
+        computed.extend(rest)
+    del distinct
+    arrays: dict[int, array[int]] = dict(zip(unique, computed, strict=True))
     frequency = array("I", bytes(4 * _FREQUENCY_SLOTS))
-    for i in unique:
-        shingle_set = _shingles(normalised[i], settings.shingle_words, settings.max_words)
-        arrays[i] = array("I", shingle_set)
-        for value in shingle_set:
+    for values in computed:
+        for value in values:
             frequency[value & _FREQUENCY_MASK] += 1
-    del normalised
+    del computed
     # Shingles in very many entries are boilerplate or a wire template ("said that the", "in
     # remarks on"): they say nothing about which story this is, so they are left out. Counts
     # are kept per hash slot (collisions only ever over-count, and by far less than the ceiling).

@@ -127,7 +127,14 @@ def scan_texts(texts: Sequence[tuple[str, str]], first: int) -> ScanResult:
     return scan_entries(texts, first)
 
 
-JOBS: dict[str, Callable[..., Any]] = {"parse": parse_paths, "scan": scan_texts}
+def shingle_texts(normalised: Sequence[str], k: int, max_words: int) -> list[Any]:
+    """Hashed shingles of normalised texts, for deduplication."""
+    from .dedup import shingle_arrays
+
+    return shingle_arrays(normalised, k, max_words)
+
+
+JOBS: dict[str, Callable[..., Any]] = {"parse": parse_paths, "scan": scan_texts, "shingles": shingle_texts}
 
 
 def serve(requests: IO[bytes], replies: IO[bytes]) -> None:
