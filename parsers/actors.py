@@ -53,6 +53,7 @@ class _Mention:
     words: tuple[str, ...]
     entry: int
     order: int
+    """Position among the names of its entry (orders only ever compare within an entry)."""
     initial: bool
     role_before: bool = False
     place_before: Known | None = None
@@ -96,27 +97,22 @@ class ScanResult:
 
     mentions: list[_Mention] = field(default_factory=list)
     known: list[tuple[Known, str, int, int]] = field(default_factory=list)
-    """(gazetteer entry, phrase, entry index, order)."""
+    """(gazetteer entry, phrase, entry index, order). Orders count from 0 in each entry: a
+    small int is shared, not allocated, and nothing compares orders across entries."""
     role_phrases: list[tuple[tuple[str, str], int, int]] = field(default_factory=list)
     lower_vocab: set[str] = field(default_factory=set)
     cap_inside: set[str] = field(default_factory=set)
     declared: dict[str, str] = field(default_factory=dict)
-    orders: int = 0
-    """How many order numbers the scan used: the next chunk's numbers start after them."""
 
     def extend(self, other: ScanResult) -> None:
-        """Append a later chunk's scan, renumbering its mentions after this one's."""
-        base = self.orders
-        for mention in other.mentions:
-            mention.order += base
+        """Append the scan of the entries that follow this scan's."""
         self.mentions.extend(other.mentions)
-        self.known.extend((known, phrase, entry, order + base) for known, phrase, entry, order in other.known)
-        self.role_phrases.extend((key, entry, order + base) for key, entry, order in other.role_phrases)
+        self.known.extend(other.known)
+        self.role_phrases.extend(other.role_phrases)
         self.lower_vocab |= other.lower_vocab
         self.cap_inside |= other.cap_inside
         for acronym, long_form in other.declared.items():
             self.declared.setdefault(acronym, long_form)
-        self.orders += other.orders
 
 
 @dataclass(frozen=True)
@@ -226,11 +222,11 @@ class _Scanner:
         self.order = 0
 
     def finish(self) -> ScanResult:
-        self.result.orders = self.order
         return self.result
 
     # ---- pass 1: collect -------------------------------------------------------------------
     def scan(self, entry: int, title: str, body: str) -> None:
+        self.order = 0
         for long_form, acronym in _declared_acronyms(body):
             self.declared.setdefault(acronym, long_form)
         title_known_only = _is_title_case(title) or title.isupper()
@@ -418,8 +414,9 @@ class _Resolver:
     def resolve(self, entries: int) -> ActorResult:
         aliases = dict(self.settings.aliases)
         ignore = {name.casefold() for name in self.settings.ignore}
-        hits: list[tuple[int, int, str]] = []  # (entry, order, canonical)
-        by_entry: dict[int, list[tuple[int, str]]] = defaultdict(list)  # entry -> (order, canonical)
+        # Every name found, by entry: (order, canonical). The only record kept of them, as the
+        # briefing's biggest structure (a million at 100 000 entries).
+        by_entry: dict[int, list[tuple[int, str]]] = defaultdict(list)
         kinds: dict[str, str] = {}
         alias_sets: dict[str, set[str]] = defaultdict(set)
 
@@ -430,7 +427,6 @@ class _Resolver:
             kinds.setdefault(canonical, self.settings.kinds.get(canonical, kind))
             if surface != canonical:
                 alias_sets[canonical].add(surface)
-            hits.append((entry, order, canonical))
             by_entry[entry].append((order, canonical))
 
 
@@ -470,7 +466,7 @@ class _Resolver:
             if len(surname) >= 6:
                 self._prefixes[surname[:6]].add(surname)
 
-        for mention in sorted(self.mentions, key=lambda m: m.order):
+        for mention in self.mentions:  # in entry order, and in order within each entry
             surface = mention.surface
             if not surface:
                 continue
@@ -536,11 +532,14 @@ class _Resolver:
 
         per_entry: list[list[str]] = [[] for _ in range(entries)]
         actor_entries: dict[str, set[int]] = defaultdict(set)
-        for entry, _order, canonical in sorted(hits, key=lambda h: h[1]):
-            if canonical not in per_entry[entry]:
-                per_entry[entry].append(canonical)
-            actor_entries[canonical].add(entry)
-        mentions_count = Counter(canonical for _, _, canonical in hits)
+        mentions_count: Counter[str] = Counter()
+        for entry, found in by_entry.items():
+            names = per_entry[entry]
+            for _order, canonical in sorted(found, key=lambda hit: hit[0]):
+                if canonical not in names:
+                    names.append(canonical)
+                    actor_entries[canonical].add(entry)
+                mentions_count[canonical] += 1
         actors = tuple(
             (name, kinds[name], tuple(sorted(alias_sets[name])), tuple(sorted(actor_entries[name])))
             for name in sorted(actor_entries, key=lambda n: (-len(actor_entries[n]), -mentions_count[n], n))
