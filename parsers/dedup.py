@@ -14,6 +14,7 @@ import heapq
 import re
 import zlib
 from array import array
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import compress
@@ -145,7 +146,6 @@ def cluster(texts: Sequence[str], settings: DedupSettings = DedupSettings(), hel
             kept = [value for value in values if frequency[value & _FREQUENCY_MASK] <= ceiling]
             if len(kept) != len(values):
                 arrays[i] = array("I", kept)
-    del frequency
     numbers: dict[int, frozenset[str]] = {}
 
     def numbers_of(i: int) -> frozenset[str]:
@@ -154,19 +154,36 @@ def cluster(texts: Sequence[str], settings: DedupSettings = DedupSettings(), hel
             found = numbers[i] = facts(texts[i])
         return found
 
+    # The sketch prefers shingles found in at most a bucket's worth of entries: a shingle in
+    # hundreds of entries fills its bucket with unrelated entries, and every lookup of it
+    # then proposes them all (at 100 000 entries that was ~800 candidates an entry).
     sketch_index: dict[int, list[int]] = {}
     for i in unique:
-        for value in heapq.nsmallest(settings.sketch, arrays[i]):
+        values = arrays[i]
+        rare = [value for value in values if frequency[value & _FREQUENCY_MASK] <= _BUCKET_CAP]
+        sketch = heapq.nsmallest(settings.sketch, rare)
+        if len(sketch) < settings.sketch:
+            sketch += heapq.nsmallest(settings.sketch - len(sketch), set(values).difference(rare))
+        for value in sketch:
             bucket = sketch_index.setdefault(value, [])
             if len(bucket) < _BUCKET_CAP:
                 bucket.append(i)
+    del frequency
     for i in unique:
         mine_values = arrays[i]
         if not mine_values:
             continue
+        # A shared value from a full bucket (a common shingle) is weak evidence: such a
+        # candidate is compared only when two of them point at it.
         candidates: set[int] = set()
+        weak: Counter[int] = Counter()
         for found in filter(None, map(sketch_index.get, mine_values)):
-            candidates.update(found)
+            if len(found) < _BUCKET_CAP:
+                candidates.update(found)
+            else:
+                weak.update(found)
+        if weak:
+            candidates.update(j for j, hits in weak.items() if hits > 1)
         candidates.discard(i)
         if not candidates:
             continue
