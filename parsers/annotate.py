@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from .actors import ActorSettings, ScanResult, resolve_actors, scan_entries
 from .dedup import DedupSettings, cluster
+from .helper import unpickle_parts
 from .model import Actor, Briefing, Entry, Occurrence, RawEntry, Source, Topic, entry_id
 from .settings import ParseSettings
 from .text_clean import strip_update_marker
@@ -72,8 +73,11 @@ def annotate(parsed: Sequence[Parsed], settings: ParseSettings, helper: Helper |
     ticket = helper.ask("scan", texts[half:], half) if helper is not None and half < len(texts) else None
     scan = scan_entries(texts[:half])
     if half < len(texts):
-        rest = helper.answer(ticket) if helper is not None else None
-        scan.extend(rest if isinstance(rest, ScanResult) else scan_entries(texts[half:], half))
+        parts = unpickle_parts(helper.answer(ticket), ScanResult) if helper is not None else None
+        for part in parts if parts is not None else [scan_entries(texts[half:], half)]:
+            scan.extend(part)
+    if helper is not None:
+        helper.close()  # its last job is done: its memory goes back before names are resolved
     del texts
     found = resolve_actors(scan, len(merged), actor_settings)
     del scan

@@ -18,12 +18,12 @@ import pickle
 import subprocess
 import sys
 from collections.abc import Callable, Sequence
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
-    from .actors import ScanResult
-    from .load import Parsed
     from .settings import ParseSettings
+
+T = TypeVar("T")
 
 HELPER_MIN_BYTES = 3 * 1024 * 1024
 """Below this much uncached input a load takes well under a second, less than a helper saves."""
@@ -113,18 +113,43 @@ def start_helper(total_bytes: int) -> Helper | None:
 
 
 # ---- the jobs (run in the helper) ------------------------------------------------------------
-def parse_paths(paths: Sequence[str], settings: ParseSettings) -> list[Parsed]:
-    """Read and parse each path."""
+# Big results travel as a list of pickles, one per file or run of entries, each made as soon
+# as its part is done: the helper then never holds all its results as objects (nor a pickle
+# memo of millions of them), and the caller unpickles one part at a time.
+_SCAN_PART = 2000
+
+
+def parse_paths(paths: Sequence[str], settings: ParseSettings) -> list[bytes]:
+    """Each path read and parsed, as one pickled ``Parsed`` per path."""
     from .load import read_source
 
-    return [read_source(path, settings) for path in paths]
+    return [pickle.dumps(read_source(path, settings), protocol=pickle.HIGHEST_PROTOCOL) for path in paths]
 
 
-def scan_texts(texts: Sequence[tuple[str, str]], first: int) -> ScanResult:
-    """Pass 1 of actor extraction over entries numbered from ``first``."""
+def scan_texts(texts: Sequence[tuple[str, str]], first: int) -> list[bytes]:
+    """Pass 1 of actor extraction over entries numbered from ``first``, as pickled parts."""
     from .actors import scan_entries
 
-    return scan_entries(texts, first)
+    return [
+        pickle.dumps(scan_entries(texts[start : start + _SCAN_PART], first + start), protocol=pickle.HIGHEST_PROTOCOL)
+        for start in range(0, len(texts), _SCAN_PART)
+    ]
+
+
+def unpickle_parts(parts: object, kind: type[T]) -> list[T] | None:
+    """The objects a job sent as pickled parts, or None if any part is not a ``kind``."""
+    if not isinstance(parts, list):
+        return None
+    found: list[T] = []
+    for part in parts:
+        try:
+            value = pickle.loads(part)
+        except Exception:  # a damaged part: the caller redoes the job itself
+            return None
+        if not isinstance(value, kind):
+            return None
+        found.append(value)
+    return found
 
 
 def shingle_texts(normalised: Sequence[str], k: int, max_words: int) -> list[Any]:

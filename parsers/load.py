@@ -243,7 +243,7 @@ def _parse_and_annotate(
     list while this process parses from the start, then scans half the entries for names.
     """
     from .annotate import annotate  # deduplication and extraction: the cold path only
-    from .helper import Helper, start_helper
+    from .helper import Helper, start_helper, unpickle_parts
 
     parsed: list[Parsed | None] = [None] * len(expanded)
     to_read: list[int] = []
@@ -277,10 +277,10 @@ def _parse_and_annotate(
                 parsed[index] = read(expanded[index][0], settings)
         if theirs and ticket is not None:
             assert helper is not None
-            answers = helper.answer(ticket)
+            answers = unpickle_parts(helper.answer(ticket), Parsed)
             for position, index in enumerate(theirs):
-                found = answers[position] if answers and len(answers) == len(theirs) else None
-                parsed[index] = found if isinstance(found, Parsed) else read(expanded[index][0], settings)
+                found = answers[position] if answers is not None and len(answers) == len(theirs) else None
+                parsed[index] = found or read(expanded[index][0], settings)
         if cache is not None:
             for index in to_read:
                 key, result = keys[index], parsed[index]

@@ -71,7 +71,7 @@ def test_a_failing_job_is_reported_not_raised() -> None:
     replies.seek(0)
     answers = [pickle.load(replies) for _ in range(3)]
     assert [ok for ok, _ in answers] == [False, False, True]
-    assert answers[2][1].mentions[0].entry == 3
+    assert pickle.loads(answers[2][1][0]).mentions[0].entry == 3
 
 
 def test_scans_joined_in_chunks_equal_one_scan() -> None:
