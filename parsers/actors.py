@@ -431,7 +431,7 @@ class _Resolver:
 
 
         # Declared acronyms name organisations.
-        for mention in list(self.mentions):
+        for mention in self.mentions:
             if mention.surface in self.declared:
                 long_form = self.declared[mention.surface]
                 expanded = self.gazetteer.lookup(long_form)
@@ -513,6 +513,7 @@ class _Resolver:
                 if mention.affiliation:
                     self._affiliations[mention.affiliation].append(surface)
 
+        self.mentions.clear()  # read for the last time: the scan is consumed to keep the peak down
         for place, phrase, entry, order in self.known:
             if (entry, phrase) in last_seen and phrase in surname_of:
                 # "Jordan told pupils…" after "Michael Jordan" in the same entry: the person.
@@ -523,6 +524,7 @@ class _Resolver:
                     continue
             record(place.name, place.kind, phrase, entry, order)
 
+        self.known.clear()
         for key, entry, order in self.role_phrases:
             owners = Counter(self._affiliations.get(key, []))
             if owners:
@@ -614,7 +616,11 @@ def scan_entries(texts: Sequence[tuple[str, str]], first: int = 0, gazetteer: Ga
 def resolve_actors(
     scan: ScanResult, entries: int, settings: ActorSettings | None = None, gazetteer: Gazetteer | None = None
 ) -> ActorResult:
-    """Pass 2 over the joined scans of all ``entries``: aliases merged across the briefing."""
+    """Pass 2 over the joined scans of all ``entries``: aliases merged across the briefing.
+
+    The scan is consumed (its lists emptied as they are read) so the biggest structure of a
+    load does not stay alive beside the one built from it.
+    """
     return _Resolver(gazetteer or bundled_gazetteer(), settings or ActorSettings(), scan).resolve(entries)
 
 

@@ -21,6 +21,7 @@ from itertools import compress
 from operator import not_
 from typing import TYPE_CHECKING
 
+from .memory import release_freed_memory
 from .model import normalise_text
 from .words import STOPWORDS
 
@@ -201,6 +202,9 @@ def cluster(texts: Sequence[str], settings: DedupSettings = DedupSettings(), hel
             ):
                 union(i, j)
 
+    del arrays, sketch_index
+    numbers.clear()
+    release_freed_memory()
     groups: dict[int, list[int]] = {}
     for i in range(len(texts)):
         groups.setdefault(find(i), []).append(i)

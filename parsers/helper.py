@@ -165,6 +165,7 @@ JOBS: dict[str, Callable[..., Any]] = {"parse": parse_paths, "scan": scan_texts,
 def serve(requests: IO[bytes], replies: IO[bytes]) -> None:
     """Answer jobs until the requests end; a failing job answers (False, message)."""
     from .gazetteer import bundled_gazetteer
+    from .memory import release_freed_memory
 
     bundled_gazetteer()  # read while the parent is still parsing its first files
     while True:
@@ -178,6 +179,8 @@ def serve(requests: IO[bytes], replies: IO[bytes]) -> None:
             reply = (False, repr(error))
         pickle.dump(reply, replies, protocol=pickle.HIGHEST_PROTOCOL)
         replies.flush()
+        del reply, args
+        release_freed_memory()
 
 
 if __name__ == "__main__":
