@@ -159,3 +159,19 @@ def test_every_binding_id_is_documented_in_config_and_readme() -> None:
     for action in ACTIONS:
         assert action.id in config, action.id
         assert action.id in readme, action.id
+
+
+@pytest.mark.parametrize("query", ["(", "a.b", "$5", "x*", "[1]", "c++", "é", "s", "se", "€40 b", "harbour", "a.b.c.d.e", "Ferry (UPDATED)"])
+def test_search_is_literal_substring_matching_whatever_the_needle(query: str) -> None:
+    """Short needles take the regex path, long ones str.__contains__: both must be plain,
+    case-insensitive substring tests, metacharacters included."""
+    from brief.parsers.model import Briefing, Entry
+
+    bodies = ["a (note) on a.b and $5", "axb costs x* [1] in c++ for café", "Ferry (updated) sails", "the harbour s", "€40 bn"]
+    entries = tuple(Entry(str(i), f"t{i}", body, None, None, None, ()) for i, body in enumerate(bodies))
+    index = BriefingIndex(Briefing(sources=(), entries=entries, actors=(), topics=()))
+    order = list(range(len(entries)))
+    found = index.apply(Filter(query=query), order, lambda i: False, lambda i: False).indexes
+    needles = query.casefold().split()
+    source = [e.title.casefold() if len(query.strip()) < 2 else f"{e.title}\n{e.body}".casefold() for e in entries]
+    assert list(found) == [i for i in order if all(n in source[i] for n in needles)]
