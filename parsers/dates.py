@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
-from email.utils import parsedate_to_datetime
 
 MONTHS = {
     name: number
@@ -194,6 +193,8 @@ def normalise_datetime(value: str | None) -> str | None:
     except ValueError:
         pass
     try:
+        from email.utils import parsedate_to_datetime  # RFC 822 dates are rare: not at start-up
+
         moment = parsedate_to_datetime(value)
         if moment is not None:
             return moment.isoformat()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 PLACE_KINDS = frozenset({"country", "region", "city"})
 
@@ -71,7 +71,7 @@ def parse_gazetteer(text: str) -> Gazetteer:
 @lru_cache(maxsize=1)
 def bundled_gazetteer_text() -> str:
     """The gazetteer file shipped in the package."""
-    return resources.files(__package__ or "brief.parsers").joinpath("data/gazetteer.txt").read_text(encoding="utf-8")
+    return (Path(__file__).resolve().parent / "data" / "gazetteer.txt").read_text(encoding="utf-8")
 
 
 @lru_cache(maxsize=1)

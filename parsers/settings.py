@@ -8,17 +8,19 @@ import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from functools import cached_property
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import yaml
 
+# Package files by path: importlib.resources costs ~5 ms of start-up, and Brief is never zipped.
+_PACKAGE_DIR = Path(__file__).resolve().parent.parent
 PACKAGE = __package__.rpartition(".")[0] if __package__ and "." in __package__ else "brief"
 
 
 def bundled_config_text() -> str:
     """The default config.yaml shipped inside the package."""
-    return resources.files(PACKAGE).joinpath("config.yaml").read_text(encoding="utf-8")
+    return (_PACKAGE_DIR / "config.yaml").read_text(encoding="utf-8")
 
 
 SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

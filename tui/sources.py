@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from importlib import resources
+from pathlib import Path
 
 from .settings import Settings
 
 
 def demo_sources() -> list[str]:
     """The bundled demo briefing (a folder of files in several formats)."""
-    folder = resources.files(__package__ or "brief.tui").joinpath("data")
+    folder = Path(__file__).resolve().parent / "data"
     return [str(folder / name) for name in sorted(p.name for p in folder.iterdir() if p.name.startswith("demo-"))]
 
 

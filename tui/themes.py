@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -83,7 +82,7 @@ def load_themes(user_dir: Path | None = None) -> ThemeLoad:
     """Bundled themes, then the user's (a user theme may replace a bundled one by name)."""
     loaded: dict[str, Theme] = {}
     failed: list[str] = []
-    bundled = resources.files(__package__.rpartition(".")[0] if __package__ else "brief").joinpath("themes")
+    bundled = Path(__file__).resolve().parent.parent / "themes"
     sources: list[tuple[Any, str]] = [(f, f"themes/{f.name}") for f in sorted(bundled.iterdir(), key=lambda f: f.name) if f.name.endswith(".yaml")]
     folder = user_dir if user_dir is not None else config_dir() / "themes"
     if folder.is_dir():
