@@ -410,6 +410,7 @@ class _Resolver:
         self.declared = scan.declared
         self._affiliations: defaultdict[tuple[str, str], list[str]] = defaultdict(list)
         self._prefixes: defaultdict[str, set[str]] = defaultdict(set)
+        self._named_in: dict[tuple[int, str], str] = {}
 
     def resolve(self, entries: int) -> ActorResult:
         aliases = dict(self.settings.aliases)
@@ -460,6 +461,16 @@ class _Resolver:
                 person = people.setdefault(canonical, _Person())
                 person.full[mention.surface] += 1
                 surname_of[mention.words[-1]].add(canonical)
+        # Where a surname is shared ("Mike Johnson", "Boris Johnson"), who each entry names in
+        # full: a headline's lone "Johnson" is the Johnson its own text names, even further down.
+        shared = {surname for surname, owners in surname_of.items() if len(owners) > 1}
+        self._named_in = {}
+        if shared:
+            for mention in self.mentions:
+                if len(mention.words) > 1 and mention.words[-1] in shared:
+                    full = first_last.get((mention.words[0], mention.words[-1]))
+                    if full is not None:
+                        self._named_in.setdefault((mention.entry, mention.words[-1]), full)
         last_seen: dict[tuple[int, str], int] = {}
         self._prefixes = defaultdict(set)
         for surname in surname_of:
@@ -598,10 +609,14 @@ class _Resolver:
                 return None
         if len(owners) == 1:
             return next(iter(owners))
-        # Two people share the surname: the one named most recently in this entry, else the commonest.
+        # Two people share the surname: the one named most recently in this entry, else the one
+        # this entry names in full further on, else the commonest.
         in_entry = [name for order, name in by_entry.get(mention.entry, ()) if name in owners and order < mention.order]
         if in_entry:
             return in_entry[-1]
+        named = self._named_in.get((mention.entry, surface))
+        if named is not None and named in owners:
+            return named
         return max(sorted(owners), key=lambda o: sum(people[o].full.values()))
 
 

@@ -139,3 +139,17 @@ def test_companies_people_at_organisations_and_declared_acronyms() -> None:
     assert "Semiconductor Manufacturing Company" not in kinds and "Taiwan" not in kinds
     assert "Lagarde" in {alias for a in briefing.actors for alias in a.aliases}
     assert not {"Meanwhile", "However", "On Friday", "Analysts"} & set(kinds)
+
+
+def test_a_headline_surname_is_the_person_its_own_text_names() -> None:
+    """Two people share a surname: a lone surname in the headline (read before the body) is
+    the one the entry names in full, not whichever is commoner in the briefing."""
+    texts = [
+        ("Budget vote", "Speaker Mike Johnson said the vote would go ahead."),
+        ("Johnson vows recount", "Mike Johnson told members the count was wrong. Mike Johnson left."),
+        ("Johnson in Kyiv", "Former prime minister Boris Johnson arrived in Kyiv on Monday."),
+    ]
+    result = extract_actors(texts)
+    assert result.per_entry[2][0] == "Boris Johnson"
+    assert "Mike Johnson" not in result.per_entry[2]
+    assert result.per_entry[1] == ("Mike Johnson",)
