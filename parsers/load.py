@@ -197,12 +197,13 @@ def load(
         cache: the parse cache; with a warm cache no source is parsed and nothing deduplicated.
         read: how one path is read and parsed.
         on_head: called first with the newest few hundred entries when the cache holds them, so
-            a reader can paint before the whole briefing is unpacked.
+            a reader can paint before the whole briefing is unpacked; on a big cold load,
+            called with the parsed entries (not yet merged or annotated) before the analysis.
     """
     settings = settings or default_settings()
     expanded = expand_sources(sources)
     if cache is None:
-        return _parse_and_annotate(expanded, [None] * len(expanded), None, settings, read)
+        return _parse_and_annotate(expanded, [None] * len(expanded), None, settings, read, on_head)
 
     keys: list[FileKey | tuple[str, str]] = []
     for path, error in expanded:
@@ -221,7 +222,8 @@ def load(
         if hit is not None:
             return hit
 
-    briefing = _parse_and_annotate(expanded, [k if isinstance(k, FileKey) else None for k in keys], cache, settings, read)
+    keyed = [k if isinstance(k, FileKey) else None for k in keys]
+    briefing = _parse_and_annotate(expanded, keyed, cache, settings, read, on_head)
     if cacheable:
         from .annotate import head_of
 
@@ -236,6 +238,7 @@ def _parse_and_annotate(
     cache: ParseCache | None,
     settings: ParseSettings,
     read: Callable[[str, ParseSettings], Parsed],
+    on_head: Callable[[Briefing], None] | None = None,
 ) -> Briefing:
     """The cold path: every file from the cache or parsed, then one annotation of them all.
 
@@ -286,10 +289,42 @@ def _parse_and_annotate(
                 key, result = keys[index], parsed[index]
                 if key is not None and result is not None:
                     cache.put_file(key, settings, result.format, result.error, result.entries)
-        return annotate([p for p in parsed if p is not None], settings, helper)
+        done = [p for p in parsed if p is not None]
+        if on_head is not None and sum(len(p.entries) for p in done) >= PROVISIONAL_MIN_ENTRIES:
+            on_head(provisional_briefing(done))
+        return annotate(done, settings, helper)
     finally:
         if helper is not None:
             helper.close()
+
+
+PROVISIONAL_MIN_ENTRIES = 2000
+"""From this many entries the analysis takes long enough that showing them first is worth it."""
+
+
+def provisional_briefing(parsed: Sequence[Parsed]) -> Briefing:
+    """The parsed entries as they are, to read while they are merged and annotated.
+
+    Ids are the ones an unmerged entry keeps, so read and starred marks already apply; the
+    sidebar stays empty until actors and topics are known.
+    """
+    from .model import Entry, Occurrence, Source, entry_id
+
+    entries = tuple(
+        Entry(
+            id=raw.dump_id or entry_id(raw.title, raw.body),
+            title=raw.title,
+            body=raw.body,
+            author=raw.author,
+            published=raw.published,
+            link=raw.link,
+            occurrences=(Occurrence(source.path, position),),
+        )
+        for source in parsed
+        for position, raw in enumerate(source.entries)
+    )
+    sources = tuple(Source(p.path, p.format, len(p.entries), p.error) for p in parsed)
+    return Briefing(sources=sources, entries=entries, actors=(), topics=())
 
 
 def _size(path: str, key: FileKey | None) -> int:
