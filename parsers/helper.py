@@ -43,7 +43,9 @@ class Helper:
 
     def __init__(self) -> None:
         self._process: subprocess.Popen[bytes] | None = subprocess.Popen(
-            [sys.executable, "-m", "brief.parsers.helper"],
+            # -P: the current directory is not put on the path, so a "brief" folder where the
+            # user happens to be cannot stand in for the package.
+            [sys.executable, "-P", "-m", "brief.parsers.helper"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
