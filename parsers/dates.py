@@ -106,9 +106,13 @@ def find_date(text: str) -> tuple[date, int, int] | None:
 
 def briefing_date(text: str, window: int = 50_000) -> date | None:
     """The date a briefing is about: the date written most often near its start and its end
-    (a live blog's dateline can be at the top, or at the bottom in its first post); on a tie,
-    the latest — a date in passing ("a ruling of 3 May 2021") loses to the dateline."""
+    (a live blog's dateline can be at the top, or at the bottom in its first post). On a tie,
+    a date in the first few lines (a report's header) wins — "Next report: 13 March" at the
+    foot does not date it — and then the latest: a date in passing ("a ruling of 3 May 2021")
+    loses to the dateline."""
     sample = text if len(text) <= 2 * window else f"{text[:window]}\n{text[-window:]}"
+    header_end = _header_end(sample)
+    in_header: set[date] = set()
     counts: dict[date, int] = {}
     for year in _YEAR.finditer(sample):
         start, end = year.span()
@@ -120,9 +124,24 @@ def briefing_date(text: str, window: int = 50_000) -> date | None:
         found = _date_from_match(match) if match else None
         if found:
             counts[found] = counts.get(found, 0) + 1
+            if start < header_end:
+                in_header.add(found)
     if not counts:
         return None
-    return max(counts, key=lambda day: (counts[day], day))
+    return max(counts, key=lambda day: (counts[day], day in in_header, day))
+
+
+def _header_end(text: str, lines: int = 4) -> int:
+    """Where the first ``lines`` non-empty lines end (at most 400 characters in)."""
+    seen = 0
+    position = 0
+    for line in text[:400].splitlines(keepends=True):
+        position += len(line)
+        if line.strip():
+            seen += 1
+            if seen == lines:
+                break
+    return min(position, 400)
 
 
 def parse_time_stamp(line: str) -> TimeStamp | None:

@@ -153,3 +153,11 @@ def test_posted_at_bracketed_relative_and_12_hour_stamps_and_bold_headlines() ->
     ]
     assert got[2].body == "A power cut hit the northern district overnight. Engineers restored supply to most homes by dawn."
     assert all(e.published is None for e in got)  # no date anywhere in the text or its name
+
+
+def test_situation_report_numbered_sections_dated_by_its_header_not_its_footer() -> None:
+    """The header's date and the footer's "Next report" date each appear once: the header wins."""
+    got = entries("flood-sitrep.txt")
+    assert [e.title for e in got] == ["HIGHLIGHTS", "SITUATION OVERVIEW", "HUMANITARIAN RESPONSE", "FUNDING"]
+    assert {e.published for e in got} == {"2026-03-12"}
+    assert got[0].body.count("•") == 3
