@@ -202,6 +202,15 @@ def _declared_acronyms(body: str) -> list[tuple[str, str]]:
     return found
 
 
+def _names_an_organisation(tokens: Sequence[str], start: int) -> bool:
+    """Whether the capitalised run from ``start`` ends in an organisation word, so that
+    "Port of Rotterdam Authority" is one name though "Port" alone is no organisation word."""
+    end = start
+    while end < len(tokens) and end - start < 5 and _is_cap(tokens[end]) and tokens[end][:1].isalpha():
+        end += 1
+    return end > start and _strip_possessive(tokens[end - 1])[0] in ORGANISATION_WORDS
+
+
 def _is_title_case(text: str) -> bool:
     words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", text) if len(w) > 3]
     return len(words) >= 4 and sum(1 for w in words if w[:1].isupper()) >= 0.7 * len(words)
@@ -338,6 +347,7 @@ class _Scanner:
             if words and j + 1 < len(tokens) and _is_cap(tokens[j + 1]) and (
                 lowered in _PARTICLES or (lowered in _OF and words[-1] in ORGANISATION_WORDS)
                 or (lowered == "the" and words[-1] in _OF)
+                or (lowered in _OF and _names_an_organisation(tokens, j + 1))
             ):
                 words.append(word)
                 j += 1
@@ -367,6 +377,8 @@ class _Scanner:
         title_roles: list[str] = []
         while len(words) > 1 and words[0] in TITLE_WORDS:
             title_roles.append(words[0].lower())
+            words = words[1:]
+        while words and words[0] in _OF | {"the"}:  # "Head of State Institute" lost its "Head"
             words = words[1:]
         if len(words) == 1 and words[0] in TITLE_WORDS:
             return

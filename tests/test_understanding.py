@@ -153,3 +153,17 @@ def test_a_headline_surname_is_the_person_its_own_text_names() -> None:
     assert result.per_entry[2][0] == "Boris Johnson"
     assert "Mike Johnson" not in result.per_entry[2]
     assert result.per_entry[1] == ("Mike Johnson",)
+
+
+def test_organisation_names_joined_by_of_when_they_end_in_an_organisation_word() -> None:
+    texts = [
+        ("Strike", "The Port of Rotterdam Authority said plans were ready. Rotterdam was calm."),
+        ("Talks", "Head of State Institute staff met the Minister of Foreign Affairs of Japan."),
+        ("Grants", "The Duke of Sussex Foundation and the Ministry of Foreign Affairs gave money."),
+    ]
+    result = extract_actors(texts)
+    kinds = {name: kind for name, kind, _, _ in result.actors}
+    assert result.per_entry[0] == ("Port of Rotterdam Authority", "Rotterdam")
+    assert kinds["Port of Rotterdam Authority"] == "organisation"
+    assert result.per_entry[1] == ("State Institute", "Japan")  # no "of State Institute", no "Affairs"
+    assert result.per_entry[2] == ("Duke of Sussex Foundation", "Ministry of Foreign Affairs")
