@@ -310,3 +310,27 @@ async def test_footer_and_search_box_arrive_after_the_first_paint(tmp_path: Path
         await pilot.pause()
         assert app.screen.query(Footer) and app.screen.query(FooterKey)  # keys shown with no key pressed
         assert app.screen.query("#search")
+
+
+async def test_keys_typed_at_once_after_a_focus_change_reach_the_new_widget(tmp_path: Path) -> None:
+    """A fast typist (or a paste over SSH) sends "/ferry" in one burst: every letter after the
+    slash must land in the search box, not act as a list command ("f", "r", "y")."""
+    from textual import events
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = screen(app)
+        await pilot.pause()
+        for key, character in [("slash", "/"), *[(c, c) for c in "ferry"]]:
+            app.post_message(events.Key(key, character))  # queued together, no pause between
+        await pilot.pause()
+        await pilot.pause()
+        assert main.filter.query == "ferry"
+        await pilot.press("escape")
+        assert isinstance(app.focused, EntryList) and main.filter.query == ""
+        for key, character in [("slash", "/"), ("n", "n"), ("enter", "\r")]:
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
+        await pilot.pause()
+        assert main.filter.query == "n"  # "n" typed, not "next match"; enter kept the search
+        assert isinstance(app.focused, EntryList)

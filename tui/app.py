@@ -14,7 +14,7 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -136,7 +136,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         entries.is_starred = lambda entry: self.brief.store.is_starred(entry.mark_ids)
         if not self.brief.settings.ui.get("sidebar", True):
             self.query_one(FacetList).display = False
-        entries.focus()
+        self.set_focus(entries)
         self.brief.screen_ready()
 
     # ---- data ------------------------------------------------------------------------------
@@ -286,7 +286,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         panes = self._panes()
         current = self._focused_pane()
         position = panes.index(current) if current in panes else 0
-        panes[(position + step) % len(panes)].focus()
+        self.set_focus(panes[(position + step) % len(panes)])
 
     # ---- motions ---------------------------------------------------------------------------
     def action_cursor_down(self) -> None:
@@ -359,7 +359,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
             self.brief.store.set_read(entry.mark_ids, True)
             self.query_one(EntryList).invalidate()
         self.show_current()
-        self.query_one(EntryView).focus()
+        self.set_focus(self.query_one(EntryView))
 
     def action_toggle_read(self) -> None:
         entry = self.current_entry
@@ -449,14 +449,14 @@ class MainScreen(Screen[None], inherit_bindings=False):
         await self._mount_late()
         search = self.query_one("#search")
         search.add_class("-visible")
-        search.focus()
+        self.set_focus(search)
 
     def close_search(self) -> None:
         search = self.query_one("#search")
         search.remove_class("-visible")
         self.filter = replace(self.filter, query="")
         self.refilter()
-        self.query_one(EntryList).focus()
+        self.set_focus(self.query_one(EntryList))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """Each keystroke in the search box narrows the list."""
@@ -471,7 +471,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
             return
         if not event.value.strip():
             self.query_one("#search").remove_class("-visible")
-        self.query_one(EntryList).focus()
+        self.set_focus(self.query_one(EntryList))
 
     def action_toggle_unread(self) -> None:
         self.filter = replace(self.filter, unread_only=not self.filter.unread_only)
@@ -516,13 +516,19 @@ class MainScreen(Screen[None], inherit_bindings=False):
         sidebar = self.query_one(FacetList)
         sidebar.display = not sidebar.display
         if not sidebar.display and sidebar.has_focus:
-            self.query_one(EntryList).focus()
+            self.set_focus(self.query_one(EntryList))
 
     def action_reload(self) -> None:
         self.brief.load_sources()
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self.brief.key_map()))
+
+
+def _is_text_input(widget: object) -> bool:
+    from textual.widgets import Input
+
+    return isinstance(widget, Input)
 
 
 def _keep_out_of_collections() -> None:
@@ -563,6 +569,7 @@ class BriefApp(App[int]):
         """A briefing that finished loading before the screen was ready."""
         self.store = store if store is not None else MarkStore(state_dir() / "state.db")
         self.problems: list[str] = list(settings.problems)
+        self._routed: dict[int, object] = {}  # Key event id -> the widget it was sent to (see on_event)
         checked = check_keymap(settings.keys, settings.where)
         self.problems.extend(checked.problems)
         self.keymap_overrides = checked.keymap
@@ -660,6 +667,26 @@ class BriefApp(App[int]):
         if not partial:
             for failure in briefing.errors[:5]:
                 self.notify(str(failure), severity="error", timeout=10, markup=False)
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys sent in one burst ("/ferry" typed fast or arriving in one packet over SSH) are
+        all routed to the widget focused when they arrive, before "/" has moved the focus to
+        the search box: such a key comes back unhandled, and is sent again to the box it was
+        meant for rather than dropped (or run as a list command)."""
+        if isinstance(event, events.Key):
+            if not event.is_forwarded:
+                self._routed[id(event)] = self.focused
+                while len(self._routed) > 64:
+                    del self._routed[next(iter(self._routed))]
+            else:
+                routed_to = self._routed.pop(id(event), None)
+                focused = self.focused
+                if routed_to is not None and routed_to is not focused and _is_text_input(focused):
+                    event.stop()
+                    event.prevent_default()
+                    self.post_message(events.Key(event.key, event.character))
+                    return
+        await super().on_event(event)
 
     def handle_bindings_clash(self, clashed_bindings: set[Binding], node: object) -> None:
         names = ", ".join(sorted(f"{b.id or b.action} ({b.key})" for b in clashed_bindings))

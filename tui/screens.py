@@ -99,7 +99,7 @@ class Picker(ModalScreen[tuple[str, str] | None]):
             yield ChoiceList(self.choices)
 
     def on_mount(self) -> None:
-        self.query_one(ChoiceList).focus()
+        self.set_focus(self.query_one(ChoiceList))  # at once: keys typed right after "f" land here
 
     def action_move(self, delta: int) -> None:
         self.query_one(ChoiceList).move(delta)
