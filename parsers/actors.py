@@ -64,6 +64,8 @@ class _Mention:
     known_only: bool = False
     """From a headline in title case: only names known from elsewhere count."""
     after_at: bool = False
+    after_in: bool = False
+    """Preceded by "in" ("producers in Hamilton"): somewhere, not someone."""
     """Preceded by "at" ("analysts at …"), which names a place or an organisation, not a person."""
     org_cue: bool = False
     """Introduced as an organisation: "the grid operator Fingrid", "the carmaker Renault"."""
@@ -399,6 +401,7 @@ class _Scanner:
             place_before=affiliation if affiliation is not None and not roles and prev.endswith(("'s", "’s")) else None,
             speech_after=any(a in SPEECH_VERBS for a in after),
             after_at=prev == "at",
+            after_in=prev == "in",
             org_cue=prev in ORGANISATION_CUES or prev.endswith("maker"),
             possessive=possessive,
             affiliation=(affiliation.name, " ".join(roles)) if affiliation is not None and roles else None,
@@ -531,6 +534,8 @@ class _Resolver:
             if mention.org_cue:
                 record(surface, "organisation", surface, mention.entry, mention.order)
                 continue
+            if mention.after_in and not (mention.role_before or mention.affiliation):
+                continue  # "producers in Hamilton welcomed …": a place we do not know, not a person
             if mention.role_before or mention.speech_after or mention.place_before is not None or mention.affiliation:
                 record(surface, "person", surface, mention.entry, mention.order)
                 if mention.affiliation:

@@ -167,3 +167,17 @@ def test_organisation_names_joined_by_of_when_they_end_in_an_organisation_word()
     assert kinds["Port of Rotterdam Authority"] == "organisation"
     assert result.per_entry[1] == ("State Institute", "Japan")  # no "of State Institute", no "Affairs"
     assert result.per_entry[2] == ("Duke of Sussex Foundation", "Ministry of Foreign Affairs")
+
+
+def test_company_words_and_places_after_in() -> None:
+    texts = [
+        ("Pilots", "Air Canada pilots ratified their contract. Producers in Hamilton welcomed the move."),
+        ("Strike", "The terminal operator, Noordhaven Logistics, said the strike broke the rules."),
+        ("Visit", "Speaking in Ottawa, minister Dominic LeBlanc said talks would go on. In Hamilton, Reyes said no."),
+    ]
+    result = extract_actors(texts)
+    kinds = {name: kind for name, kind, _, _ in result.actors}
+    assert kinds["Air Canada"] == "organisation"
+    assert kinds["Noordhaven Logistics"] == "organisation"
+    assert "Hamilton" not in kinds  # somewhere we do not know, not a person
+    assert kinds["Dominic LeBlanc"] == "person" and kinds["Reyes"] == "person"
