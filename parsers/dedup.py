@@ -33,6 +33,7 @@ HELPER_MIN_ENTRIES = 1000
 _WORD = re.compile(r"\w+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _BUCKET_CAP = 64
+_SURE_BUCKET = 8
 _FREQUENCY_SLOTS = 1 << 22
 _FREQUENCY_MASK = _FREQUENCY_SLOTS - 1
 
@@ -174,17 +175,17 @@ def cluster(texts: Sequence[str], settings: DedupSettings = DedupSettings(), hel
         mine_values = arrays[i]
         if not mine_values:
             continue
-        # A shared value from a full bucket (a common shingle) is weak evidence: such a
-        # candidate is compared only when two of them point at it.
+        # One shared sketch value is enough evidence only when few entries hold it; through a
+        # crowded bucket (a phrase many stories use), a candidate needs two. Most candidates
+        # are unrelated entries met through one such phrase: comparing them all was most of
+        # the work.
         candidates: set[int] = set()
-        weak: Counter[int] = Counter()
+        hits: Counter[int] = Counter()
         for found in filter(None, map(sketch_index.get, mine_values)):
-            if len(found) < _BUCKET_CAP:
+            hits.update(found)
+            if len(found) <= _SURE_BUCKET:
                 candidates.update(found)
-            else:
-                weak.update(found)
-        if weak:
-            candidates.update(j for j, hits in weak.items() if hits > 1)
+        candidates.update(j for j, count in hits.items() if count > 1)
         candidates.discard(i)
         if not candidates:
             continue
