@@ -11,7 +11,7 @@ from .helper import unpickle_parts
 from .model import Actor, Briefing, Entry, Occurrence, RawEntry, Source, Topic, entry_id
 from .settings import ParseSettings
 from .text_clean import strip_update_marker
-from .topics import find_topics
+from .topics import TopicScan, find_topics, sample_step, scan_topics
 
 if TYPE_CHECKING:
     from .helper import Helper
@@ -43,6 +43,10 @@ def _merge(members: Sequence[tuple[RawEntry, Occurrence, str]]) -> Entry:
     )
 
 
+def _topic_texts(entries: Sequence[Entry]) -> list[str]:
+    return [f"{e.title}\n{e.body[:_SCAN_CHARS]}" for e in entries]
+
+
 def annotate(parsed: Sequence[Parsed], settings: ParseSettings, helper: Helper | None = None) -> Briefing:
     """Deduplicate all entries of all sources, then attach actors and topics.
 
@@ -69,27 +73,42 @@ def annotate(parsed: Sequence[Parsed], settings: ParseSettings, helper: Helper |
     actor_settings = ActorSettings(dict(settings.aliases), dict(settings.kinds), frozenset(settings.ignore))
     # A 50 MB one-line "entry" must not take minutes: names and phrases are read from the start.
     texts = [(e.title, e.body[:_SCAN_CHARS]) for e in merged]
+    step = sample_step(len(texts)) if settings.automatic_topics > 0 else 0
     half = len(texts) // 2 if helper is not None and len(texts) >= HELPER_MIN_ENTRIES else len(texts)
-    ticket = helper.ask("scan", texts[half:], half) if helper is not None and half < len(texts) else None
+    # The helper scans the second half for names, then (from the texts it already has) for
+    # topics, while this process does the same for the first half.
+    scan_ticket = helper.ask("scan", texts[half:], half) if helper is not None and half < len(texts) else None
+    topic_ticket = helper.ask_more("topics", settings.topics, step) if helper is not None and scan_ticket else None
     scan = scan_entries(texts[:half])
     if half < len(texts):
-        parts = unpickle_parts(helper.answer(ticket), ScanResult) if helper is not None else None
+        parts = unpickle_parts(helper.answer(scan_ticket), ScanResult) if helper is not None else None
         for part in parts if parts is not None else [scan_entries(texts[half:], half)]:
             scan.extend(part)
-    if helper is not None:
-        helper.close()  # its last job is done: its memory goes back before names are resolved
     del texts
+    # Topics before names (they do not need them until phrases are chosen), so the helper
+    # is gone before resolution, the memory peak of a load.
+    topic_parts = [scan_topics(_topic_texts(merged[:half]), 0, settings.topics, step)]
+    if half < len(merged):
+        rest = helper.answer(topic_ticket) if helper is not None else None
+        if not isinstance(rest, TopicScan):
+            rest = scan_topics(_topic_texts(merged[half:]), half, settings.topics, step)
+        topic_parts.append(rest)
+    if helper is not None:
+        helper.close()  # its last job is done
     found = resolve_actors(scan, len(merged), actor_settings)
     del scan
+    topic_texts = _topic_texts(merged)
     people = [name for name, kind, _, _ in found.actors if kind == "person"]
     topic_found = find_topics(
-        [f"{e.title}\n{e.body[:_SCAN_CHARS]}" for e in merged],
+        topic_texts,
         settings.topics,
         settings.automatic_topics,
         settings.topic_min_entries,
         people,
         [alias for name, _, aliases, _ in found.actors for alias in (name, *aliases)],
+        topic_parts,
     )
+    del topic_texts, topic_parts
     entries = tuple(
         Entry(
             id=e.id,

@@ -61,6 +61,17 @@ class Helper:
         """
         if self._process is None or self._answered != self._asked:
             return None
+        return self._send(job, args)
+
+    def ask_more(self, job: str, *args: Any) -> int | None:
+        """``ask`` while earlier answers are still coming: for small requests only, which
+        the pipe's buffer takes whole, so neither side can wait on the other."""
+        if self._process is None:
+            return None
+        return self._send(job, args)
+
+    def _send(self, job: str, args: tuple[Any, ...]) -> int | None:
+        assert self._process is not None
         stdin = self._process.stdin
         assert stdin is not None
         try:
@@ -75,7 +86,7 @@ class Helper:
     def answer(self, ticket: int | None) -> Any:
         """The result of the job ``ticket`` names (waiting for it), or None if it failed."""
         if ticket is None or self._process is None or ticket != self._answered + 1:
-            return None
+            return None  # answers are read in the order asked
         stdout = self._process.stdout
         assert stdout is not None
         try:
@@ -128,10 +139,16 @@ def parse_paths(paths: Sequence[str], settings: ParseSettings) -> list[bytes]:
     return [pickle.dumps(read_source(path, settings), protocol=pickle.HIGHEST_PROTOCOL) for path in paths]
 
 
+_kept: tuple[int, Sequence[tuple[str, str]]] = (0, ())
+"""The entries of the last scan (first index, (title, body) pairs), for the topics job."""
+
+
 def scan_texts(texts: Sequence[tuple[str, str]], first: int) -> list[bytes]:
     """Pass 1 of actor extraction over entries numbered from ``first``, as pickled parts."""
     from .actors import scan_entries
 
+    global _kept
+    _kept = (first, texts)
     return [
         pickle.dumps(scan_entries(texts[start : start + _SCAN_PART], first + start), protocol=pickle.HIGHEST_PROTOCOL)
         for start in range(0, len(texts), _SCAN_PART)
@@ -161,7 +178,20 @@ def shingle_texts(normalised: Sequence[str], k: int, max_words: int) -> list[Any
     return shingle_arrays(normalised, k, max_words)
 
 
-JOBS: dict[str, Callable[..., Any]] = {"parse": parse_paths, "scan": scan_texts, "shingles": shingle_texts}
+def topics_of_kept(defined: Sequence[tuple[str, Sequence[str]]], step: int) -> Any:
+    """Topics of the entries the last scan read (see ``topics.scan_topics``)."""
+    from .topics import scan_topics
+
+    first, texts = _kept
+    return scan_topics([f"{title}\n{body}" for title, body in texts], first, defined, step)
+
+
+JOBS: dict[str, Callable[..., Any]] = {
+    "parse": parse_paths,
+    "scan": scan_texts,
+    "shingles": shingle_texts,
+    "topics": topics_of_kept,
+}
 
 
 def serve(requests: IO[bytes], replies: IO[bytes]) -> None:

@@ -77,6 +77,55 @@ class _Phrase:
         return self.pieces <= vocabulary and self.pattern.search(text) is not None
 
 
+@dataclass
+class TopicScan:
+    """What one run of entries holds: which configured topics each matches, and the phrases of
+    its sampled entries. Runs can be scanned apart (in the helper process, too) and joined."""
+
+    label_hits: list[list[int]]
+    """For each configured topic, in order: the indexes of the entries it matches."""
+    where: dict[str, list[int]]
+    """Phrase → the sampled entries it occurs in (person names not yet left out)."""
+
+
+def sample_step(count: int) -> int:
+    """Every how many entries a phrase is looked for (at most ``_SAMPLE`` entries are read)."""
+    return max(1, count // _SAMPLE)
+
+
+def _matchers(defined: Sequence[tuple[str, Sequence[str]]]) -> list[tuple[frozenset[str], tuple[_Phrase, ...]]]:
+    found = []
+    for _label, keywords in defined:
+        folded = [k.strip().casefold() for k in keywords if k.strip()]
+        singles = frozenset(k for k in folded if _PIECE.fullmatch(k))
+        found.append((singles, tuple(_Phrase.of(k) for k in folded if k not in singles)))
+    return found
+
+
+def scan_topics(texts: Sequence[str], first: int, defined: Sequence[tuple[str, Sequence[str]]], step: int) -> TopicScan:
+    """Configured topics of entries numbered from ``first``, and the phrases of every
+    ``step``-th entry (none when ``step`` is 0).
+
+    Each text is split into word pieces once; a keyword of one piece is a set look-up, and a
+    longer one runs its regex only where all its pieces occur (one regex per keyword per
+    entry was most of the cost).
+    """
+    matchers = _matchers(defined)
+    label_hits: list[list[int]] = [[] for _ in matchers]
+    where: defaultdict[str, list[int]] = defaultdict(list)
+    for offset, text in enumerate(texts):
+        index = first + offset
+        lowered = text.casefold()
+        vocabulary = set(_PIECE.findall(lowered))  # one text at a time: no per-entry sets kept
+        for (singles, phrases), hits in zip(matchers, label_hits, strict=True):
+            if not singles.isdisjoint(vocabulary) or any(p.in_text(lowered, vocabulary) for p in phrases):
+                hits.append(index)
+        if step and index % step == 0:
+            for phrase in _phrases(text, frozenset()):
+                where[phrase].append(index)
+    return TopicScan(label_hits, dict(where))
+
+
 def find_topics(
     texts: Sequence[str],
     defined: Sequence[tuple[str, Sequence[str]]],
@@ -84,35 +133,38 @@ def find_topics(
     min_entries: int,
     person_names: Iterable[str] = (),
     other_names: Iterable[str] = (),
+    parts: Sequence[TopicScan] | None = None,
 ) -> TopicResult:
     """Assign configured topics by keyword, then add the most widespread recurring phrases.
 
-    Each text is split into word pieces once; a keyword of one piece is a set look-up, and a
-    longer one runs its regex only where all its pieces occur (one regex per keyword per
-    entry was most of the cost).
+    ``parts`` are the ``scan_topics`` of consecutive runs of ``texts`` when they were scanned
+    apart; without them the texts are scanned here.
     """
+    step = sample_step(len(texts))
+    if parts is None:
+        parts = [scan_topics(texts, 0, defined, step if automatic > 0 else 0)]
     per_entry: list[list[str]] = [[] for _ in texts]
     topics: list[tuple[str, tuple[str, ...], tuple[int, ...], bool]] = []
-    configured_words: set[str] = set()
-    matchers: list[tuple[str, tuple[str, ...], frozenset[str], tuple[_Phrase, ...], list[int]]] = []
-    for label, keywords in defined:
-        configured_words.update(k.lower() for k in keywords)
-        folded = [k.strip().casefold() for k in keywords if k.strip()]
-        singles = frozenset(k for k in folded if _PIECE.fullmatch(k))
-        phrases = tuple(_Phrase.of(k) for k in folded if k not in singles)
-        matchers.append((label, tuple(keywords), singles, phrases, []))
+    configured_words = {k.lower() for _, keywords in defined for k in keywords}
+    for position, (label, keywords) in enumerate(defined):
+        hits = [i for part in parts for i in part.label_hits[position]]
+        for i in hits:
+            per_entry[i].append(label)
+        if hits:
+            topics.append((label, tuple(keywords), tuple(hits), False))
 
     chosen: list[str] = []
-    step = max(1, len(texts) // _SAMPLE)
-    where: dict[str, set[int]] = defaultdict(set)
+    where: dict[str, set[int]] = {}
     if automatic > 0:
         names = frozenset(part.lower() for name in person_names for part in name.split())
         known_names = {name.casefold() for name in other_names}
-        # Phrases are discovered on an even sample of at most SAMPLE entries (a phrase common
-        # enough to be a topic shows up in it), then found in every entry.
-        for i in range(0, len(texts), step):
-            for phrase in _phrases(texts[i], names):
-                where[phrase].add(i)
+        # Phrases were discovered on an even sample of at most SAMPLE entries (a phrase common
+        # enough to be a topic shows up in it); those naming a person are left out here.
+        for part in parts:
+            for phrase, ids in part.where.items():
+                if phrase in names or any(word in names for word in phrase.split(" ")):
+                    continue
+                where.setdefault(phrase, set()).update(ids)
         floor = min_entries if step == 1 else 2
         counts = Counter({p: len(ids) for p, ids in where.items() if len(ids) >= floor})
         for phrase, reach in sorted(counts.items(), key=lambda item: (-item[1], -len(item[0].split()), item[0])):
@@ -124,30 +176,23 @@ def find_topics(
             chosen.append(phrase)
             if len(chosen) >= automatic:
                 break
-    search_all: list[tuple[str, _Phrase, list[int]]] = [(p, _Phrase.of(p), []) for p in chosen] if step > 1 else []
     found: dict[str, list[int]] = {phrase: sorted(where[phrase]) for phrase in chosen}
-
-    for i, text in enumerate(texts):
-        lowered = text.casefold()
-        vocabulary = set(_PIECE.findall(lowered))  # one text at a time: no per-entry sets kept
-        for label, _, singles, phrases, hits in matchers:
-            if not singles.isdisjoint(vocabulary) or any(p.in_text(lowered, vocabulary) for p in phrases):
-                hits.append(i)
-                per_entry[i].append(label)
-        for _, automatic_phrase, phrase_hits in search_all:
-            if automatic_phrase.in_text(lowered, vocabulary):
-                phrase_hits.append(i)
-    for label, keywords, _, _, hits in matchers:
-        if hits:
-            topics.append((label, keywords, tuple(hits), False))
-    found.update({phrase: phrase_hits for phrase, _, phrase_hits in search_all})
+    if chosen and step > 1:
+        # Every entry, not just the sample: a cheap test on the phrase's first word, then its regex.
+        tests = [(phrase, _PIECE.findall(phrase)[0], _phrase_pattern(phrase)) for phrase in chosen]
+        found = {phrase: [] for phrase in chosen}
+        for i, text in enumerate(texts):
+            lowered = text.casefold()
+            for phrase, first_piece, pattern in tests:
+                if first_piece in lowered and pattern.search(lowered):
+                    found[phrase].append(i)
     for phrase in chosen:
-        ids = tuple(found[phrase])
-        if len(ids) < min_entries:
+        entry_ids = tuple(found[phrase])
+        if len(entry_ids) < min_entries:
             continue
         label = phrase[0].upper() + phrase[1:]
-        topics.append((label, (phrase,), ids, True))
-        for i in ids:
+        topics.append((label, (phrase,), entry_ids, True))
+        for i in entry_ids:
             per_entry[i].append(label)
     topics.sort(key=lambda t: (-len(t[2]), t[0]))
     return TopicResult(tuple(topics), tuple(tuple(labels) for labels in per_entry))

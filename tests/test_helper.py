@@ -38,7 +38,7 @@ def test_briefing_is_the_same_with_the_helper(helper_always: None, monkeypatch: 
     monkeypatch.setattr(helper, "start_helper", spy)
     with_helper = load([str(FIXTURES)])
     assert started, "the helper was not started"
-    assert started[0]._answered == 3  # it parsed files, hashed shingles and scanned entries
+    assert started[0]._answered == 4  # it parsed files, hashed shingles, scanned names and topics
     monkeypatch.setattr(helper, "start_helper", lambda total: None)
     assert load([str(FIXTURES)]) == with_helper
 
