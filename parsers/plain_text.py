@@ -8,6 +8,7 @@ credits are dropped; a headline with nothing under it (a "Key events" teaser) is
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import pairwise
@@ -53,6 +54,9 @@ def _is_all_caps(line: str) -> bool:
 
 _EMPHASIS_LINE = re.compile(r"^(?:\*\*|__)\s*(.+?)\s*(?:\*\*|__)$")
 _NUMBERED_HEADER = re.compile(r"^\d{1,2}[.)]\s+(\S.*)$")
+_URL = re.compile(r"https?://|www\.\w", re.I)
+_SENTENCE_INSIDE = re.compile(r"[a-z]{3,}[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z]")
+_MAIL_HEADER = re.compile(r"^(?:from|to|cc|bcc|date|sent|reply-to|subject)\s*:\s*", re.I)
 
 
 def is_headline(line: str) -> bool:
@@ -63,6 +67,8 @@ def is_headline(line: str) -> bool:
     words = line.split()
     if not words or len(words) > 30 or len(line) > 220 or _BULLET.match(line):
         return False
+    if _URL.search(line) or _SENTENCE_INSIDE.search(line):
+        return False  # a headline holds no link and is one sentence at most
     first = line.lstrip("\"'“‘«(")[:1]
     if not (first.isupper() or first.isdigit()):
         return False
@@ -137,6 +143,40 @@ def _is_boilerplate(line: str, boilerplate: re.Pattern[str]) -> bool:
     return match is not None and (match.start() == 0 or len(line) - match.start() < 80) and len(line) < 300
 
 
+_MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+
+
+def _without_nav_segments(boilerplate: re.Pattern[str]) -> Callable[[str], str]:
+    """"6 November 2025 | View in browser": the navigation part of a line split by " | " goes,
+    and the date stays (a line of navigation only becomes empty)."""
+
+    def clean(line: str) -> str:
+        if " | " not in line:
+            return line
+        kept = [part for part in line.split(" | ") if not boilerplate.fullmatch(_MARKDOWN_LINK.sub(r"\1", part))]
+        return " | ".join(kept)
+
+    return clean
+
+
+def _without_mail_headers(lines: list[str]) -> list[str]:
+    """A saved email starts with From:/To:/Date: lines; its Subject: line stays, as a title."""
+    out: list[str] = []
+    for position, line in enumerate(lines):
+        header = _MAIL_HEADER.match(line) if position < 12 else None
+        if header is None:
+            out.append(line)
+        elif line[: header.end()].strip().lower().startswith("subject"):
+            out.append(line[header.end() :])
+    return out
+
+
+def _numbered_heading(text: str, following: str) -> bool:
+    """Whether a numbered line ("1) Water rationing extended") heads the paragraph after it,
+    rather than being an item of a numbered list (the next line would be an item too)."""
+    return is_headline(text) and not _BULLET.match(following) and len(following) > len(text)
+
+
 def _paragraph_body(paras: list[str]) -> str:
     return "\n\n".join(re.sub(r"^([#>])", r"\\\1", para) for para in paras)
 
@@ -151,8 +191,8 @@ def read_plain_text(
         boilerplate: lines matching it in full are navigation, not content.
         default_day: the day to date posts by when the text names none (e.g. from the file name).
     """
-    raw_lines = [tidy_line(line) for line in scrub(text).split("\n")]
-    lines = [line for line in _unwrap(raw_lines) if not _is_boilerplate(line, boilerplate)]
+    raw_lines = _without_mail_headers([tidy_line(line) for line in scrub(text).split("\n")])
+    lines = [line for line in map(_without_nav_segments(boilerplate), _unwrap(raw_lines)) if not _is_boilerplate(line, boilerplate)]
     day = briefing_date(text) or default_day
 
     drafts: list[tuple[_Draft, date | None]] = []
@@ -197,6 +237,9 @@ def read_plain_text(
         emphasised = _EMPHASIS_LINE.match(line)
         if emphasised and is_headline(emphasised.group(1)):
             line = emphasised.group(1)  # "**Ceasefire talks resume**": a headline in bold
+        numbered = _NUMBERED_HEADER.match(line)
+        if numbered and following is not None and _numbered_heading(numbered.group(1), following):
+            line = numbered.group(1)  # "2) Chip export rules tightened", then its paragraph
         if is_headline(line):
             ends_post = following is None or _SEPARATOR.match(following) is not None
             if current.paras and ends_post:

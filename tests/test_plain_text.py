@@ -161,3 +161,24 @@ def test_situation_report_numbered_sections_dated_by_its_header_not_its_footer()
     assert [e.title for e in got] == ["HIGHLIGHTS", "SITUATION OVERVIEW", "HUMANITARIAN RESPONSE", "FUNDING"]
     assert {e.published for e in got} == {"2026-03-12"}
     assert got[0].body.count("•") == 3
+
+
+def test_saved_email_digest_numbered_items_links_and_footer() -> None:
+    """Mail headers go (the subject stays as a title), "1) …" lines head the paragraph under
+    them, a paragraph ending in a link is no headline, and the footer is dropped."""
+    got = entries("mail-digest.txt")
+    assert [e.title for e in got] == [
+        "Morning Digest — Thursday 19 November 2026",
+        "Water rationing extended in Catalonia",
+        "Chip export rules tightened",
+        "Ceasefire talks resume in Doha",
+    ]
+    assert got[1].body.endswith("Read more: https://example.org/water")
+    assert "desk@example.org" not in " ".join(e.body for e in got)
+    assert {e.published for e in got} == {"2026-11-19"}
+
+
+def test_a_numbered_list_stays_a_list() -> None:
+    text = "Weekly notes\n\nThree decisions:\n1) Budget approved\n2) Harbour dredging delayed\n3) New ferry route\n\nMore next week.\n"
+    got = read_plain_text(text, boilerplate=default_settings().boilerplate_pattern)
+    assert len(got) == 1 and "1) Budget approved" in got[0].body
