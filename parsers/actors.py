@@ -346,10 +346,12 @@ class _Scanner:
                     break
                 continue
             lowered = word.lower()
-            if words and j + 1 < len(tokens) and _is_cap(tokens[j + 1]) and (
+            # "Office for the Environment": "of"/"for" may be followed by "the" before the capital.
+            after = j + 2 if lowered in _OF and j + 2 < len(tokens) and tokens[j + 1] == "the" else j + 1
+            if words and after < len(tokens) and _is_cap(tokens[after]) and (
                 lowered in _PARTICLES or (lowered in _OF and words[-1] in ORGANISATION_WORDS)
                 or (lowered == "the" and words[-1] in _OF)
-                or (lowered in _OF and _names_an_organisation(tokens, j + 1))
+                or (lowered in _OF and _names_an_organisation(tokens, after))
             ):
                 words.append(word)
                 j += 1

@@ -73,7 +73,8 @@ def _is_link_list(node: LexborNode) -> bool:
 
 
 def _clean(root: LexborNode, boilerplate: re.Pattern[str]) -> None:
-    for node in root.css(",".join(sorted(DROP_TAGS | {"figcaption"}))):
+    # A photo's caption goes, and so does its alt text ("Ice"): neither is the story's text.
+    for node in root.css(",".join(sorted(DROP_TAGS | {"figcaption", "figure img", "figure picture"}))):
         node.decompose()
     for node in list(root.traverse()):
         if node.parent is None:

@@ -147,9 +147,8 @@ def test_html_blocks_without_articles_and_captions_dropped() -> None:
         "Good morning and welcome to our coverage of the climate summit's final week.",
     ]
     assert [e.published for e in got] == ["2025-11-10T12:05:00+00:00", "2025-11-10T10:00:00+00:00", "2025-11-10T08:00:00+00:00"]
-    assert got[1].body == (
-        "Brazil's environment minister Marina Silva welcomed delegations at the conference centre.\n\nMinisters at the venue"
-    )
+    # The photo's caption and its alt text both go: neither is the post's text.
+    assert got[1].body == "Brazil's environment minister Marina Silva welcomed delegations at the conference centre."
     assert not any("Photograph" in e.body or "Share" in e.body or "Updated at" in e.body for e in got)
 
 
@@ -177,3 +176,13 @@ def test_table_layout_email_newsletter_with_bold_titles_and_footer() -> None:
     ]
     assert {e.published for e in got} == {"2025-11-06"}
     assert got[2].body == "Unions and the operator reached a deal late on Wednesday, so trains will run normally on Friday."
+
+
+def test_single_article_page_metadata_and_no_photo_text() -> None:
+    (entry,) = parse("html", "glacier-article.html").entries
+    assert entry.title == "Glacier retreat speeds up in the Alps"
+    assert entry.author == "Lena Brunner"
+    assert entry.published is not None and entry.published.startswith("2026-08-14")
+    assert entry.body.startswith("Swiss glaciers lost 3%")
+    for noise in ("Ice", "Photograph", "cookies", "Related", "Snow cover", "All rights reserved", "Sign in"):
+        assert noise not in entry.body

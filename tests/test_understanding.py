@@ -161,6 +161,7 @@ def test_organisation_names_joined_by_of_when_they_end_in_an_organisation_word()
         ("Strike", "The Port of Rotterdam Authority said plans were ready. Rotterdam was calm."),
         ("Talks", "Head of State Institute staff met the Minister of Foreign Affairs of Japan."),
         ("Grants", "The Duke of Sussex Foundation and the Ministry of Foreign Affairs gave money."),
+        ("Report", "The Swiss Federal Office for the Environment will publish its report."),
     ]
     result = extract_actors(texts)
     kinds = {name: kind for name, kind, _, _ in result.actors}
@@ -168,6 +169,7 @@ def test_organisation_names_joined_by_of_when_they_end_in_an_organisation_word()
     assert kinds["Port of Rotterdam Authority"] == "organisation"
     assert result.per_entry[1] == ("State Institute", "Japan")  # no "of State Institute", no "Affairs"
     assert result.per_entry[2] == ("Duke of Sussex Foundation", "Ministry of Foreign Affairs")
+    assert result.per_entry[3] == ("Switzerland", "Federal Office for the Environment")
 
 
 def test_company_words_and_places_after_in() -> None:
