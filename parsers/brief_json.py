@@ -1,12 +1,14 @@
 """Brief's own JSON dump (and JSON Lines of entries): the round trip of `brief dump --json`.
 
-JSON Feed documents (jsonfeed.org) and plain arrays of {title, body/text/content} objects are
+JSON Feed documents (jsonfeed.org), plain arrays of {title, body/text/content} objects, and the
+article lists of news API exports ({"articles": [...]}, {"response": {"results": [...]}}) are
 read too.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from .dates import normalise_datetime
@@ -31,17 +33,39 @@ def _author(item: dict[str, Any]) -> Any:
     return author.get("name") if isinstance(author, dict) else author
 
 
+_HTML_START = re.compile(r"\s*<(?:p|div|h[1-6]|ul|ol|figure|section|article|span|br|strong|em|a|blockquote)\b", re.I)
+_TITLE_KEYS = ("title", "headline", "webTitle", "name")
+_DATE_KEYS = ("published", "date_published", "date", "publishedAt", "published_at", "pubDate", "webPublicationDate",
+              "created_at", "createdAt", "updated", "updated_at", "timestamp", "time")  # fmt: skip
+_LINK_KEYS = ("link", "url", "webUrl", "permalink", "href")
+_LIST_KEYS = ("entries", "items", "articles", "results", "posts", "stories", "news", "data", "docs", "hits")
+
+
+def _first(item: dict[str, Any], keys: tuple[str, ...]) -> Any:
+    return next((item[key] for key in keys if item.get(key) not in (None, "")), None)
+
+
 def _entry(item: Any, where: str) -> RawEntry:
     if not isinstance(item, dict):
         raise BriefJsonError(f"{where}: expected an object with title and body")
+    if isinstance(item.get("fields"), dict):
+        item = {**item, **item["fields"]}  # the Guardian's API keeps body and byline under "fields"
     # Brief's dump, and the fields of JSON Feed (jsonfeed.org) and common exports.
     body = str(item.get("body") or item.get("content_text") or item.get("text") or "")
-    if not body and (item.get("content_html") or item.get("content") or item.get("summary") or item.get("description")):
+    lead = item.get("summary") or item.get("description")
+    if not body and (item.get("content_html") or item.get("content") or lead):
         from .html_markdown import html_to_markdown
 
-        body = html_to_markdown(str(item.get("content_html") or item.get("content") or item.get("summary") or item.get("description")))
+        body = html_to_markdown(str(item.get("content_html") or item.get("content") or lead))
+        lead_text = html_to_markdown(str(lead)) if lead and (item.get("content_html") or item.get("content")) else ""
+        if lead_text and lead_text[:60] not in body:
+            body = f"{lead_text}\n\n{body}"  # a news API's description, then its (cut) content
+    elif body and _HTML_START.match(body) and "occurrences" not in item:  # not from Brief's own dump
+        from .html_markdown import html_to_markdown
+
+        body = html_to_markdown(body)
     body = scrub(body)
-    title = scrub(str(item.get("title") or item.get("headline") or "")) or first_sentence(body)
+    title = scrub(str(_first(item, _TITLE_KEYS) or "")) or first_sentence(body)
     if not title and not body:
         raise BriefJsonError(f"{where}: entry has neither title nor body")
     occurrences = tuple(
@@ -52,12 +76,32 @@ def _entry(item: Any, where: str) -> RawEntry:
     return RawEntry(
         title=title,
         body=body,
-        author=_optional(_author(item)),
-        published=normalise_datetime(_optional(item.get("published") or item.get("date_published") or item.get("date"))),
-        link=safe_url(_optional(item.get("link") or item.get("url"))),
+        author=_optional(_author(item) or item.get("byline")),
+        published=normalise_datetime(_optional(_first(item, _DATE_KEYS))),
+        link=safe_url(_optional(_first(item, _LINK_KEYS))),
         seen_at=occurrences,
         dump_id=str(item["id"]) if isinstance(item.get("id"), str) and item.get("id") else None,
     )
+
+
+def _item_list(document: Any, depth: int = 0) -> list[Any] | None:
+    """The list of entries: Brief's "entries", JSON Feed's "items", a news export's "articles"
+    or "results" (one level down too, as in {"response": {"results": [...]}}), or the document."""
+    if isinstance(document, list):
+        return document
+    if not isinstance(document, dict):
+        return None
+    for key in _LIST_KEYS:
+        if isinstance(document.get(key), list):
+            return list(document[key])
+    if depth == 0:
+        for value in document.values():
+            found = _item_list(value, 1) if isinstance(value, dict) else None
+            if found is not None:
+                return found
+    if depth == 0 and ("title" in document or "body" in document):
+        return [document]
+    return None
 
 
 def read_brief_json(text: str) -> list[RawEntry]:
@@ -81,14 +125,7 @@ def read_brief_json(text: str) -> list[RawEntry]:
                     raise BriefJsonError(f"invalid JSON: {whole_error}") from error
                 raise BriefJsonError(f"line {number}: invalid JSON ({error.msg})") from error
         return entries
-    if isinstance(document, dict) and isinstance(document.get("entries"), list):
-        items = document["entries"]
-    elif isinstance(document, dict) and isinstance(document.get("items"), list):
-        items = document["items"]  # JSON Feed
-    elif isinstance(document, list):
-        items = document
-    elif isinstance(document, dict) and ("title" in document or "body" in document):
-        items = [document]
-    else:
-        raise BriefJsonError("JSON has no 'entries' list (not a Brief dump)")
+    items = _item_list(document)
+    if items is None:
+        raise BriefJsonError("JSON holds no list of entries or articles (not a Brief dump, JSON Feed or news export)")
     return [_entry(item, f"entry {number}") for number, item in enumerate(items, start=1)]

@@ -186,3 +186,15 @@ def test_single_article_page_metadata_and_no_photo_text() -> None:
     assert entry.body.startswith("Swiss glaciers lost 3%")
     for noise in ("Ice", "Photograph", "cookies", "Related", "Snow cover", "All rights reserved", "Sign in"):
         assert noise not in entry.body
+
+
+def test_news_api_exports_articles_and_nested_results() -> None:
+    articles = parse("json", "news-api.json").entries
+    assert [a.title for a in articles] == ["Ferry operator adds winter sailings", "Storm warning for the north coast"]
+    assert articles[0].author == "Tom Reyes" and articles[0].link == "https://example.net/ferry"
+    assert articles[0].published == "2026-11-18T06:00:00+00:00"
+    assert articles[0].body.startswith("Two extra crossings a day") and "Bookings open on Monday." in articles[0].body
+    assert articles[1].body == "Gusts of 110 km/h expected."
+    (result,) = parse("json", "guardian-api.json").entries
+    assert (result.title, result.author) == ("Talks stall over grain corridor", "Ana Lima")
+    assert result.body == "Negotiators in Istanbul failed to agree on the **grain corridor**.\n\nTurkey said talks would resume."
