@@ -52,6 +52,7 @@ class Helper:
         )
         self._asked = 0
         self._answered = 0
+        _LIVE.add(self)
 
     def ask(self, job: str, *args: Any) -> int | None:
         """Start ``job(*args)`` in the helper; a ticket for ``answer``, or None if it is gone.
@@ -100,6 +101,7 @@ class Helper:
     def close(self) -> None:
         """Let the helper go (it exits when its stdin closes); kill it if it is mid-job."""
         process, self._process = self._process, None
+        _LIVE.discard(self)
         if process is None:
             return
         for stream in (process.stdin, process.stdout):
@@ -113,6 +115,18 @@ class Helper:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+_LIVE: set[Helper] = set()
+
+
+def stop_all_helpers() -> None:
+    """Kill every helper still running (the reader is quitting in the middle of a load)."""
+    for helper in list(_LIVE):
+        process = helper._process
+        if process is not None:
+            process.kill()
+        _LIVE.discard(helper)
 
 
 def start_helper(total_bytes: int) -> Helper | None:

@@ -183,3 +183,46 @@ def test_locked_state_database_keeps_marks_and_retries(tmp_path: Path) -> None:
     store.set_read(["third"], True)  # the next change writes everything pending
     again = MarkStore(path)
     assert again.starred == {"second"} and again.read == {"first", "third"}
+
+
+SLOW_LOAD = """
+import sys, time
+from brief.parsers import load as real_load
+from brief.tui import app
+from brief.tui.run import run_reader
+from brief.tui.settings import load_settings
+
+def slow(sources, settings=None, cache=None, read=None, on_head=None):
+    briefing = real_load(sources, settings)
+    if on_head is not None:
+        on_head(briefing)  # the list is up, as on a big cold load ...
+    time.sleep(120)  # ... and the analysis goes on
+    return briefing
+
+app.load = slow
+sys.exit(run_reader(sys.argv[1:], load_settings()))
+"""
+
+
+def test_quitting_during_a_long_load_exits_at_once_and_keeps_marks(tmp_path: Path) -> None:
+    """q while a big cold load is still being analysed: the process ends within seconds (it
+    does not wait for the loading thread) and the star made meanwhile is on disk."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from run import ENTRIES_MARKER, Terminal
+
+    env = dict(os.environ, TERM="xterm-256color")
+    source = HOSTILE.parent / "fixtures" / "feed" / "atom.xml"
+    terminal = Terminal([sys.executable, "-c", SLOW_LOAD, str(source)], env, (80, 24))
+    try:
+        terminal.wait_for(ENTRIES_MARKER, timeout=30)
+        terminal.quiet(0.5, limit=10)
+        os.write(terminal.master, b"s")
+        terminal.quiet(0.3, limit=10)
+        asked = time.perf_counter()
+        os.write(terminal.master, b"q")
+        terminal.proc.wait(timeout=15)
+        assert time.perf_counter() - asked < 5
+    finally:
+        terminal.close()
+    state = Path(os.environ["XDG_STATE_HOME"]) / "brief" / "state.db"
+    assert MarkStore(state).starred

@@ -570,6 +570,8 @@ class BriefApp(App[int]):
         self.store = store if store is not None else MarkStore(state_dir() / "state.db")
         self.problems: list[str] = list(settings.problems)
         self._routed: dict[int, object] = {}  # Key event id -> the widget it was sent to (see on_event)
+        self.load_running = False
+        """True while the loading thread works (quitting then must not wait for it)."""
         checked = check_keymap(settings.keys, settings.where)
         self.problems.extend(checked.problems)
         self.keymap_overrides = checked.keymap
@@ -636,6 +638,13 @@ class BriefApp(App[int]):
     @work(thread=True, exclusive=True, group="load")
     def _load_worker(self) -> None:
         """Parse (or unpack from the cache) and index off the UI thread."""
+        self.load_running = True
+        try:
+            self._load()
+        finally:
+            self.load_running = False
+
+    def _load(self) -> None:
         from ..parsers.cache import ParseCache
 
         cache = ParseCache(None if self.no_cache else cache_dir() / "cache.db")

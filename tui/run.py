@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import os
 import sys
@@ -42,5 +43,24 @@ def run_reader(paths: Sequence[str], settings: Settings) -> int:
 
     sources = resolve_sources(_stdin_to_file(paths), settings)
     app = BriefApp(sources, settings)
-    app.run()
-    return app.return_code or 0
+    # Our own loop: asyncio.run() would end by waiting for the executor's threads, the
+    # loading thread among them (see below).
+    loop = asyncio.new_event_loop()
+    try:
+        app.run(loop=loop)
+    finally:
+        asyncio.set_event_loop(None)
+    code = app.return_code or 0
+    if app.load_running:
+        # Quit in the middle of a big cold load: Python would wait for the loading thread
+        # (it cannot be interrupted) with the terminal already handed back. Every mark is
+        # on disk already and the parse cache is transactional, so leave at once.
+        from ..parsers.helper import stop_all_helpers
+
+        stop_all_helpers()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    loop.run_until_complete(loop.shutdown_default_executor())
+    loop.close()
+    return code
