@@ -232,6 +232,11 @@ async def test_copy_open_link_and_reload(tmp_path: Path, monkeypatch: pytest.Mon
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert len(screen(app).briefing.entries) == 2
+        app.load_running = True  # as if a big load were still going: r must not start another
+        started = len(app.workers)
+        await pilot.press("r")
+        assert len(app.workers) == started
+        assert any("Still loading" in str(n.message) for n in app._notifications)
 
 
 async def test_quit(tmp_path: Path) -> None:

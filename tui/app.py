@@ -519,6 +519,10 @@ class MainScreen(Screen[None], inherit_bindings=False):
             self.set_focus(self.query_one(EntryList))
 
     def action_reload(self) -> None:
+        if self.brief.load_running:
+            # A loading thread cannot be stopped: a second one would double the work and memory.
+            self.notify("Still loading: reload when it has finished.", severity="warning", markup=False)
+            return
         self.brief.load_sources()
 
     def action_help(self) -> None:
