@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from .actors import ActorSettings, ScanResult, resolve_actors, scan_entries
@@ -47,7 +47,12 @@ def _topic_texts(entries: Sequence[Entry]) -> list[str]:
     return [f"{e.title}\n{e.body[:_SCAN_CHARS]}" for e in entries]
 
 
-def annotate(parsed: Sequence[Parsed], settings: ParseSettings, helper: Helper | None = None) -> Briefing:
+def annotate(
+    parsed: Sequence[Parsed],
+    settings: ParseSettings,
+    helper: Helper | None = None,
+    on_progress: Callable[[str], None] | None = None,
+) -> Briefing:
     """Deduplicate all entries of all sources, then attach actors and topics.
 
     With a ``helper`` process, it scans the second half of the entries for names while this
@@ -67,11 +72,14 @@ def annotate(parsed: Sequence[Parsed], settings: ParseSettings, helper: Helper |
         sketch=settings.sketch,
         max_words=settings.max_words,
     )
+    report = on_progress or (lambda _: None)
+    report(f"merging duplicates among {len(raws):,} entries")
     groups = cluster([f"{raw.title}\n{raw.body}" for raw, _, _ in raws], dedup, helper)
     merged = [_merge([raws[i] for i in group]) for group in groups]
 
     actor_settings = ActorSettings(dict(settings.aliases), dict(settings.kinds), frozenset(settings.ignore))
     # A 50 MB one-line "entry" must not take minutes: names and phrases are read from the start.
+    report(f"finding people, places and topics in {len(merged):,} entries")
     texts = [(e.title, e.body[:_SCAN_CHARS]) for e in merged]
     step = sample_step(len(texts)) if settings.automatic_topics > 0 else 0
     half = len(texts) // 2 if helper is not None and len(texts) >= HELPER_MIN_ENTRIES else len(texts)

@@ -188,6 +188,7 @@ def load(
     cache: ParseCache | None = None,
     read: Callable[[str, ParseSettings], Parsed] = read_source,
     on_head: Callable[[Briefing], None] | None = None,
+    on_progress: Callable[[str], None] | None = None,
 ) -> Briefing:
     """Load every source into one deduplicated, annotated Briefing.
 
@@ -199,11 +200,13 @@ def load(
         on_head: called first with the newest few hundred entries when the cache holds them, so
             a reader can paint before the whole briefing is unpacked; on a big cold load,
             called with the parsed entries (not yet merged or annotated) before the analysis.
+        on_progress: told what a cold load is doing ("reading files 12/400", "merging
+            duplicates", …), for a progress line; called from the loading thread.
     """
     settings = settings or default_settings()
     expanded = expand_sources(sources)
     if cache is None:
-        return _parse_and_annotate(expanded, [None] * len(expanded), None, settings, read, on_head)
+        return _parse_and_annotate(expanded, [None] * len(expanded), None, settings, read, on_head, on_progress)
 
     keys: list[FileKey | tuple[str, str]] = []
     for path, error in expanded:
@@ -223,10 +226,12 @@ def load(
             return hit
 
     keyed = [k if isinstance(k, FileKey) else None for k in keys]
-    briefing = _parse_and_annotate(expanded, keyed, cache, settings, read, on_head)
+    briefing = _parse_and_annotate(expanded, keyed, cache, settings, read, on_head, on_progress)
     if cacheable:
         from .annotate import head_of
 
+        if on_progress is not None:
+            on_progress("saving to the cache")
         cache.put_briefing(briefing_key, briefing)
         cache.put_briefing(briefing_key + ":head", head_of(briefing))
     return briefing
@@ -239,6 +244,7 @@ def _parse_and_annotate(
     settings: ParseSettings,
     read: Callable[[str, ParseSettings], Parsed],
     on_head: Callable[[Briefing], None] | None = None,
+    on_progress: Callable[[str], None] | None = None,
 ) -> Briefing:
     """The cold path: every file from the cache or parsed, then one annotation of them all.
 
@@ -275,9 +281,12 @@ def _parse_and_annotate(
                     break
                 theirs.insert(0, index)
         ticket = helper.ask("parse", [expanded[i][0] for i in theirs], settings) if helper and theirs else None
-        for index in to_read:
+        report = on_progress or (lambda _: None)
+        for count, index in enumerate(to_read, start=1):
             if index not in theirs or ticket is None:
                 parsed[index] = read(expanded[index][0], settings)
+                if count % 10 == 0 or count == len(to_read):
+                    report(f"reading files {count}/{len(to_read)}")
         if theirs and ticket is not None:
             assert helper is not None
             answers = unpickle_parts(helper.answer(ticket), Parsed)
@@ -292,7 +301,7 @@ def _parse_and_annotate(
         done = [p for p in parsed if p is not None]
         if on_head is not None and sum(len(p.entries) for p in done) >= PROVISIONAL_MIN_ENTRIES:
             on_head(provisional_briefing(done))
-        return annotate(done, settings, helper)
+        return annotate(done, settings, helper, report)
     finally:
         if helper is not None:
             helper.close()

@@ -81,3 +81,15 @@ def test_a_big_cold_load_shows_its_parsed_entries_before_the_analysis(tmp_path: 
     assert provisional.actors == () and provisional.topics == ()
     unmerged = {e.id for e in final.entries if len(e.mark_ids) == 1}
     assert unmerged and unmerged <= {e.id for e in provisional.entries}  # marks apply already
+
+
+def test_a_cold_load_reports_its_steps_and_a_warm_one_has_none(tmp_path: Path) -> None:
+    paths = copy_fixtures(tmp_path)
+    cache = ParseCache(tmp_path / "steps.db")
+    steps: list[str] = []
+    load(paths, default_settings(), cache=cache, on_progress=steps.append)
+    assert [s.split(" ")[0] for s in steps] == ["reading", "merging", "finding", "saving"]
+    assert steps[0] == "reading files 2/2"
+    again: list[str] = []
+    load(paths, default_settings(), cache=cache, on_progress=again.append)
+    assert again == []

@@ -339,3 +339,17 @@ async def test_keys_typed_at_once_after_a_focus_change_reach_the_new_widget(tmp_
         await pilot.pause()
         assert main.filter.query == "n"  # "n" typed, not "next match"; enter kept the search
         assert isinstance(app.focused, EntryList)
+
+
+async def test_load_progress_shows_in_the_status_line(tmp_path: Path) -> None:
+    from brief.tui.app import LoadProgress
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = screen(app)
+        app.post_message(LoadProgress("merging duplicates among 5 entries"))
+        await pilot.pause()
+        assert "Loading… merging duplicates among 5 entries" in str(main.query_one("#status").render())
+        app.post_message(LoadProgress(""))
+        await pilot.pause()
+        assert "Loading" not in str(main.query_one("#status").render())

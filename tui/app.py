@@ -18,6 +18,7 @@ from textual import events, on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
@@ -120,6 +121,8 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.result = FilterResult(())
         self._order: list[int] = []
         self.is_loading = True
+        self.progress = ""
+        """The step a cold load is at, shown after "Loading…"."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="body"):
@@ -202,8 +205,8 @@ class MainScreen(Screen[None], inherit_bindings=False):
         total = len(self.briefing.entries)
         shown = len(self.result.indexes)
         text = Text(no_wrap=True, end="")
-        if self.is_loading:
-            text.append("Loading… ")
+        if self.is_loading or self.progress:
+            text.append(f"Loading… {self.progress} · " if self.progress else "Loading… ")
         text.append(f"{shown} of {total} entries", "bold")
         if self.filter.active:
             text.append(" · ")
@@ -529,6 +532,14 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.app.push_screen(HelpScreen(self.brief.key_map()))
 
 
+class LoadProgress(Message):
+    """What a cold load is doing now ("merging duplicates among 10,000 entries"); "" when done."""
+
+    def __init__(self, step: str) -> None:
+        super().__init__()
+        self.step = step
+
+
 def _is_text_input(widget: object) -> bool:
     from textual.widgets import Input
 
@@ -661,15 +672,25 @@ class BriefApp(App[int]):
             self.call_from_thread(self.call_after_refresh, painted.set)
             painted.wait(timeout=1.0)
 
+        def progress(step: str) -> None:
+            # A message, not call_from_thread: the load must never wait for the screen.
+            self.post_message(LoadProgress(step))
+
         try:
-            briefing = load(self.sources, self.settings.parse, cache=cache, on_head=head)
+            briefing = load(self.sources, self.settings.parse, cache=cache, on_head=head, on_progress=progress)
         finally:
             cache.close()
+        self.post_message(LoadProgress(""))
         if cache.note:
             self.call_from_thread(self.notify, cache.note, severity="warning", markup=False)
         index = BriefingIndex(briefing)
         _keep_out_of_collections()
         self.call_from_thread(self._loaded, briefing, index, False)
+
+    def on_load_progress(self, message: LoadProgress) -> None:
+        if self.main is not None:
+            self.main.progress = message.step
+            self.main.update_status()
 
     def _loaded(self, briefing: Briefing, index: BriefingIndex, partial: bool) -> None:
         if self.main is None or not self.main_ready:
