@@ -192,7 +192,7 @@ from brief.tui import app
 from brief.tui.run import run_reader
 from brief.tui.settings import load_settings
 
-def slow(sources, settings=None, cache=None, read=None, on_head=None):
+def slow(sources, settings=None, cache=None, read=None, on_head=None, **_):
     briefing = real_load(sources, settings)
     if on_head is not None:
         on_head(briefing)  # the list is up, as on a big cold load ...
