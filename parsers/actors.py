@@ -30,12 +30,12 @@ from .words import (
     TITLE_WORDS,
 )
 
-_TOKEN = re.compile(r"[^\W\d_](?:[\w'’.\-]*\w)?|\d[\w.,:]*|[“”\"‘(\[\]—–:;.!?,)]")
+_TOKEN = re.compile(r"[^\W\d_](?:[\w'’.\-]*\w)?|\d[\w.,:]*|[“”\"‘(\[\]—–:;.!?,)|•]")
 _TOKEN_OR_NEWLINE = re.compile(_TOKEN.pattern + r"|\n")
 _LINK_TARGET = re.compile(r"\]\([^)]*\)|https?://\S+|\S+@\S+\.\w+")
 _CREDIT = re.compile(r"\b(?:Photograph|Photo|Picture|Illustration|Composite|Video|Graphic)s?\s*:\s*[^\n]*", re.I)
 _CREDIT_HINT = re.compile(r"(?:Photo|Picture|Illustration|Composite|Video|Graphic)", re.I)
-_SENTENCE_BREAK = frozenset({".", "!", "?", "“", '"', "‘", "(", "[", ":", ";", "—", "–"})
+_SENTENCE_BREAK = frozenset({".", "!", "?", "“", '"', "‘", "(", "[", ":", ";", "—", "–", "|", "•"})  # "|": table cells
 _OPENERS = _SENTENCE_BREAK | {"\n"}
 _PARTICLES = frozenset({"de", "da", "do", "dos", "das", "van", "von", "der", "den", "la", "le", "du", "di", "del", "bin", "ibn", "al", "el", "ter", "zu"})
 _OF = frozenset({"of", "for"})

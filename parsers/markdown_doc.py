@@ -128,7 +128,7 @@ def read_markdown(text: str, *, boilerplate: re.Pattern[str], default_day: date 
     bylines = [byline_name(strip_inline(line)) for line in preamble if re.match(r"^\s*[*_]{0,2}\s*by\s", line, re.I)]
     masthead_author = masthead_author or next((name for name in bylines if name), None)
     if any(line.strip() for line in preamble):
-        entry = _section(None, preamble, day, boilerplate)
+        entry = _section(document_title, preamble, day, boilerplate)  # the standfirst, under the document's title
         if entry is not None and len(entry.body) > 40:
             entries.append(entry)
     for index, (_start, end, title) in enumerate(cuts):

@@ -198,3 +198,14 @@ def test_news_api_exports_articles_and_nested_results() -> None:
     (result,) = parse("json", "guardian-api.json").entries
     assert (result.title, result.author) == ("Talks stall over grain corridor", "Ana Lima")
     assert result.body == "Negotiators in Istanbul failed to agree on the **grain corridor**.\n\nTurkey said talks would resume."
+
+
+def test_markdown_live_page_standfirst_table_and_key_events() -> None:
+    got = parse("markdown", "budget-live.md").entries
+    assert [e.title for e in got] == ["Budget day live — 26 November 2026", "Chancellor confirms fuel duty freeze", "Speech begins"]
+    assert got[0].body == "*Live coverage from Westminster. All times GMT.*"
+    assert got[1].published == "2026-11-26T12:31:00" and "| Fuel duty freeze | £3bn |" in got[1].body
+    briefing = load([str(FIXTURES / "markdown" / "budget-live.md")])
+    names = {a.name for a in briefing.actors}
+    assert "Rachel Reeves" in names
+    assert not any("Measure" in n or n == "MPs" for n in names)  # a table's header row, a plural group
