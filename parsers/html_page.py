@@ -8,7 +8,7 @@ them is split at its headings like a Markdown document.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -109,10 +109,33 @@ def _post_blocks(root: LexborNode) -> list[LexborNode]:
     marked = []
     for node in root.css("div, section, li"):
         words = _class_words(node)
-        if words & _POST_WORDS and node.css_first("h1, h2, h3, h4, time") is not None and _text_length(node) > 40:
+        if words & _POST_WORDS and _has_heading_or_time(node) and _text_length(node) > 40:
             marked.append(node)
     innermost = [n for n in marked if not any(o is not n and _contains(n, o) for o in marked)]
-    return innermost if len(innermost) >= 2 else []
+    if len(innermost) < 2:
+        return []
+    # A post without a headline or a <time> ("Good afternoon, we will follow…") is still a post
+    # when it sits among the others, with their tag and class.
+    kinds = {(n.tag, n.attributes.get("class")) for n in innermost}
+    parents = {n.parent.mem_id for n in innermost if n.parent is not None}
+    chosen = {n.mem_id for n in innermost}
+    return [
+        node
+        for node in root.css("div, section, li")
+        if node.mem_id in chosen
+        or (
+            (node.tag, node.attributes.get("class")) in kinds
+            and node.parent is not None
+            and node.parent.mem_id in parents
+            and _text_length(node) > 20
+        )
+    ]
+
+
+def _has_heading_or_time(node: LexborNode) -> bool:
+    if node.css_first("h1, h2, h3, h4, time") is not None or _attribute_time(node) is not None:
+        return True
+    return any(_class_words(n) & _TIME_WORDS for n in node.css("span, div, p"))
 
 
 def _contains(outer: LexborNode, inner: LexborNode) -> bool:
@@ -137,8 +160,26 @@ def _document_day(tree: LexborHTMLParser) -> date | None:
         if value:
             return date.fromisoformat(value[:10])
     title = tree.css_first("title")
-    found = find_date(title.text() if title is not None else "") or find_date((tree.body.text() if tree.body else "")[:5000])
+    found = find_date(title.text() if title is not None else "") or find_date((tree.body.text(separator=" ") if tree.body else "")[:5000])
     return found[0] if found else None
+
+
+_TIME_WORDS = frozenset({"time", "timestamp", "date", "posted", "published", "datetime"})
+_TIME_ATTRIBUTES = ("datetime", "data-ts", "data-timestamp", "data-time", "data-published", "data-date")
+
+
+def _attribute_time(block: LexborNode) -> str | None:
+    """A post's time given as an attribute (data-ts="2026-07-21T16:40:00+03:00", or epoch
+    seconds or milliseconds), as many live-blog pages mark their posts."""
+    for name in _TIME_ATTRIBUTES:
+        value = (block.attributes.get(name) or "").strip()
+        if value.isdigit() and len(value) in (10, 13):
+            moment = datetime.fromtimestamp(int(value[:10]), tz=UTC)
+            return moment.isoformat()
+        found = normalise_datetime(value) if value else None
+        if found:
+            return found
+    return None
 
 
 def _post(block: LexborNode, day: date | None, base_link: str | None) -> RawEntry | None:
@@ -146,9 +187,13 @@ def _post(block: LexborNode, day: date | None, base_link: str | None) -> RawEntr
     title = tidy_line(heading.text(deep=True) or "") if heading is not None else ""
     if heading is not None:
         heading.decompose()
-    published: str | None = None
-    time_node = block.css_first("time")
-    if time_node is not None:
+    published: str | None = _attribute_time(block)
+    time_node = block.css_first("time") or next(
+        (n for n in block.css("span, div, p") if _class_words(n) & _TIME_WORDS and len(n.text(deep=True) or "") < 40), None
+    )
+    if time_node is not None and published is not None:
+        time_node.decompose()
+    elif time_node is not None:
         published = normalise_datetime(time_node.attributes.get("datetime")) or normalise_datetime(
             f"{day.isoformat() if day else ''} {time_node.text()}".strip()
         )

@@ -8,6 +8,7 @@ import sys
 
 from brief.parsers import default_settings, load, read_source
 from brief.parsers.export import to_json
+from brief.parsers.html_page import read_html
 from conftest import FIXTURES, HOSTILE
 
 
@@ -209,3 +210,21 @@ def test_markdown_live_page_standfirst_table_and_key_events() -> None:
     names = {a.name for a in briefing.actors}
     assert "Rachel Reeves" in names
     assert not any("Measure" in n or n == "MPs" for n in names)  # a table's header row, a plural group
+
+
+def test_html_live_posts_timed_by_attribute_or_time_class_and_headless_posts_kept() -> None:
+    got = parse("html", "wildfire-live.html").entries
+    assert [e.title for e in got] == ["Evacuation order for two villages", "Winds expected to strengthen", "Good afternoon."]
+    assert [e.published for e in got] == ["2026-07-21T16:40:00+03:00", "2026-07-21T15:10:00+03:00", "2026-07-21T14:02:00+03:00"]
+    assert not any("16:40" in e.body or "Tweet" in e.body for e in got)
+    page = (
+        "<html><body><h1>Storm live, 3 March 2026</h1><div class='feed'>"
+        "<div class='post'><span class='timestamp'>09:15</span><h2>Roads closed</h2><p>Police shut the coast road after a landslide.</p></div>"
+        "<div class='post'><span class='timestamp'>08:40</span><p>Morning. Heavy rain is forecast until the evening in the north.</p></div>"
+        "</div></body></html>"
+    )
+    posts = read_html(page, boilerplate=default_settings().boilerplate_pattern)
+    assert [(p.title, p.published) for p in posts] == [
+        ("Roads closed", "2026-03-03T09:15:00"),
+        ("Morning.", "2026-03-03T08:40:00"),
+    ]
