@@ -12,7 +12,7 @@ import html.entities
 import re
 import xml.etree.ElementTree as ET
 from functools import partial
-from typing import Any
+from typing import Any, TypeVar
 
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
@@ -22,6 +22,8 @@ from .encoding import decode
 from .html_markdown import html_to_markdown, html_to_text, safe_url
 from .model import RawEntry
 from .text_clean import first_sentence, tidy_line
+
+T = TypeVar("T")
 
 
 class FeedError(ValueError):
@@ -186,8 +188,16 @@ def _lenient(text: str) -> list[RawEntry]:
     return entries
 
 
-def read_feed(data: bytes | str) -> list[RawEntry]:
-    """Entries of an RSS or Atom feed, in document order.
+def _part_of(items: list[T], part: tuple[int, int, int] | None) -> list[T]:
+    if part is None:
+        return items
+    start, stop, n = part
+    return items[start * len(items) // n : stop * len(items) // n]
+
+
+def read_feed(data: bytes | str, part: tuple[int, int, int] | None = None) -> list[RawEntry]:
+    """Entries of an RSS or Atom feed, in document order; with ``part=(start, stop, n)`` only
+    those from start/n to stop/n of the way through (two processes can share a big feed).
 
     A feed that is not well-formed (unclosed tags, stray ampersands) is read leniently;
     one that declares entities (entity expansion, external entities) is refused.
@@ -203,7 +213,7 @@ def read_feed(data: bytes | str) -> list[RawEntry]:
         text = decode(data) if isinstance(data, bytes) else data
         recovered = _lenient(text)
         if recovered:
-            return recovered
+            return _part_of(recovered, part)
         raise error
     kind = _local(root.tag)
     if kind == "feed":
@@ -218,5 +228,5 @@ def read_feed(data: bytes | str) -> list[RawEntry]:
         atom = False
     else:
         raise FeedError(f"XML root <{kind}> is not an RSS or Atom feed")
-    entries = [_entry(item, atom) for item in items]
+    entries = [_entry(item, atom) for item in _part_of(items, part)]
     return [entry for entry in entries if entry is not None]

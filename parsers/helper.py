@@ -157,6 +157,13 @@ _kept: tuple[int, Sequence[tuple[str, str]]] = (0, ())
 """The entries of the last scan (first index, (title, body) pairs), for the topics job."""
 
 
+def parse_part(path: str, settings: ParseSettings, part: tuple[int, int, int]) -> list[bytes]:
+    """One run of a big feed's items (see ``load.parse_bytes``), as one pickled ``Parsed``."""
+    from .load import _read_bytes, parse_bytes
+
+    return [pickle.dumps(parse_bytes(path, _read_bytes(path), settings, part), protocol=pickle.HIGHEST_PROTOCOL)]
+
+
 def scan_texts(texts: Sequence[tuple[str, str]], first: int) -> list[bytes]:
     """Pass 1 of actor extraction over entries numbered from ``first``, as pickled parts."""
     from .actors import scan_entries
@@ -202,6 +209,7 @@ def topics_of_kept(defined: Sequence[tuple[str, Sequence[str]]], step: int) -> A
 
 JOBS: dict[str, Callable[..., Any]] = {
     "parse": parse_paths,
+    "parse part": parse_part,
     "scan": scan_texts,
     "shingles": shingle_texts,
     "topics": topics_of_kept,

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .cache import FileKey, ParseCache
 from .dates import find_date
@@ -16,6 +17,9 @@ from .model import Briefing, RawEntry
 from .settings import ParseSettings, default_settings
 from .sniff import EXTENSIONS, sniff
 from .text_clean import first_sentence, tidy_line
+
+if TYPE_CHECKING:
+    from .helper import Helper
 
 STDIN = "-"
 MAX_BYTES = 64 * 1024 * 1024
@@ -107,8 +111,13 @@ def _day_from_name(path: str) -> date | None:
     return found[0] if found else None
 
 
-def parse_bytes(path: str, data: bytes, settings: ParseSettings) -> Parsed:
-    """Parse one file's bytes; every failure becomes an error value."""
+def parse_bytes(path: str, data: bytes, settings: ParseSettings, part: tuple[int, int, int] | None = None) -> Parsed:
+    """Parse one file's bytes; every failure becomes an error value.
+
+    ``part=(start, stop, n)`` reads only a feed's items from start/n to stop/n of the way
+    through (other formats: whole for a part that starts at 0, else nothing), for two
+    processes sharing one big feed.
+    """
     from .encoding import NotText, decode
     from .plain_text import read_plain_text
 
@@ -132,9 +141,11 @@ def parse_bytes(path: str, data: bytes, settings: ParseSettings) -> Parsed:
         "text": lambda: read_plain_text(text, boilerplate=boilerplate, default_day=day),
         "markdown": lambda: read_markdown(text, boilerplate=boilerplate, default_day=day),
         "html": lambda: read_html(text, boilerplate=boilerplate, default_day=day),
-        "feed": lambda: read_feed(data if not data.startswith((b"\xff\xfe", b"\xfe\xff")) else text),
+        "feed": lambda: read_feed(data if not data.startswith((b"\xff\xfe", b"\xfe\xff")) else text, part),
         "json": lambda: read_brief_json(text),
     }
+    if part is not None and part[0] > 0 and fmt != "feed":
+        return Parsed(path, fmt, ())
     try:
         entries = readers[fmt]()
     except (FeedError, BriefJsonError) as error:
@@ -144,7 +155,7 @@ def parse_bytes(path: str, data: bytes, settings: ParseSettings) -> Parsed:
     except Exception as error:
         return Parsed(path, fmt, (), f"could not read as {fmt}: {type(error).__name__}: {error}")
     kept = tuple(entry for entry in map(_inert, entries) if entry is not None)
-    if not kept:
+    if not kept and part is None:
         return Parsed(path, fmt, (), f"no entries found in this {fmt} file")
     return Parsed(path, fmt, kept)
 
@@ -252,7 +263,7 @@ def _parse_and_annotate(
     list while this process parses from the start, then scans half the entries for names.
     """
     from .annotate import annotate  # deduplication and extraction: the cold path only
-    from .helper import Helper, start_helper, unpickle_parts
+    from .helper import start_helper, unpickle_parts
 
     parsed: list[Parsed | None] = [None] * len(expanded)
     to_read: list[int] = []
@@ -282,7 +293,12 @@ def _parse_and_annotate(
                 theirs.insert(0, index)
         ticket = helper.ask("parse", [expanded[i][0] for i in theirs], settings) if helper and theirs else None
         report = on_progress or (lambda _: None)
+        if helper is not None and len(to_read) == 1:
+            # One big file: if it is a feed, the helper reads the second half of its items.
+            parsed[to_read[0]] = _parse_shared(expanded[to_read[0]][0], settings, helper)
         for count, index in enumerate(to_read, start=1):
+            if parsed[index] is not None:
+                continue
             if index not in theirs or ticket is None:
                 parsed[index] = read(expanded[index][0], settings)
                 if count % 10 == 0 or count == len(to_read):
@@ -334,6 +350,30 @@ def provisional_briefing(parsed: Sequence[Parsed]) -> Briefing:
     )
     sources = tuple(Source(p.path, p.format, len(p.entries), p.error) for p in parsed)
     return Briefing(sources=sources, entries=entries, actors=(), topics=())
+
+
+def _parse_shared(path: str, settings: ParseSettings, helper: Helper) -> Parsed | None:
+    """A big feed parsed by both processes, half its items each; None if it is no feed."""
+    from .encoding import NotText, decode
+    from .helper import unpickle_parts
+
+    try:
+        data = _read_bytes(path)
+        if sniff(path, decode(data[:4096] + data[-1024:])) != "feed":
+            return None
+    except (OSError, ValueError, NotText):
+        return None  # read the usual way, which reports the problem
+    # The helper gets the smaller share: it has still to start and import the feed reader.
+    ticket = helper.ask("parse part", path, settings, (3, 5, 5))
+    mine = parse_bytes(path, data, settings, (0, 3, 5))
+    answers = unpickle_parts(helper.answer(ticket), Parsed)
+    theirs = answers[0] if answers else parse_bytes(path, data, settings, (3, 5, 5))
+    if mine.error or theirs.error:
+        return parse_bytes(path, data, settings)  # let the whole file tell what is wrong
+    entries = mine.entries + theirs.entries
+    if not entries:
+        return Parsed(path, mine.format, (), f"no entries found in this {mine.format} file")
+    return Parsed(path, mine.format, entries)
 
 
 def _size(path: str, key: FileKey | None) -> int:

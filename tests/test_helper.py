@@ -92,3 +92,36 @@ def test_no_helper_without_a_spare_cpu_or_for_small_input(monkeypatch: pytest.Mo
     assert helper.start_helper(1000) is None  # small
     monkeypatch.setattr(helper, "spare_cpus", lambda: 0)
     assert helper.start_helper(10**9) is None
+
+
+def test_one_big_feed_is_shared_and_reads_the_same(helper_always: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    feed = str(FIXTURES / "feed" / "rss2.xml")
+    asked: list[str] = []
+    real_ask = helper.Helper.ask
+
+    def spy(self: helper.Helper, job: str, *args: object) -> int | None:
+        asked.append(job)
+        return real_ask(self, job, *args)
+
+    monkeypatch.setattr(helper.Helper, "ask", spy)
+    shared = load([feed])
+    assert asked[0] == "parse part"
+    monkeypatch.setattr(helper, "start_helper", lambda total: None)
+    whole = load([feed])
+    assert shared == whole and len(whole.entries) >= 3
+
+
+def test_one_big_file_that_is_no_feed_is_read_whole(helper_always: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = str(FIXTURES / "text" / "harbour-live.txt")
+    shared = load([text])
+    monkeypatch.setattr(helper, "start_helper", lambda total: None)
+    assert load([text]) == shared
+
+
+def test_feed_parts_cover_every_item_once() -> None:
+    from brief.parsers.feed import read_feed
+
+    data = (FIXTURES / "feed" / "rss2.xml").read_bytes()
+    whole = read_feed(data)
+    assert read_feed(data, (0, 3, 5)) + read_feed(data, (3, 5, 5)) == whole
+    assert read_feed(data, (0, 1, 2)) + read_feed(data, (1, 2, 2)) == whole
