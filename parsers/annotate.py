@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from .actors import ActorSettings, ScanResult, resolve_actors, scan_entries
 from .dedup import DedupSettings, cluster
 from .helper import unpickle_parts
-from .model import Actor, Briefing, Entry, Occurrence, RawEntry, Source, Topic, entry_id
+from .model import Actor, Briefing, Entry, Occurrence, RawEntry, Source, Topic, id_of_normalised, normalise_text
 from .settings import ParseSettings
 from .text_clean import strip_update_marker
 from .topics import TopicScan, find_topics, sample_step, scan_topics
@@ -60,10 +60,14 @@ def annotate(
     """
     sources = tuple(Source(p.path, p.format, len(p.entries), p.error) for p in parsed)
     raws: list[tuple[RawEntry, Occurrence, str]] = []
+    normalised: list[str] = []  # each entry normalised once, for its id and for deduplication
     for source in parsed:
         for position, raw in enumerate(source.entries):
-            identity = raw.dump_id or entry_id(raw.title, raw.body)
+            title, body = normalise_text(raw.title), normalise_text(raw.body)
+            identity = raw.dump_id or id_of_normalised(title, body)
             raws.append((raw, Occurrence(source.path, position), identity))
+            # What normalise_text(f"{title}\n{body}") gives, without normalising again.
+            normalised.append(f"{title} {body}" if title and body else title or body)
     dedup = DedupSettings(
         shingle_words=settings.shingle_words,
         containment=settings.containment,
@@ -74,7 +78,8 @@ def annotate(
     )
     report = on_progress or (lambda _: None)
     report(f"merging duplicates among {len(raws):,} entries")
-    groups = cluster([f"{raw.title}\n{raw.body}" for raw, _, _ in raws], dedup, helper)
+    groups = cluster([f"{raw.title}\n{raw.body}" for raw, _, _ in raws], dedup, helper, normalised)
+    del normalised
     merged = [_merge([raws[i] for i in group]) for group in groups]
 
     actor_settings = ActorSettings(dict(settings.aliases), dict(settings.kinds), frozenset(settings.ignore))

@@ -93,8 +93,16 @@ def shingle_arrays(normalised: Sequence[str], k: int, max_words: int) -> list[ar
     return [array("I", _shingles(text, k, max_words)) for text in normalised]
 
 
-def cluster(texts: Sequence[str], settings: DedupSettings = DedupSettings(), helper: Helper | None = None) -> list[list[int]]:
-    """Group indexes of ``texts`` that are the same story; clusters in order of first member."""
+def cluster(
+    texts: Sequence[str],
+    settings: DedupSettings = DedupSettings(),
+    helper: Helper | None = None,
+    normalised: Sequence[str] | None = None,
+) -> list[list[int]]:
+    """Group indexes of ``texts`` that are the same story; clusters in order of first member.
+
+    ``normalised``: the texts through ``normalise_text``, when the caller has them already.
+    """
     parent = list(range(len(texts)))
 
     def find(i: int) -> int:
@@ -111,7 +119,8 @@ def cluster(texts: Sequence[str], settings: DedupSettings = DedupSettings(), hel
     # Exact duplicates first: identical normalised text.
     first_by_text: dict[str, int] = {}
     unique: list[int] = []
-    normalised = [normalise_text(text) for text in texts]
+    if normalised is None:
+        normalised = [normalise_text(text) for text in texts]
     for index, key in enumerate(normalised):
         if key in first_by_text:
             union(first_by_text[key], index)

@@ -22,8 +22,12 @@ def normalise_text(text: str) -> str:
 
 def entry_id(title: str, body: str) -> str:
     """A stable id from normalised content: same text, same id, on any machine and run."""
-    digest = hashlib.blake2b(f"{normalise_text(title)}\n{normalise_text(body)}".encode(), digest_size=8)
-    return digest.hexdigest()
+    return id_of_normalised(normalise_text(title), normalise_text(body))
+
+
+def id_of_normalised(title: str, body: str) -> str:
+    """``entry_id`` of a title and body already normalised (deduplication needs them too)."""
+    return hashlib.blake2b(f"{title}\n{body}".encode(), digest_size=8).hexdigest()
 
 
 @dataclass(frozen=True)
