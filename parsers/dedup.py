@@ -101,7 +101,8 @@ def cluster(
 ) -> list[list[int]]:
     """Group indexes of ``texts`` that are the same story; clusters in order of first member.
 
-    ``normalised``: the texts through ``normalise_text``, when the caller has them already.
+    ``normalised``: the texts through ``normalise_text``, when the caller has them already
+    (a list given here is emptied once read, so its memory goes before the comparisons).
     """
     parent = list(range(len(texts)))
 
@@ -132,6 +133,8 @@ def cluster(
     # a set is built only for an entry that is being compared.
     # With a helper process, it hashes the second half of the entries meanwhile.
     distinct = [normalised[i] for i in unique]
+    if isinstance(normalised, list):
+        normalised.clear()  # the caller's copy too: at 100 000 entries these are 70 MB of text
     del normalised, first_by_text
     half = len(distinct) // 2 if helper is not None and len(distinct) >= HELPER_MIN_ENTRIES else len(distinct)
     ticket = helper.ask("shingles", distinct[half:], settings.shingle_words, settings.max_words) if helper and half < len(distinct) else None
