@@ -67,16 +67,12 @@ def _same_facts(mine: frozenset[str], theirs: frozenset[str], threshold: float) 
     return len(mine & theirs) >= threshold * fewer
 
 
-def shingles(text: str, words_per_shingle: int = 2, max_words: int = 400) -> frozenset[int]:
-    """Hashed word n-grams of a text's normalised words.
+def _shingles(normalised: str, k: int, max_words: int) -> frozenset[int]:
+    """Hashed word n-grams of a normalised text's words.
 
     N-grams made only of stopwords ("of the", "it was") are left out: every English text has
     them, so they would make unrelated entries look alike and crowd the sketch index.
     """
-    return _shingles(normalise_text(text), words_per_shingle, max_words)
-
-
-def _shingles(normalised: str, k: int, max_words: int) -> frozenset[int]:
     # Every step is a C-level map over all words: this runs on every word of every entry.
     # crc32 is stable across runs and machines, so clusters never depend on PYTHONHASHSEED.
     words = _WORD.findall(normalised)[:max_words]

@@ -25,8 +25,9 @@ class TopicResult:
     per_entry: tuple[tuple[str, ...], ...]
 
 
-def _phrases(text: str, names: frozenset[str]) -> set[str]:
-    """Two- and three-word phrases of content words within one clause."""
+def _phrases(text: str) -> set[str]:
+    """Two- and three-word phrases of content words within one clause (those naming a person
+    are left out later, by ``find_topics``, once the people are known)."""
     found: set[str] = set()
     clause: list[str] = []
     for match in _PHRASE_WORD.finditer(text):
@@ -49,8 +50,6 @@ def _phrases(text: str, names: frozenset[str]) -> set[str]:
             if n == 3 and gram[1] in STOPWORDS and gram[1] not in ("of", "and"):
                 continue
             phrase = " ".join(gram)
-            if phrase in names or any(w in names for w in gram):
-                continue
             found.add(phrase)
     return found
 
@@ -121,7 +120,7 @@ def scan_topics(texts: Sequence[str], first: int, defined: Sequence[tuple[str, S
             if not singles.isdisjoint(vocabulary) or any(p.in_text(lowered, vocabulary) for p in phrases):
                 hits.append(index)
         if step and index % step == 0:
-            for phrase in _phrases(text, frozenset()):
+            for phrase in _phrases(text):
                 where[phrase].append(index)
     return TopicScan(label_hits, dict(where))
 
