@@ -43,6 +43,31 @@ def _merge(members: Sequence[tuple[RawEntry, Occurrence, str]]) -> Entry:
     )
 
 
+PROVISIONAL_MIN_ENTRIES = 2000
+"""From this many entries the analysis takes long enough that showing them first is worth it."""
+
+
+def provisional_briefing(sources: tuple[Source, ...], raws: Sequence[tuple[RawEntry, Occurrence, str]]) -> Briefing:
+    """The parsed entries as they are, to read while they are merged and annotated.
+
+    Ids are the ones an unmerged entry keeps, so read and starred marks already apply; the
+    sidebar stays empty until actors and topics are known.
+    """
+    entries = tuple(
+        Entry(
+            id=identity,
+            title=raw.title,
+            body=raw.body,
+            author=raw.author,
+            published=raw.published,
+            link=raw.link,
+            occurrences=(occurrence,),
+        )
+        for raw, occurrence, identity in raws
+    )
+    return Briefing(sources=sources, entries=entries, actors=(), topics=())
+
+
 def _topic_texts(entries: Sequence[Entry]) -> list[str]:
     return [f"{e.title}\n{e.body[:_SCAN_CHARS]}" for e in entries]
 
@@ -52,8 +77,12 @@ def annotate(
     settings: ParseSettings,
     helper: Helper | None = None,
     on_progress: Callable[[str], None] | None = None,
+    on_parsed: Callable[[Briefing], None] | None = None,
 ) -> Briefing:
     """Deduplicate all entries of all sources, then attach actors and topics.
+
+    ``on_parsed`` is given the entries as parsed (see ``provisional_briefing``) when there are
+    enough of them for the analysis to be worth waiting through.
 
     With a ``helper`` process, it scans the second half of the entries for names while this
     process scans the first; the joined scans are exactly one scan's (see ``ScanResult``).
@@ -68,6 +97,8 @@ def annotate(
             raws.append((raw, Occurrence(source.path, position), identity))
             # What normalise_text(f"{title}\n{body}") gives, without normalising again.
             normalised.append(f"{title} {body}" if title and body else title or body)
+    if on_parsed is not None and len(raws) >= PROVISIONAL_MIN_ENTRIES:
+        on_parsed(provisional_briefing(sources, raws))
     dedup = DedupSettings(
         shingle_words=settings.shingle_words,
         containment=settings.containment,

@@ -278,16 +278,17 @@ def _parse_and_annotate(
             to_read.append(index)
 
     helper: Helper | None = None
+    sizes = {i: _size(expanded[i][0], keys[i]) for i in to_read}
     if read is read_source and all(expanded[i][0] != STDIN for i in to_read):
-        helper = start_helper(sum(_size(expanded[i][0], keys[i]) for i in to_read))
+        helper = start_helper(sum(sizes.values()))
     try:
         # The helper parses the last files (a bit under half the bytes: it starts later)
         # while this process parses the first ones.
         theirs: list[int] = []
         if helper is not None:
-            budget = 0.45 * sum(_size(expanded[i][0], keys[i]) for i in to_read)
+            budget = 0.45 * sum(sizes.values())
             for index in reversed(to_read[1:]):
-                budget -= _size(expanded[index][0], keys[index])
+                budget -= sizes[index]
                 if budget < 0:
                     break
                 theirs.insert(0, index)
@@ -314,42 +315,10 @@ def _parse_and_annotate(
                 key, result = keys[index], parsed[index]
                 if key is not None and result is not None:
                     cache.put_file(key, settings, result.format, result.error, result.entries)
-        done = [p for p in parsed if p is not None]
-        if on_head is not None and sum(len(p.entries) for p in done) >= PROVISIONAL_MIN_ENTRIES:
-            on_head(provisional_briefing(done))
-        return annotate(done, settings, helper, report)
+        return annotate([p for p in parsed if p is not None], settings, helper, report, on_head)
     finally:
         if helper is not None:
             helper.close()
-
-
-PROVISIONAL_MIN_ENTRIES = 2000
-"""From this many entries the analysis takes long enough that showing them first is worth it."""
-
-
-def provisional_briefing(parsed: Sequence[Parsed]) -> Briefing:
-    """The parsed entries as they are, to read while they are merged and annotated.
-
-    Ids are the ones an unmerged entry keeps, so read and starred marks already apply; the
-    sidebar stays empty until actors and topics are known.
-    """
-    from .model import Entry, Occurrence, Source, entry_id
-
-    entries = tuple(
-        Entry(
-            id=raw.dump_id or entry_id(raw.title, raw.body),
-            title=raw.title,
-            body=raw.body,
-            author=raw.author,
-            published=raw.published,
-            link=raw.link,
-            occurrences=(Occurrence(source.path, position),),
-        )
-        for source in parsed
-        for position, raw in enumerate(source.entries)
-    )
-    sources = tuple(Source(p.path, p.format, len(p.entries), p.error) for p in parsed)
-    return Briefing(sources=sources, entries=entries, actors=(), topics=())
 
 
 def _parse_shared(path: str, settings: ParseSettings, helper: Helper) -> Parsed | None:

@@ -64,15 +64,15 @@ def test_corrupt_cache_is_rebuilt(tmp_path: Path) -> None:
 def test_a_big_cold_load_shows_its_parsed_entries_before_the_analysis(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import importlib
 
-    load_module = importlib.import_module("brief.parsers.load")  # the module, not the function
+    annotate_module = importlib.import_module("brief.parsers.annotate")
 
     paths = copy_fixtures(tmp_path)
     shown: list = []  # type: ignore[type-arg]
-    monkeypatch.setattr(load_module, "PROVISIONAL_MIN_ENTRIES", 10**6)
+    monkeypatch.setattr(annotate_module, "PROVISIONAL_MIN_ENTRIES", 10**6)
     load(paths, default_settings(), cache=ParseCache(tmp_path / "small.db"), on_head=shown.append)
     assert shown == []  # small loads go straight to the finished briefing
 
-    monkeypatch.setattr(load_module, "PROVISIONAL_MIN_ENTRIES", 1)
+    monkeypatch.setattr(annotate_module, "PROVISIONAL_MIN_ENTRIES", 1)
     final = load(paths, default_settings(), cache=ParseCache(tmp_path / "big.db"), on_head=shown.append)
     assert len(shown) == 1
     provisional = shown[0]
