@@ -98,6 +98,12 @@ class Helper:
         self._answered += 1
         return value if ok else None
 
+    def kill(self) -> None:
+        """Stop the process at once (from another thread too: its pipes are left alone)."""
+        if self._process is not None:
+            self._process.kill()
+        _LIVE.discard(self)
+
     def close(self) -> None:
         """Let the helper go (it exits when its stdin closes); kill it if it is mid-job."""
         process, self._process = self._process, None
@@ -123,10 +129,7 @@ _LIVE: set[Helper] = set()
 def stop_all_helpers() -> None:
     """Kill every helper still running (the reader is quitting in the middle of a load)."""
     for helper in list(_LIVE):
-        process = helper._process
-        if process is not None:
-            process.kill()
-        _LIVE.discard(helper)
+        helper.kill()
 
 
 def start_helper(total_bytes: int) -> Helper | None:
