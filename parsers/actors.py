@@ -30,7 +30,9 @@ from .words import (
     TITLE_WORDS,
 )
 
-_TOKEN = re.compile(r"[^\W\d_](?:[\w'’.\-]*\w)?|\d[\w.,:]*|[“”\"‘(\[\]—–:;.!?,)|•]")
+# A word: a letter, then word characters, with ' ’ . - only between them ("U.S", "al-Assad",
+# "Putin's"); written so that no word needs backtracking.
+_TOKEN = re.compile(r"[^\W\d_]\w*(?:[’'.\-]+\w+)*|\d[\w.,:]*|[“”\"‘(\[\]—–:;.!?,)|•]")
 _TOKEN_OR_NEWLINE = re.compile(_TOKEN.pattern + r"|\n")
 _LINK_TARGET = re.compile(r"\]\([^)]*\)|https?://\S+|\S+@\S+\.\w+")
 _CREDIT = re.compile(r"\b(?:Photograph|Photo|Picture|Illustration|Composite|Video|Graphic)s?\s*:\s*[^\n]*", re.I)

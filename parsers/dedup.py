@@ -67,6 +67,13 @@ def _same_facts(mine: frozenset[str], theirs: frozenset[str], threshold: float) 
     return len(mine & theirs) >= threshold * fewer
 
 
+_ASCII_WORD_BYTES = bytes(c for c in range(128) if chr(c).isalnum() or chr(c) == "_")
+_NON_WORD_TO_SPACE = bytes.maketrans(
+    bytes(c for c in range(128) if c not in _ASCII_WORD_BYTES), b" " * (128 - len(_ASCII_WORD_BYTES))
+)
+_STOPWORD_BYTES = frozenset(word.encode() for word in STOPWORDS)
+
+
 def _shingles(normalised: str, k: int, max_words: int) -> frozenset[int]:
     """Hashed word n-grams of a normalised text's words.
 
@@ -75,13 +82,17 @@ def _shingles(normalised: str, k: int, max_words: int) -> frozenset[int]:
     """
     # Every step is a C-level map over all words: this runs on every word of every entry.
     # crc32 is stable across runs and machines, so clusters never depend on PYTHONHASHSEED.
-    words = _WORD.findall(normalised)[:max_words]
+    # ASCII text (most of it) is split as bytes: the same words as the \w+ regex, 3x faster.
+    if normalised.isascii():
+        words = normalised.encode().translate(_NON_WORD_TO_SPACE).split()[:max_words]
+    else:
+        words = list(map(str.encode, _WORD.findall(normalised)[:max_words]))
     if len(words) < k:
-        return frozenset({zlib.crc32(" ".join(words).encode())}) if words else frozenset()
-    grams = map(" ".join, zip(*(words[i:] for i in range(k)), strict=False))
-    stop = list(map(STOPWORDS.__contains__, words))
+        return frozenset({zlib.crc32(b" ".join(words))}) if words else frozenset()
+    grams = map(b" ".join, zip(*(words[i:] for i in range(k)), strict=False))
+    stop = list(map(_STOPWORD_BYTES.__contains__, words))
     content = map(not_, map(all, zip(*(stop[i:] for i in range(k)), strict=False)))
-    return frozenset(map(zlib.crc32, map(str.encode, compress(grams, content))))
+    return frozenset(map(zlib.crc32, compress(grams, content)))
 
 
 def shingle_arrays(normalised: Sequence[str], k: int, max_words: int) -> list[array[int]]:

@@ -83,6 +83,28 @@ def _child(element: ET.Element, *names: str) -> ET.Element | None:
     return None
 
 
+_Children = dict[str, list[ET.Element]]
+
+
+def _children(item: ET.Element) -> _Children:
+    """An item's children by local name, in document order: each item is walked once, not
+    once per field looked up (a feed's dates alone are looked up under seven names)."""
+    found: _Children = {}
+    for child in item:
+        tag = child.tag
+        name = (tag.rsplit("}", 1)[-1] if "}" in tag else tag).lower() if isinstance(tag, str) else ""
+        found.setdefault(name, []).append(child)
+    return found
+
+
+def _first(children: _Children, *names: str) -> ET.Element | None:
+    for name in names:
+        found = children.get(name)
+        if found:
+            return found[0]
+    return None
+
+
 def _text(element: ET.Element | None) -> str:
     return (element.text or "").strip() if element is not None else ""
 
@@ -101,8 +123,8 @@ def _atom_content(element: ET.Element | None) -> str:
     return tidy_line(text) if "\n" not in text.strip() else text.strip()
 
 
-def _author(item: ET.Element) -> str | None:
-    node = _child(item, "author", "creator")
+def _author(children: _Children) -> str | None:
+    node = _first(children, "author", "creator")
     if node is None:
         return None
     name = _child(node, "name")
@@ -113,8 +135,8 @@ def _author(item: ET.Element) -> str | None:
     return html_to_text(text) or None
 
 
-def _link(item: ET.Element) -> str | None:
-    links = [child for child in item if _local(child.tag) == "link"]
+def _link(children: _Children) -> str | None:
+    links = children.get("link", [])
     for link in links:
         if link.get("href") and (link.get("rel") or "alternate") == "alternate":
             return safe_url(link.get("href"))
@@ -123,34 +145,35 @@ def _link(item: ET.Element) -> str | None:
             return safe_url(link.get("href"))
         if _text(link):
             return safe_url(_text(link))
-    guid = _child(item, "guid")
+    guid = _first(children, "guid")
     if guid is not None and guid.get("isPermaLink", "true") != "false" and _text(guid).startswith("http"):
         return safe_url(_text(guid))
     return None
 
 
 def _entry(item: ET.Element, atom: bool) -> RawEntry | None:
-    title = html_to_text(_text(_child(item, "title")))
+    children = _children(item)
+    title = html_to_text(_text(_first(children, "title")))
     if atom:
-        body = _atom_content(_child(item, "content")) or _atom_content(_child(item, "summary"))
+        body = _atom_content(_first(children, "content")) or _atom_content(_first(children, "summary"))
     else:
-        encoded = _child(item, "encoded")
-        description = _child(item, "description")
+        encoded = _first(children, "encoded")
+        description = _first(children, "description")
         candidates = [html_to_markdown(e.text or "") for e in (encoded, description) if e is not None]
         body = max(candidates, key=len) if candidates else ""
     if not title and not body:
         return None
     published = None
     for name in ("published", "pubdate", "date", "issued", "updated", "modified", "created"):
-        published = normalise_datetime(_text(_child(item, name)))
+        published = normalise_datetime(_text(_first(children, name)))
         if published:
             break
     return RawEntry(
         title=title or first_sentence(body),
         body=body or title,
-        author=_author(item),
+        author=_author(children),
         published=published,
-        link=_link(item),
+        link=_link(children),
     )
 
 

@@ -7,14 +7,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .words import ROLE_WORDS, STOPWORDS
+from .words import ROLE_WORDS, STOPWORDS, word_pieces
 
 _SAMPLE = 2000
 _PIECE = re.compile(r"\w+")
-_PHRASE_WORD = re.compile(r"[^\W\d_][\w'’\-]*|[.,;:!?()\[\]“”\"—–]")
 _GENERIC = frozenset(
     ["people", "country", "countries", "government", "officials", "statement", "talks", "meeting", "comments", "report", "reports", "issue", "issues", "question", "questions", "thing", "things", "part", "lot", "number", "end", "start", "side", "sides", "way", "point"]
 )
+_NOT_LAST = STOPWORDS | _GENERIC | ROLE_WORDS
 
 
 @dataclass(frozen=True)
@@ -25,32 +25,46 @@ class TopicResult:
     per_entry: tuple[tuple[str, ...], ...]
 
 
+_CLAUSE_BREAK = re.compile(r"[.,;:!?()\[\]“”\"—–]")
+_CLAUSE_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+_OPENS, _CLOSES, _JOINS = 1, 2, 4
+_word_roles: dict[str, int] = {}
+
+
+def _roles(word: str) -> int:
+    """Which places of a phrase a (lowercased) word may take: first, last, middle of three."""
+    roles = _word_roles.get(word)
+    if roles is None:
+        if len(_word_roles) > 200_000:
+            _word_roles.clear()
+        short = len(word) < 3 or word.endswith(("'s", "'"))
+        roles = _word_roles[word] = (
+            (_OPENS if not short and word not in STOPWORDS and not word.endswith("ly") else 0)
+            | (_CLOSES if not short and word not in _NOT_LAST and not word.endswith(("ed", "ly")) else 0)
+            | (_JOINS if word not in STOPWORDS or word in ("of", "and") else 0)
+        )
+    return roles
+
+
 def _phrases(text: str) -> set[str]:
     """Two- and three-word phrases of content words within one clause (those naming a person
-    are left out later, by ``find_topics``, once the people are known)."""
+    are left out later, by ``find_topics``, once the people are known).
+
+    A phrase opens and closes on a content word ("Ukraine needed", "moved quickly" are
+    clauses, not noun phrases); the middle of three is a content word, "of" or "and".
+    """
     found: set[str] = set()
-    clause: list[str] = []
-    for match in _PHRASE_WORD.finditer(text):
-        word = match.group(0)
-        if not word[:1].isalpha():
-            clause = []
+    for clause in _CLAUSE_BREAK.split(text):
+        words = [word.lower().replace("’", "'") for word in _CLAUSE_WORD.findall(clause)]
+        if len(words) < 2:
             continue
-        lowered = word.lower().replace("’", "'")
-        clause.append(lowered)
-        for n in (2, 3):
-            if len(clause) < n:
-                continue
-            gram = clause[-n:]
-            if gram[0] in STOPWORDS or gram[-1] in STOPWORDS or gram[-1] in _GENERIC or gram[-1] in ROLE_WORDS:
-                continue
-            if gram[-1].endswith(("ed", "ly")) or gram[0].endswith("ly"):
-                continue  # "Ukraine needed", "moved quickly": a clause, not a noun phrase
-            if any(len(w) < 3 or w.endswith(("'s", "'")) for w in (gram[0], gram[-1])):
-                continue
-            if n == 3 and gram[1] in STOPWORDS and gram[1] not in ("of", "and"):
-                continue
-            phrase = " ".join(gram)
-            found.add(phrase)
+        roles = list(map(_roles, words))
+        for i in range(len(words) - 1):
+            if roles[i] & _OPENS:
+                if roles[i + 1] & _CLOSES:
+                    found.add(f"{words[i]} {words[i + 1]}")
+                if i + 2 < len(words) and roles[i + 2] & _CLOSES and roles[i + 1] & _JOINS:
+                    found.add(f"{words[i]} {words[i + 1]} {words[i + 2]}")
     return found
 
 
@@ -115,7 +129,7 @@ def scan_topics(texts: Sequence[str], first: int, defined: Sequence[tuple[str, S
     for offset, text in enumerate(texts):
         index = first + offset
         lowered = text.casefold()
-        vocabulary = set(_PIECE.findall(lowered))  # one text at a time: no per-entry sets kept
+        vocabulary = set(word_pieces(lowered))  # one text at a time: no per-entry sets kept
         for (singles, phrases), hits in zip(matchers, label_hits, strict=True):
             if not singles.isdisjoint(vocabulary) or any(p.in_text(lowered, vocabulary) for p in phrases):
                 hits.append(index)

