@@ -341,6 +341,30 @@ async def test_keys_typed_at_once_after_a_focus_change_reach_the_new_widget(tmp_
         assert isinstance(app.focused, EntryList)
 
 
+async def test_keys_typed_at_once_after_leaving_the_search_box_reach_the_list(tmp_path: Path) -> None:
+    """"enter j" or "esc j" in one burst: enter (or esc) leaves the box at once, so the "j"
+    after it moves the list's cursor instead of being typed into the search."""
+    from textual import events
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = screen(app)
+        await pilot.pause()
+        entries = app.screen.query_one(EntryList)
+        for key, character in [("slash", "/"), ("e", "e"), ("enter", "\r"), ("j", "j"), ("j", "j")]:
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
+        await pilot.pause()
+        assert main.filter.query == "e" and isinstance(app.focused, EntryList)
+        assert entries.cursor == 2
+        for key, character in [("slash", "/"), ("escape", "\x1b"), ("k", "k")]:
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
+        await pilot.pause()
+        assert main.filter.query == "" and isinstance(app.focused, EntryList)
+        assert entries.cursor == 1
+
+
 async def test_load_progress_shows_in_the_status_line(tmp_path: Path) -> None:
     from brief.tui.app import LoadProgress
 

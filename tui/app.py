@@ -468,12 +468,13 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.filter = replace(self.filter, query=event.value)
         self.refilter()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        """Enter keeps the search and returns to the list."""
-        if event.input.id != "search":
-            return
-        if not event.value.strip():
-            self.query_one("#search").remove_class("-visible")
+    def keep_search(self) -> None:
+        """Enter keeps the search and returns to the list (at once: see SearchInput)."""
+        from textual.widgets import Input
+
+        search = self.query_one("#search", Input)
+        if not search.value.strip():
+            search.remove_class("-visible")
         self.set_focus(self.query_one(EntryList))
 
     def action_toggle_unread(self) -> None:
@@ -708,6 +709,8 @@ class BriefApp(App[int]):
         the search box: such a key comes back unhandled, and is sent again to the box it was
         meant for rather than dropped (or run as a list command)."""
         if isinstance(event, events.Key):
+            if not event.is_forwarded and await self._leave_text_box_at_once(event):
+                return
             if not event.is_forwarded:
                 self._routed[id(event)] = self.focused
                 while len(self._routed) > 64:
@@ -721,6 +724,24 @@ class BriefApp(App[int]):
                     self.post_message(events.Key(event.key, event.character))
                     return
         await super().on_event(event)
+
+    async def _leave_text_box_at_once(self, event: events.Key) -> bool:
+        """Run a key that leaves the search box (enter, esc, or what the user bound instead)
+        as soon as it arrives, before the keys that came with it are sent anywhere: they are
+        then sent to the list the focus moved to, not typed into the box ("enter j" in one
+        burst moves the cursor)."""
+        focused = self.focused
+        if event.is_printable or not _is_text_input(focused):
+            return False
+        active = self.screen.active_bindings.get(event.key)
+        if active is None or active.node is not focused or not active.enabled:
+            return False
+        if active.binding.action not in ("submit", "close"):
+            return False
+        event.stop()
+        event.prevent_default()
+        await self.run_action(active.binding.action, active.node)
+        return True
 
     def handle_bindings_clash(self, clashed_bindings: set[Binding], node: object) -> None:
         names = ", ".join(sorted(f"{b.id or b.action} ({b.key})" for b in clashed_bindings))

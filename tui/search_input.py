@@ -16,3 +16,8 @@ class SearchInput(Input):
     def action_close(self) -> None:
         self.value = ""
         self.screen.close_search()  # type: ignore[attr-defined]
+
+    async def action_submit(self) -> None:
+        """Enter keeps the search and moves to the list in this call, not in a message
+        handled later: a key arriving just after enter must find the list focused."""
+        self.screen.keep_search()  # type: ignore[attr-defined]
