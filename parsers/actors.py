@@ -34,6 +34,8 @@ from .words import (
 # "Putin's"); written so that no word needs backtracking.
 _TOKEN = re.compile(r"[^\W\d_]\w*(?:[’'.\-]+\w+)*|\d[\w.,:]*|[“”\"‘(\[\]—–:;.!?,)|•]")
 _TOKEN_OR_NEWLINE = re.compile(_TOKEN.pattern + r"|\n")
+_TOKEN_OR_NEWLINE_ASCII = re.compile(_TOKEN_OR_NEWLINE.pattern, re.ASCII)
+"""The same tokens for ASCII text (most text), found a fifth faster by ASCII-only classes."""
 _LINK_TARGET = re.compile(r"\]\([^)]*\)|https?://\S+|\S+@\S+\.\w+")
 _CREDIT = re.compile(r"\b(?:Photograph|Photo|Picture|Illustration|Composite|Video|Graphic)s?\s*:\s*[^\n]*", re.I)
 _CREDIT_HINT = re.compile(r"(?:Photo|Picture|Illustration|Composite|Video|Graphic)", re.I)
@@ -139,7 +141,7 @@ def tokenize(text: str) -> list[str]:
         text = _LINK_TARGET.sub("]", text)
     if ":" in text and _CREDIT_HINT.search(text):
         text = _CREDIT.sub("", text)
-    words: list[str] = _TOKEN_OR_NEWLINE.findall(text)
+    words: list[str] = (_TOKEN_OR_NEWLINE_ASCII if text.isascii() else _TOKEN_OR_NEWLINE).findall(text)
     return words
 
 
@@ -233,6 +235,10 @@ class _Scanner:
         self.cap_inside = self.result.cap_inside
         self.declared = self.result.declared
         self.order = 0
+        self.plain_openers = frozenset(
+            word for word in CAPITALISED_FUNCTION_WORDS if self._gazetteer_at([word], 0) is None
+        )
+        """Function words no gazetteer name starts with: skipped at a sentence start unlooked-up."""
 
     def finish(self) -> ScanResult:
         return self.result
@@ -284,9 +290,11 @@ class _Scanner:
             if i < consumed:
                 continue
             word = tokens[i]
+            if word in self.plain_openers and _initial(tokens, i):
+                continue  # "The", "Meanwhile": a function word that merely opens the sentence
             hit = self._gazetteer_at(tokens, i)
             if hit is None and word in CAPITALISED_FUNCTION_WORDS and _initial(tokens, i):
-                continue  # "The", "Meanwhile": a function word that merely opens the sentence
+                continue
             if hit is not None:
                 known, phrase, n = hit
                 self.known.append((known, intern(phrase), entry, self.order))
