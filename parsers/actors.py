@@ -150,12 +150,6 @@ def _initial(tokens: Sequence[str], i: int) -> bool:
     return (i == 0 or tokens[i - 1] in _OPENERS) and tokens[i][:1].isalpha()
 
 
-def _not_lowercase(tokens: list[str]) -> list[int]:
-    """Indexes of the tokens that are not all-lowercase words (names, numbers, punctuation),
-    found without a Python-level loop over every word."""
-    return list(compress(count(), map(not_, map(str.islower, tokens))))
-
-
 _PARTICLE_NAME = re.compile(r"(?:al|el|bin|ibn|de|van|von|d)['’\-][A-Z]")
 _POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
 
@@ -251,10 +245,11 @@ class _Scanner:
         title_known_only = _is_title_case(title) or title.isupper()
         for text, known_only in ((title, title_known_only), (body, False)):
             tokens = tokenize(text)
-            self.lower_vocab.update(filter(str.islower, tokens))
+            lowercase = list(map(str.islower, tokens))
+            self.lower_vocab.update(compress(tokens, lowercase))
             starts = [
                 k
-                for k in _not_lowercase(tokens)
+                for k in compress(count(), map(not_, lowercase))
                 if tokens[k][:1].isupper() or (tokens[k][:1] in "abdeiv" and _PARTICLE_NAME.match(tokens[k]) is not None)
             ]
             self.cap_inside.update(
@@ -402,7 +397,7 @@ class _Scanner:
         acronym = all(w.isupper() and len(w) > 1 for w in words) and not self.gazetteer.lookup(" ".join(words))
         prev = tokens[i - 1].lower() if i > 0 else ""
         prev2 = tokens[i - 2].lower() if i > 1 else ""
-        after = [t.lower() for t in tokens[j : j + 3]]
+        after = map(str.lower, tokens[j : j + 3])
         mention = _Mention(
             surface=intern(" ".join(words)),  # names repeat thousands of times: share one string
             words=tuple(map(intern, words)),
@@ -411,7 +406,7 @@ class _Scanner:
             initial=initial and len(words) == 1,
             role_before=bool(title_roles) or prev in ROLE_WORDS or prev2 in ROLE_WORDS,
             place_before=affiliation if affiliation is not None and not roles and prev.endswith(("'s", "’s")) else None,
-            speech_after=any(a in SPEECH_VERBS for a in after),
+            speech_after=not SPEECH_VERBS.isdisjoint(after),
             after_at=prev == "at",
             after_in=prev == "in",
             org_cue=prev in ORGANISATION_CUES or prev.endswith("maker"),
