@@ -43,6 +43,7 @@ _SENTENCE_BREAK = frozenset({".", "!", "?", "“", '"', "‘", "(", "[", ":", ";
 _OPENERS = _SENTENCE_BREAK | {"\n"}
 _PARTICLES = frozenset({"de", "da", "do", "dos", "das", "van", "von", "der", "den", "la", "le", "du", "di", "del", "bin", "ibn", "al", "el", "ter", "zu"})
 _OF = frozenset({"of", "for"})
+_OCCUPATIONS = ROLE_WORDS - {"foreign", "defence", "defense", "energy", "finance", "interior", "health", "trade", "prime", "vice", "general", "head", "king", "queen", "prince", "princess", "pope"}
 _ROLE_FILLERS = frozenset({"the", "of", "and", "influential", "former", "new", "acting", "outgoing", "incoming", "then", "top", "senior", "own"})
 _ACRONYM_IN_BRACKETS = re.compile(r"\([A-Z][A-Za-z]{1,8}\)")
 _DECLARED_ACRONYM = re.compile(
@@ -211,6 +212,17 @@ def _names_an_organisation(tokens: Sequence[str], start: int) -> bool:
     return end > start and _strip_possessive(tokens[end - 1])[0] in ORGANISATION_WORDS
 
 
+def _heads_organisation(tokens: Sequence[str], after: int) -> bool:
+    """Whether the name ending just before ``after`` runs on into an organisation's name
+    ("London Metal Exchange", "Kenya Airways"), and is no possessive ("London's")."""
+    return (
+        after < len(tokens)
+        and not tokens[after - 1].endswith(_POSSESSIVE_ENDINGS)
+        and tokens[after][:1].isupper()
+        and _names_an_organisation(tokens, after)
+    )
+
+
 def _is_title_case(text: str) -> bool:
     words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", text) if len(w) > 3]
     return len(words) >= 4 and sum(1 for w in words if w[:1].isupper()) >= 0.7 * len(words)
@@ -294,9 +306,12 @@ class _Scanner:
                 known, phrase, n = hit
                 self.known.append((known, intern(phrase), entry, self.order))
                 self.order += 1
-                ends[i + n - 1] = known
-                consumed = i + n
-                continue
+                # "US Commerce Department", "London Metal Exchange": the place is named, and
+                # it begins an organisation's name, read on below.
+                if known.kind != "place" or known_only or not _heads_organisation(tokens, i + n):
+                    ends[i + n - 1] = known
+                    consumed = i + n
+                    continue
             bare, possessive = _strip_possessive(word)
             demonym = self.gazetteer.demonyms.get(bare)
             if demonym is not None and not possessive:
@@ -385,6 +400,10 @@ class _Scanner:
             initial = False
         title_roles: list[str] = []
         while len(words) > 1 and words[0] in TITLE_WORDS:
+            title_roles.append(words[0].lower())
+            words = words[1:]
+        # "Forecaster Pål Engen said": an occupation written before a full name, like a title.
+        while len(words) > 2 and words[0].lower() in _OCCUPATIONS and not self.gazetteer.lookup(" ".join(words)):
             title_roles.append(words[0].lower())
             words = words[1:]
         while words and words[0] in _OF | {"the"}:  # "Head of State Institute" lost its "Head"

@@ -9,6 +9,7 @@ from datetime import date
 
 import yaml
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from .dates import TimeStamp, combine, find_date, normalise_datetime, parse_time_stamp
 from .model import RawEntry
@@ -72,6 +73,8 @@ def _section(
                 if found.rest and title is None:
                     title = found.rest
                 continue
+            if found is not None and stamp is None and found.has_time:
+                stamp, line, plain = found, found.rest, found.rest  # "**10:42** Ferries were…": the text goes on
             name = byline_name(plain)
             if name and author is None and re.match(r"^\s*(?:[*_]{1,2})?\s*by\s", line, re.I):
                 author = name
@@ -92,6 +95,27 @@ def _section(
     )
 
 
+def _stamped_paragraphs(tokens: list[Token], lines: list[str], headings: list[tuple[int, int, int, str]]) -> list[int]:
+    """First lines of the paragraphs that open with a time ("**10:42**", "*09.15 BST* Ferries…"):
+    in a live blog written without a heading per post, each starts a post. One such paragraph
+    is no pattern, and one right under a heading is that heading's time."""
+    after_heading = {end for _, _, end, _ in headings}
+    starts: list[int] = []
+    for index, token in enumerate(tokens):
+        if token.type != "paragraph_open" or token.level != 0 or not token.map:
+            continue
+        stamp = parse_time_stamp(strip_inline(tokens[index + 1].content.split("\n", 1)[0]))
+        if stamp is None or not stamp.has_time:
+            continue
+        start = token.map[0]
+        above = start
+        while above > 0 and not lines[above - 1].strip():
+            above -= 1
+        if above not in after_heading:
+            starts.append(start)
+    return starts if len(starts) >= 2 else []
+
+
 def read_markdown(text: str, *, boilerplate: re.Pattern[str], default_day: date | None = None) -> list[RawEntry]:
     """Split a Markdown briefing into posts at its entry-level headings."""
     meta, text = _front_matter(scrub(text))
@@ -104,24 +128,28 @@ def read_markdown(text: str, *, boilerplate: re.Pattern[str], default_day: date 
             headings.append((int(token.tag[1]), token.map[0], token.map[1], strip_inline(inline.content)))
     doc_date = normalise_datetime(str(meta.get("date"))) if meta.get("date") else None
     day: date | None = date.fromisoformat(doc_date[:10]) if doc_date else None
-    if not headings:
+    stamps = _stamped_paragraphs(tokens, lines, headings)
+    if not headings and not stamps:
         return read_plain_text(text, boilerplate=boilerplate, default_day=day or default_day)
 
     levels = Counter(level for level, *_ in headings)
-    top = min(levels)
+    top = min(levels) if levels else 1
     document_title: str | None = None
     preamble_start = 0
-    if levels[top] == 1 and len(levels) > 1 and headings[0][0] == top:
+    if headings and levels[top] == 1 and (len(levels) > 1 or stamps) and headings[0][0] == top:
         document_title, preamble_start = headings[0][3], headings[0][2]
         headings = headings[1:]
-        top = min(level for level, *_ in headings)
+        top = min((level for level, *_ in headings), default=top + 1)
     if day is None:
         found = find_date(" ".join(filter(None, [document_title, str(meta.get("title") or "")]))) or find_date(
-            text[:3000]
+            text[:3000].replace("_", " ")  # "_Tuesday 18 November 2026_": emphasis is no part of a word
         )
         day = found[0] if found else default_day
 
-    cuts = [(start, end, title) for level, start, end, title in headings if level <= top]
+    cuts: list[tuple[int, int, str | None]] = [
+        (start, end, title) for level, start, end, title in headings if level <= top
+    ]
+    cuts = sorted(cuts + [(start, start, None) for start in stamps])
     entries: list[RawEntry] = []
     preamble = lines[preamble_start : cuts[0][0]]
     masthead_author = str(meta["author"]) if isinstance(meta.get("author"), str) else None

@@ -17,7 +17,10 @@ from .dates import TimeStamp, briefing_date, combine, parse_time_stamp
 from .model import RawEntry
 from .text_clean import first_sentence, scrub, tidy_line
 
-_SEPARATOR = re.compile(r"^\s*(?:[-=_~]\s*){3,}$|^\s*(?:[*•·]\s*){3,}$|^\s*#{3,}\s*$")
+# Rules drawn with ASCII (---, ===, * * *) or with dashes and box-drawing lines (———, ━━━, ═══).
+_SEPARATOR = re.compile(
+    r"^\s*(?:[-=_~\u2012-\u2015\u2500-\u257f\u2e3a\u2e3b\u23af\u25ac]\s*){3,}$|^\s*(?:[*•·]\s*){3,}$|^\s*#{3,}\s*$"
+)
 _BULLET = re.compile(r"^\s*(?:[-*•·▪–]|\d{1,2}[.)])\s+")
 _CLOSERS = "\"'”’»)]*_ "
 _SENTENCE_PUNCT = ".!;:,…"

@@ -228,3 +228,19 @@ def test_html_live_posts_timed_by_attribute_or_time_class_and_headless_posts_kep
         ("Roads closed", "2026-03-03T09:15:00"),
         ("Morning.", "2026-03-03T08:40:00"),
     ]
+
+
+def test_markdown_live_blog_with_a_bold_time_over_each_post() -> None:
+    """No heading per post: "**10:42**" paragraphs start posts, dated by the page's date line;
+    the pinned post repeated further down is one entry seen twice."""
+    got = parse("markdown", "storm-live.md").entries
+    assert [e.published for e in got] == [
+        "2026-11-18", "2026-11-18T10:42:00", "2026-11-18T10:15:00", "2026-11-18T09:50:00",
+        "2026-11-18T08:55:00", "2026-11-18T08:30:00",
+    ]  # fmt: skip
+    assert got[0].title == "Storm Halvard live: ferries cancelled as winds reach 140km/h"
+    assert got[4].body.startswith("Schools in the western districts")  # a time and its text on one line
+    assert not any("10:42" in e.body or "**08:55**" in e.body for e in got)
+    briefing = load([str(FIXTURES / "markdown" / "storm-live.md")])
+    assert len(briefing.entries) == 5
+    assert briefing.entries[0].seen == 2

@@ -182,3 +182,16 @@ def test_a_numbered_list_stays_a_list() -> None:
     text = "Weekly notes\n\nThree decisions:\n1) Budget approved\n2) Harbour dredging delayed\n3) New ferry route\n\nMore next week.\n"
     got = read_plain_text(text, boilerplate=default_settings().boilerplate_pattern)
     assert len(got) == 1 and "1) Budget approved" in got[0].body
+
+
+def test_newsletter_items_between_drawn_rules() -> None:
+    got = entries("morning-ledger.txt")
+    assert [e.title for e in got] == [
+        "THE MORNING LEDGER",
+        "Copper Hits A Two-Year High",
+        "Port Strike Enters Its Fifth Day",
+        "Central Bank Holds Rates",
+    ]
+    assert not any("━" in e.body for e in got)  # the rules separate items; they are no text
+    assert not any("Unsubscribe" in e.body for e in got)
+    assert {e.published for e in got} == {"2026-11-19"}

@@ -172,6 +172,20 @@ def test_organisation_names_joined_by_of_when_they_end_in_an_organisation_word()
     assert result.per_entry[3] == ("Switzerland", "Federal Office for the Environment")
 
 
+def test_a_place_that_begins_an_organisations_name_and_occupations_before_names() -> None:
+    texts = [
+        ("Metals", "Trading on the London Metal Exchange was busy. London's Metal Exchange rivals were quiet."),
+        ("Chips", "The US Commerce Department tightened its rules."),
+        ("Storm", "Forecaster Pål Engen said gusts would strengthen. Engen said roads would close."),
+    ]
+    result = extract_actors(texts)
+    kinds = {name: kind for name, kind, _, _ in result.actors}
+    assert kinds["London Metal Exchange"] == "organisation" and kinds["London"] == "place"
+    assert result.per_entry[1] == ("United States", "US Commerce Department")  # the country is named too
+    assert result.per_entry[2] == ("Pål Engen",)  # not "Forecaster Pål Engen"; the lone surname joins him
+    assert not any(name.startswith("Forecaster") for name in kinds)
+
+
 def test_company_words_and_places_after_in() -> None:
     texts = [
         ("Pilots", "Air Canada pilots ratified their contract. Producers in Hamilton welcomed the move."),
