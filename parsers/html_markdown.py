@@ -121,6 +121,8 @@ class _Writer:
         elif tag == "a":
             self._link(node)
         elif tag == "img":
+            if _captioned(node):
+                return  # the caption says what the photo shows; its alt text would say it twice
             alt = tidy_line(node.attributes.get("alt") or "")
             if alt:
                 self.line.append(_escape(alt))
@@ -153,6 +155,18 @@ class _Writer:
             self.line.append(f"[{text}]({url})")
         elif text:
             self.line.append(text)
+
+
+def _captioned(image: LexborNode) -> bool:
+    """Whether an image sits in a ``figure`` that has a ``figcaption``."""
+    node = image.parent
+    for _ in range(3):
+        if node is None:
+            return False
+        if node.tag == "figure":
+            return node.css_first("figcaption") is not None
+        node = node.parent
+    return False
 
 
 def nodes_to_markdown(nodes: Iterable[LexborNode]) -> str:

@@ -244,3 +244,13 @@ def test_markdown_live_blog_with_a_bold_time_over_each_post() -> None:
     briefing = load([str(FIXTURES / "markdown" / "storm-live.md")])
     assert len(briefing.entries) == 5
     assert briefing.entries[0].seen == 2
+
+
+def test_a_captioned_photo_keeps_its_caption_not_its_alt_text() -> None:
+    from brief.parsers.html_markdown import html_to_markdown
+
+    captioned = '<figure><img src="p.jpg" alt="Pylons at dusk"><figcaption>Pylons near the border.</figcaption></figure>'
+    assert html_to_markdown(captioned + "<p>Reserves are low.</p>") == "Pylons near the border.\n\nReserves are low."
+    assert html_to_markdown('<p><img src="c.png" alt="Chart of reserves"> Reserves are low.</p>') == (
+        "Chart of reserves Reserves are low."
+    )
