@@ -43,6 +43,7 @@ _SENTENCE_BREAK = frozenset({".", "!", "?", "“", '"', "‘", "(", "[", ":", ";
 _OPENERS = _SENTENCE_BREAK | {"\n"}
 _PARTICLES = frozenset({"de", "da", "do", "dos", "das", "van", "von", "der", "den", "la", "le", "du", "di", "del", "bin", "ibn", "al", "el", "ter", "zu"})
 _OF = frozenset({"of", "for"})
+_WEATHER_SYSTEMS = frozenset({"Storm", "Hurricane", "Typhoon", "Cyclone", "Tropical", "Tornado", "Blizzard"})
 _OCCUPATIONS = ROLE_WORDS - {"foreign", "defence", "defense", "energy", "finance", "interior", "health", "trade", "prime", "vice", "general", "head", "king", "queen", "prince", "princess", "pope"}
 _ROLE_FILLERS = frozenset({"the", "of", "and", "influential", "former", "new", "acting", "outgoing", "incoming", "then", "top", "senior", "own"})
 _ACRONYM_IN_BRACKETS = re.compile(r"\([A-Z][A-Za-z]{1,8}\)")
@@ -76,6 +77,8 @@ class _Mention:
     """Introduced as an organisation: "the grid operator Fingrid", "the carmaker Renault"."""
     acronym: bool = False
     """All capitals and not in the gazetteer: a name only if the briefing spells it out."""
+    declared: bool = False
+    """The spelt-out name before "(ACRONYM)": an organisation, whatever its words."""
 
 
 @dataclass
@@ -199,8 +202,41 @@ def _declared_acronyms(body: str) -> list[tuple[str, str]]:
     for bracket in _ACRONYM_IN_BRACKETS.finditer(body):
         declared = _DECLARED_AT_END.search(body, max(0, bracket.start() - 200), bracket.end())
         if declared is not None:
-            found.append((re.sub(r"^(?:The|the)\s+", "", declared.group(1).strip()), declared.group(2)))
+            long_form = _spelt_out(declared.group(1).split(), declared.group(2))
+            if long_form:
+                found.append((long_form, declared.group(2)))
     return found
+
+
+def _spelt_out(words: list[str], acronym: str) -> str | None:
+    """The words before "(ACRONYM)" that spell it out: "On Monday the World Health
+    Organization (WHO)" declares "World Health Organization", "the UN Office for the
+    Coordination of Humanitarian Affairs (OCHA)" the office's name from "Office".
+
+    The shortest tail whose capitalised words' initials are the acronym; else the shortest
+    whose letters hold the acronym's in order ("Economic Community of West African States",
+    ECOWAS); else the words without a leading "The", weekday or sentence opener.
+    """
+    letters = acronym.upper()
+    starts = [k for k in range(len(words) - 1, -1, -1) if words[k][:1].isupper()]
+    for k in starts:
+        if "".join(w[0] for w in words[k:] if w[:1].isupper()).upper() == letters:
+            return " ".join(words[k:])
+    for k in starts:
+        if words[k][0].upper() == letters[0] and _holds_in_order(" ".join(words[k:]).upper(), letters):
+            return " ".join(words[k:])
+    while words and (words[0].lower() == "the" or words[0] in CAPITALISED_FUNCTION_WORDS or words[0] in EXCLUDED_NAMES):
+        words = words[1:]
+    return " ".join(words) if len(words) > 1 else None
+
+
+def _holds_in_order(text: str, letters: str) -> bool:
+    position = 0
+    for letter in letters:
+        position = text.find(letter, position) + 1
+        if not position:
+            return False
+    return True
 
 
 def _names_an_organisation(tokens: Sequence[str], start: int) -> bool:
@@ -221,6 +257,17 @@ def _heads_organisation(tokens: Sequence[str], after: int) -> bool:
         and tokens[after][:1].isupper()
         and _names_an_organisation(tokens, after)
     )
+
+
+def _spans(tokens: list[str], names: list[str]) -> dict[int, list[str]]:
+    """Where each of ``names`` occurs in ``tokens``: its first token's index → its tokens."""
+    found: dict[int, list[str]] = {}
+    for name in names:
+        words = tokenize(name)
+        for k in range(len(tokens) - len(words) + 1):
+            if tokens[k] == words[0] and tokens[k : k + len(words)] == words:
+                found.setdefault(k, words)
+    return found
 
 
 def _is_title_case(text: str) -> bool:
@@ -252,7 +299,8 @@ class _Scanner:
     # ---- pass 1: collect -------------------------------------------------------------------
     def scan(self, entry: int, title: str, body: str) -> None:
         self.order = 0
-        for long_form, acronym in _declared_acronyms(body):
+        spelt_out = _declared_acronyms(body)
+        for long_form, acronym in spelt_out:
             self.declared.setdefault(acronym, long_form)
         title_known_only = _is_title_case(title) or title.isupper()
         for text, known_only in ((title, title_known_only), (body, False)):
@@ -267,7 +315,8 @@ class _Scanner:
             self.cap_inside.update(
                 [_strip_possessive(tokens[k])[0] for k in starts if tokens[k][:1].isupper() and not _initial(tokens, k)]
             )
-            self._runs(entry, tokens, starts, known_only)
+            spans = _spans(tokens, [long_form for long_form, _ in spelt_out]) if spelt_out and text is body else {}
+            self._runs(entry, tokens, starts, known_only, spans)
 
     def _gazetteer_at(self, tokens: list[str], i: int) -> tuple[Known, str, int] | None:
         word = tokens[i]
@@ -289,14 +338,26 @@ class _Scanner:
                 return hit, phrase, n
         return None
 
-    def _runs(self, entry: int, tokens: list[str], starts: list[int], known_only: bool) -> None:
-        """Visit only the capitalised tokens (``starts``); the words before each give its context."""
+    def _runs(
+        self, entry: int, tokens: list[str], starts: list[int], known_only: bool, spans: Mapping[int, list[str]]
+    ) -> None:
+        """Visit only the capitalised tokens (``starts``); the words before each give its context.
+
+        ``spans``: where a spelt-out acronym's name starts, and its words: one mention, read whole.
+        """
         ends: dict[int, Known] = {}  # index of the last token of a place/organisation → what it names
         consumed = 0
         for i in starts:
             if i < consumed:
                 continue
             word = tokens[i]
+            spelt = spans.get(i)
+            if spelt is not None:
+                surface = intern(" ".join(spelt))
+                self.mentions.append(_Mention(surface, tuple(spelt), entry, self.order, False, declared=True))
+                self.order += 1
+                consumed = i + len(spelt)
+                continue
             if word in self.plain_openers and _initial(tokens, i):
                 continue  # "The", "Meanwhile": a function word that merely opens the sentence
             hit = self._gazetteer_at(tokens, i)
@@ -493,7 +554,7 @@ class _Resolver:
         surname_of: dict[str, set[str]] = defaultdict(set)
         first_last: dict[tuple[str, str], str] = {}
         for mention in self.mentions:
-            if not mention.surface or mention.surface in aliases:
+            if not mention.surface or mention.surface in aliases or mention.declared:
                 continue
             kind = self._kind_of(mention)
             if kind == "person":
@@ -535,6 +596,9 @@ class _Resolver:
                 continue
             if surface in self.settings.kinds:
                 record(surface, self.settings.kinds[surface], surface, mention.entry, mention.order)
+                continue
+            if mention.declared:
+                record(surface, "organisation", surface, mention.entry, mention.order)
                 continue
             if len(mention.words) > 1:
                 kind = self._kind_of(mention)
@@ -609,8 +673,8 @@ class _Resolver:
         return place
 
     def _kind_of_multiword(self, words: tuple[str, ...], after_at: bool = False) -> str | None:
-        if len(words) < 2:
-            return None
+        if len(words) < 2 or words[0] in _WEATHER_SYSTEMS:
+            return None  # "Storm Halvard", "Hurricane Mara": named weather, no one's name
         if any(w in ORGANISATION_WORDS for w in words):
             return "organisation"
         # "Europe Live", "Kyiv Post": a place heading a name is a title, not a person;

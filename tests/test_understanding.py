@@ -186,6 +186,21 @@ def test_a_place_that_begins_an_organisations_name_and_occupations_before_names(
     assert not any(name.startswith("Forecaster") for name in kinds)
 
 
+def test_a_spelt_out_acronym_is_one_organisation_named_from_its_initials() -> None:
+    texts = [
+        ("Outbreak", "On Monday the World Health Organization (WHO) said the outbreak was contained. WHO staff left."),
+        ("Camps", "The UN Office for the Coordination of Humanitarian Affairs (OCHA) counts 41,000 displaced."),
+        ("Clinics", "Yesterday, Médecins Sans Frontières (MSF) warned of shortages. MSF runs two clinics."),
+        ("Storm", "Storm Halvard made landfall overnight."),
+    ]
+    result = extract_actors(texts)
+    kinds = {name: kind for name, kind, _, _ in result.actors}
+    assert result.per_entry[0] == ("World Health Organization",)  # not "On Monday the World Health …"
+    assert result.per_entry[1] == ("United Nations", "Office for the Coordination of Humanitarian Affairs")
+    assert kinds["Médecins Sans Frontières"] == "organisation"  # no organisation word, yet declared one
+    assert "Storm Halvard" not in kinds
+
+
 def test_company_words_and_places_after_in() -> None:
     texts = [
         ("Pilots", "Air Canada pilots ratified their contract. Producers in Hamilton welcomed the move."),
