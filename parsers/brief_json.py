@@ -104,8 +104,11 @@ def _item_list(document: Any, depth: int = 0) -> list[Any] | None:
     return None
 
 
-def read_brief_json(text: str) -> list[RawEntry]:
+def read_brief_json(text: str, problems: list[str] | None = None) -> list[RawEntry]:
     """Entries from a dump object, a JSON array of entries, or JSON Lines.
+
+    A JSON Lines file with some broken lines gives the entries of the others; what was
+    skipped is added to ``problems``.
 
     Raises:
         BriefJsonError: the JSON is invalid or has no entries in a shape Brief knows.
@@ -115,6 +118,7 @@ def read_brief_json(text: str) -> list[RawEntry]:
         document = json.loads(stripped)
     except json.JSONDecodeError as whole_error:
         entries = []
+        broken: list[tuple[int, str]] = []
         for number, line in enumerate(stripped.splitlines(), start=1):
             if not line.strip():
                 continue
@@ -123,7 +127,15 @@ def read_brief_json(text: str) -> list[RawEntry]:
             except json.JSONDecodeError as error:
                 if number == 1:
                     raise BriefJsonError(f"invalid JSON: {whole_error}") from error
-                raise BriefJsonError(f"line {number}: invalid JSON ({error.msg})") from error
+                broken.append((number, error.msg))
+        if broken and not entries:
+            raise BriefJsonError(f"line {broken[0][0]}: invalid JSON ({broken[0][1]})") from whole_error
+        if broken and problems is not None:
+            lines = ", ".join(str(number) for number, _ in broken[:5]) + (", …" if len(broken) > 5 else "")
+            what = "line" if len(broken) == 1 else "lines"
+            problems.append(
+                f"{what} {lines}: invalid JSON ({broken[0][1]}), skipped; {len(entries)} entries read from the others"
+            )
         return entries
     items = _item_list(document)
     if items is None:

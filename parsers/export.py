@@ -77,6 +77,6 @@ def to_markdown(briefing: Briefing) -> str:
         parts.append("")
     errors = [s for s in briefing.sources if s.error]
     if errors:
-        parts.append("## Sources that could not be read")
+        parts.append("## Problems reading sources")
         parts.extend(f"- {_safe(s.path)}: {_safe(s.error or '')}" for s in errors)
     return re.sub(r"\n{3,}", "\n\n", "\n\n".join(parts)).strip() + "\n"

@@ -142,8 +142,9 @@ def parse_bytes(path: str, data: bytes, settings: ParseSettings, part: tuple[int
         "markdown": lambda: read_markdown(text, boilerplate=boilerplate, default_day=day),
         "html": lambda: read_html(text, boilerplate=boilerplate, default_day=day),
         "feed": lambda: read_feed(data if not data.startswith((b"\xff\xfe", b"\xfe\xff")) else text, part),
-        "json": lambda: read_brief_json(text),
+        "json": lambda: read_brief_json(text, problems),
     }
+    problems: list[str] = []  # what a reader skipped while reading the rest
     if part is not None and part[0] > 0 and fmt != "feed":
         return Parsed(path, fmt, ())
     try:
@@ -157,7 +158,7 @@ def parse_bytes(path: str, data: bytes, settings: ParseSettings, part: tuple[int
     kept = tuple(entry for entry in map(_inert, entries) if entry is not None)
     if not kept and part is None:
         return Parsed(path, fmt, (), f"no entries found in this {fmt} file")
-    return Parsed(path, fmt, kept)
+    return Parsed(path, fmt, kept, "; ".join(problems) or None)
 
 
 def _inert(entry: RawEntry) -> RawEntry | None:

@@ -22,6 +22,8 @@ _INLINE_MARKS = re.compile(r"(\*\*|__|\*|_|`|~~)")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _LINK_ONLY_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])?\s*(?:\*\*?|_)?\s*(?:\d{1,2}[.:]\d{2}\s*\w*\s*[-–—:]?\s*)?\[[^\]]+\]\([^)]*\)\s*(?:\*\*?|_)?\s*$")
 _PARSER = MarkdownIt("commonmark")
+_WEB_LINK = re.compile(r"\]\((https?://[^\s)]+)\)")
+_THEMATIC_BREAK = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
 
 
 def strip_inline(text: str) -> str:
@@ -50,6 +52,7 @@ def _section(
 ) -> RawEntry | None:
     stamp: TimeStamp | None = None
     author: str | None = None
+    link: str | None = None
     if title:
         heading_stamp = parse_time_stamp(title)
         if heading_stamp is not None and heading_stamp.has_time:
@@ -81,8 +84,14 @@ def _section(
                 continue
         head = False
         if plain and boilerplate.fullmatch(plain):
+            target = _WEB_LINK.search(line)  # "[Read more →](https://…)": the post's link
+            link = link or (target.group(1) if target else None)
             continue
         body.append(line.rstrip())
+    while body and (not body[-1].strip() or _THEMATIC_BREAK.match(body[-1])):
+        body.pop()  # the rule between this post and the next is neither's text
+    while body and (not body[0].strip() or _THEMATIC_BREAK.match(body[0])):
+        body.pop(0)
     text = "\n".join(body).strip()
     if not text:
         return None
@@ -92,6 +101,7 @@ def _section(
         body=text,
         author=author,
         published=combine(day, stamp),
+        link=link,
     )
 
 

@@ -40,6 +40,7 @@ class _Draft:
     stamp: TimeStamp | None = None
     author: str | None = None
     paras: list[str] = field(default_factory=list)
+    link: str | None = None
 
     @property
     def empty(self) -> bool:
@@ -58,6 +59,12 @@ def _is_all_caps(line: str) -> bool:
 _EMPHASIS_LINE = re.compile(r"^(?:\*\*|__)\s*(.+?)\s*(?:\*\*|__)$")
 _NUMBERED_HEADER = re.compile(r"^\d{1,2}[.)]\s+(\S.*)$")
 _URL = re.compile(r"https?://|www\.\w", re.I)
+# "Read more: https://…" under a newsletter item: the item's link, not a line of its text.
+READ_MORE = re.compile(
+    r"^\W*(?:read (?:more|on|the full (?:story|article|report))|continue reading|full (?:story|report)|more)\b"
+    r"[^\w(]*\(?(https?://[^\s)<>\]]+)\)?\W*$",
+    re.I,
+)
 _SENTENCE_INSIDE = re.compile(r"[a-z]{3,}[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z]")
 _MAIL_HEADER = re.compile(r"^(?:from|to|cc|bcc|date|sent|reply-to|subject)\s*:\s*", re.I)
 
@@ -253,6 +260,10 @@ def read_plain_text(
             numbered = _NUMBERED_HEADER.match(line)
             current.title = numbered.group(1) if numbered and _is_all_caps(numbered.group(1)) else line
             continue
+        read_more = READ_MORE.match(line)
+        if read_more and current.paras:
+            current.link = current.link or read_more.group(1)
+            continue
         if current.empty and _BYLINE_PREFIX.match(line) and (name := byline_name(line)):
             current.author = name
             continue
@@ -272,6 +283,7 @@ def read_plain_text(
                 body=_paragraph_body(draft.paras),
                 author=draft.author or masthead_author,
                 published=combine(draft_day, draft.stamp),
+                link=draft.link,
             )
         )
     return entries

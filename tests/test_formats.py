@@ -254,3 +254,19 @@ def test_a_captioned_photo_keeps_its_caption_not_its_alt_text() -> None:
     assert html_to_markdown('<p><img src="c.png" alt="Chart of reserves"> Reserves are low.</p>') == (
         "Chart of reserves Reserves are low."
     )
+
+
+def test_newsletter_sections_drop_rules_ads_and_footers_and_keep_read_more_links() -> None:
+    got = parse("markdown", "friday-digest.md").entries
+    assert [e.title for e in got] == ["EU agrees methane rules for imported gas", "Wind auction undersubscribed"]
+    assert [e.link for e in got] == ["https://example.com/methane", "https://example.com/wind"]
+    assert not any("---" in e.body or "Read more" in e.body or "Forward it" in e.body for e in got)
+
+
+def test_json_lines_with_a_broken_line_keep_the_others_and_say_which_line() -> None:
+    parsed = read_source(str(FIXTURES / "json" / "partly-broken.jsonl"), default_settings())
+    assert [e.title for e in parsed.entries] == ["Rail strike called off", "Bridge reopens after repairs", "Rail strike called off"]
+    assert parsed.error is not None and parsed.error.startswith("line 3: invalid JSON")
+    briefing = load([str(FIXTURES / "json" / "partly-broken.jsonl")])
+    assert len(briefing.entries) == 2
+    assert [str(e) for e in briefing.errors] == [f"{FIXTURES / 'json' / 'partly-broken.jsonl'}: {parsed.error}"]

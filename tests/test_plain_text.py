@@ -195,3 +195,6 @@ def test_newsletter_items_between_drawn_rules() -> None:
     assert not any("━" in e.body for e in got)  # the rules separate items; they are no text
     assert not any("Unsubscribe" in e.body for e in got)
     assert {e.published for e in got} == {"2026-11-19"}
+    # "Read more: https://…" under an item is its link, not a line of its text.
+    assert [e.link for e in got] == [None, "https://example.com/copper", "https://example.com/strike", "https://example.com/rates"]
+    assert not any("Read more" in e.body for e in got)
