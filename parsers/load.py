@@ -263,7 +263,6 @@ def _parse_and_annotate(
     A big load gets a helper process (see ``helper``): it parses files from the end of the
     list while this process parses from the start, then scans half the entries for names.
     """
-    from .annotate import annotate  # deduplication and extraction: the cold path only
     from .helper import start_helper, unpickle_parts
 
     parsed: list[Parsed | None] = [None] * len(expanded)
@@ -316,6 +315,9 @@ def _parse_and_annotate(
                 key, result = keys[index], parsed[index]
                 if key is not None and result is not None:
                     cache.put_file(key, settings, result.format, result.error, result.entries)
+        # Imported here, once the helper is at work: deduplication and extraction, the cold path only.
+        from .annotate import annotate
+
         return annotate([p for p in parsed if p is not None], settings, helper, report, on_head)
     finally:
         if helper is not None:
