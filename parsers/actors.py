@@ -31,8 +31,9 @@ from .words import (
 )
 
 # A word: a letter, then word characters, with ' ’ . - only between them ("U.S", "al-Assad",
-# "Putin's"); written so that no word needs backtracking.
-_TOKEN = re.compile(r"[^\W\d_]\w*(?:[’'.\-]+\w+)*|\d[\w.,:]*|[“”\"‘(\[\]—–:;.!?,)|•]")
+# "Putin's"); a number keeps . , : only between digits ("3,200", "10:30"), so "in 1994." ends a
+# sentence. Written so that no token needs backtracking.
+_TOKEN = re.compile(r"[^\W\d_]\w*(?:[’'.\-]+\w+)*|\d\w*(?:[.,:]+\w+)*|[“”\"‘(\[\]—–:;.!?,)|•]")
 _TOKEN_OR_NEWLINE = re.compile(_TOKEN.pattern + r"|\n")
 _TOKEN_OR_NEWLINE_ASCII = re.compile(_TOKEN_OR_NEWLINE.pattern, re.ASCII)
 """The same tokens for ASCII text (most text), found a fifth faster by ASCII-only classes."""
@@ -113,6 +114,9 @@ class ScanResult:
     lower_vocab: set[str] = field(default_factory=set)
     cap_inside: set[str] = field(default_factory=set)
     declared: dict[str, str] = field(default_factory=dict)
+    initial_known: set[tuple[int, int]] = field(default_factory=set)
+    """(entry, order) of the one-word names in ``known`` that open a sentence: "Commission",
+    "Nice", "Reading" there may be the common word, if the briefing uses it in lowercase."""
 
     def extend(self, other: ScanResult) -> None:
         """Append the scan of the entries that follow this scan's."""
@@ -121,6 +125,7 @@ class ScanResult:
         self.role_phrases.extend(other.role_phrases)
         self.lower_vocab |= other.lower_vocab
         self.cap_inside |= other.cap_inside
+        self.initial_known |= other.initial_known
         for acronym, long_form in other.declared.items():
             self.declared.setdefault(acronym, long_form)
 
@@ -287,6 +292,7 @@ class _Scanner:
         self.lower_vocab = self.result.lower_vocab
         self.cap_inside = self.result.cap_inside
         self.declared = self.result.declared
+        self.initial_known = self.result.initial_known
         self.order = 0
         self.plain_openers = frozenset(
             word for word in CAPITALISED_FUNCTION_WORDS if self._gazetteer_at([word], 0) is None
@@ -365,6 +371,8 @@ class _Scanner:
                 continue
             if hit is not None:
                 known, phrase, n = hit
+                if n == 1 and phrase.isalpha() and phrase[1:].islower() and _initial(tokens, i):
+                    self.initial_known.add((entry, self.order))
                 self.known.append((known, intern(phrase), entry, self.order))
                 self.order += 1
                 # "US Commerce Department", "London Metal Exchange": the place is named, and
@@ -510,6 +518,7 @@ class _Resolver:
         self.lower_vocab = scan.lower_vocab
         self.cap_inside = scan.cap_inside
         self.declared = scan.declared
+        self.initial_known = scan.initial_known
         self._affiliations: defaultdict[tuple[str, str], list[str]] = defaultdict(list)
         self._prefixes: defaultdict[str, set[str]] = defaultdict(set)
         self._named_in: dict[tuple[int, str], str] = {}
@@ -633,6 +642,8 @@ class _Resolver:
 
         self.mentions.clear()  # read for the last time: the scan is consumed to keep the peak down
         for place, phrase, entry, order in self.known:
+            if (entry, order) in self.initial_known and phrase.lower() in self.lower_vocab:
+                continue  # "Commission chair …" where the briefing also says "the electoral commission"
             if (entry, phrase) in last_seen and phrase in surname_of:
                 # "Jordan told pupils…" after "Michael Jordan" in the same entry: the person.
                 lone = _Mention(phrase, (phrase,), entry, order, False)

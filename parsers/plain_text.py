@@ -212,11 +212,14 @@ def read_plain_text(
 
     def close() -> None:
         nonlocal current, masthead_author
+        carried = None
         if current.paras:
             drafts.append((current, current_day))
-        elif current.author and not drafts:
-            masthead_author = current.author  # a newsletter's byline under its masthead
-        current = _Draft()
+        else:
+            if current.author and not drafts:
+                masthead_author = current.author  # a newsletter's byline under its masthead
+            carried = current.stamp  # "10:05", then the headline: the time is the next post's
+        current = _Draft(stamp=carried)
 
     content = [line for line in lines if line]
     for index, line in enumerate(content):
@@ -229,7 +232,8 @@ def read_plain_text(
             current_day = stamp.day
             continue
         if stamp is not None:
-            close()
+            if current.paras or current.stamp is not None or current.title is None:
+                close()  # else a headline, then its time ("Posted at 23:40"), then its text
             current.stamp = stamp
             if stamp.day:
                 current_day = stamp.day

@@ -198,3 +198,10 @@ def test_newsletter_items_between_drawn_rules() -> None:
     # "Read more: https://…" under an item is its link, not a line of its text.
     assert [e.link for e in got] == [None, "https://example.com/copper", "https://example.com/strike", "https://example.com/rates"]
     assert not any("Read more" in e.body for e in got)
+
+
+def test_headline_then_its_posted_at_time_then_its_text() -> None:
+    got = entries("election-night.txt")
+    assert [e.title for e in got] == ["Turnout reaches record 71%", "Opposition concedes in the north", "Polls close"]
+    assert got[0].body.startswith("The electoral commission said")
+    assert not any("Posted at" in e.body for e in got)

@@ -201,6 +201,16 @@ def test_a_spelt_out_acronym_is_one_organisation_named_from_its_initials() -> No
     assert "Storm Halvard" not in kinds
 
 
+def test_a_known_name_opening_a_sentence_may_be_the_common_word() -> None:
+    texts = [
+        ("Turnout", "The electoral commission counted all night, since 1994. Commission staff were tired."),
+        ("Aid", "US officials said they would help us. The Commission in Brussels agreed."),
+    ]
+    result = extract_actors(texts)
+    assert result.per_entry[0] == ()  # "Commission" after a full stop: the commission of this text
+    assert result.per_entry[1] == ("United States", "European Commission", "Brussels")  # "US" is no "us"
+
+
 def test_company_words_and_places_after_in() -> None:
     texts = [
         ("Pilots", "Air Canada pilots ratified their contract. Producers in Hamilton welcomed the move."),
