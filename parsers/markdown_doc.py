@@ -105,6 +105,12 @@ def _section(
     )
 
 
+def _day_of(title: str) -> date | None:
+    """The day a heading is, when it is only a date ("2026-11-19", "Thursday 19 November")."""
+    stamp = parse_time_stamp(title)
+    return stamp.day if stamp is not None and not stamp.has_time and not stamp.rest else None
+
+
 def _stamped_paragraphs(tokens: list[Token], lines: list[str], headings: list[tuple[int, int, int, str]]) -> list[int]:
     """First lines of the paragraphs that open with a time ("**10:42**", "*09.15 BST* Ferries…"):
     in a live blog written without a heading per post, each starts a post. One such paragraph
@@ -150,16 +156,25 @@ def read_markdown(text: str, *, boilerplate: re.Pattern[str], default_day: date 
         document_title, preamble_start = headings[0][3], headings[0][2]
         headings = headings[1:]
         top = min((level for level, *_ in headings), default=top + 1)
+    # "## 2026-11-19" over "### 09:15 …" posts: the date headings say the day of the posts under them.
+    day_marks: list[tuple[int, int, date]] = []
+    dated = [(start, end, _day_of(title)) for level, start, end, title in headings if level == top]
+    if dated and all(mark is not None for *_, mark in dated) and any(level > top for level, *_ in headings):
+        day_marks = [(start, end, mark) for start, end, mark in dated if mark is not None]
+        headings = [heading for heading in headings if heading[0] != top]
+        top = min(level for level, *_ in headings)
     if day is None:
         found = find_date(" ".join(filter(None, [document_title, str(meta.get("title") or "")]))) or find_date(
             text[:3000].replace("_", " ")  # "_Tuesday 18 November 2026_": emphasis is no part of a word
         )
         day = found[0] if found else default_day
 
-    cuts: list[tuple[int, int, str | None]] = [
-        (start, end, title) for level, start, end, title in headings if level <= top
+    cuts: list[tuple[int, int, str | None, date | None]] = [
+        (start, end, title, None) for level, start, end, title in headings if level <= top
     ]
-    cuts = sorted(cuts + [(start, start, None) for start in stamps])
+    cuts += [(start, start, None, None) for start in stamps]
+    cuts += [(start, end, None, mark) for start, end, mark in day_marks]
+    cuts.sort(key=lambda cut: cut[0])
     entries: list[RawEntry] = []
     preamble = lines[preamble_start : cuts[0][0]]
     masthead_author = str(meta["author"]) if isinstance(meta.get("author"), str) else None
@@ -169,8 +184,9 @@ def read_markdown(text: str, *, boilerplate: re.Pattern[str], default_day: date 
         entry = _section(document_title, preamble, day, boilerplate)  # the standfirst, under the document's title
         if entry is not None and len(entry.body) > 40:
             entries.append(entry)
-    for index, (_start, end, title) in enumerate(cuts):
+    for index, (_start, end, title, mark) in enumerate(cuts):
         stop = cuts[index + 1][0] if index + 1 < len(cuts) else len(lines)
+        day = mark or day
         entry = _section(title, lines[end:stop], day, boilerplate)
         if entry is not None:
             entries.append(entry)

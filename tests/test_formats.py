@@ -270,3 +270,13 @@ def test_json_lines_with_a_broken_line_keep_the_others_and_say_which_line() -> N
     briefing = load([str(FIXTURES / "json" / "partly-broken.jsonl")])
     assert len(briefing.entries) == 2
     assert [str(e) for e in briefing.errors] == [f"{FIXTURES / 'json' / 'partly-broken.jsonl'}: {parsed.error}"]
+
+
+def test_markdown_date_headings_over_timed_posts() -> None:
+    got = parse("markdown", "field-notes.md").entries
+    assert [(e.title, e.published) for e in got] == [
+        ("Water levels falling at Orsa", "2026-11-19T09:15:00"),
+        ("Evacuees return to Lindby", "2026-11-19T14:30:00"),
+        ("New alert for the coast", "2026-11-20T08:05:00"),
+    ]
+    assert not any("2026-11-20" in e.body for e in got)  # a date heading is no post's text
