@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import glob
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -155,10 +156,21 @@ def parse_bytes(path: str, data: bytes, settings: ParseSettings, part: tuple[int
         return Parsed(path, fmt, (), f"{fmt} is nested too deeply to read")
     except Exception as error:
         return Parsed(path, fmt, (), f"could not read as {fmt}: {type(error).__name__}: {error}")
-    kept = tuple(entry for entry in map(_inert, entries) if entry is not None)
+    kept = tuple(entry for entry in map(_inert, _unnumbered(entries)) if entry is not None)
     if not kept and part is None:
         return Parsed(path, fmt, (), f"no entries found in this {fmt} file")
     return Parsed(path, fmt, kept, "; ".join(problems) or None)
+
+
+_LIST_NUMBER = re.compile(r"^\d{1,2}[.)]\s+(?=\S)")
+
+
+def _unnumbered(entries: list[RawEntry]) -> list[RawEntry]:
+    """Titles without the numbers of a numbered newsletter ("1. Fisheries deal signed", "2. …"):
+    the list shows its own order. A single numbered title is left alone ("1. FC Köln win")."""
+    if sum(1 for entry in entries if _LIST_NUMBER.match(entry.title)) < 2:
+        return entries
+    return [replace(entry, title=_LIST_NUMBER.sub("", entry.title, count=1)) for entry in entries]
 
 
 def _inert(entry: RawEntry) -> RawEntry | None:

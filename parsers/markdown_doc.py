@@ -13,7 +13,7 @@ from markdown_it.token import Token
 
 from .dates import TimeStamp, combine, find_date, normalise_datetime, parse_time_stamp
 from .model import RawEntry
-from .plain_text import byline_name, read_plain_text
+from .plain_text import byline_name, dated_byline, read_plain_text
 from .settings import load_yaml
 from .text_clean import first_sentence, scrub, tidy_line
 
@@ -82,7 +82,14 @@ def _section(
             if name and author is None and re.match(r"^\s*(?:[*_]{1,2})?\s*by\s", line, re.I):
                 author = name
                 continue
+            name = dated_byline(plain)
+            if name and author is None:
+                author = name  # "Ingrid Solberg · Nov 21, 2026"
+                continue
         head = False
+        if len(body) < 3 and (name := dated_byline(plain)):
+            author = author or name  # a byline under a subtitle
+            continue
         if plain and boilerplate.fullmatch(plain):
             target = _WEB_LINK.search(line)  # "[Read more →](https://…)": the post's link
             link = link or (target.group(1) if target else None)
@@ -179,6 +186,7 @@ def read_markdown(text: str, *, boilerplate: re.Pattern[str], default_day: date 
     preamble = lines[preamble_start : cuts[0][0]]
     masthead_author = str(meta["author"]) if isinstance(meta.get("author"), str) else None
     bylines = [byline_name(strip_inline(line)) for line in preamble if re.match(r"^\s*[*_]{0,2}\s*by\s", line, re.I)]
+    bylines += [dated_byline(strip_inline(line)) for line in preamble]
     masthead_author = masthead_author or next((name for name in bylines if name), None)
     if any(line.strip() for line in preamble):
         entry = _section(document_title, preamble, day, boilerplate)  # the standfirst, under the document's title

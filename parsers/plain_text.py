@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import pairwise
 
-from .dates import TimeStamp, briefing_date, combine, parse_time_stamp
+from .dates import TimeStamp, briefing_date, combine, find_date, parse_time_stamp
 from .model import RawEntry
 from .text_clean import first_sentence, scrub, tidy_line
 
@@ -93,6 +93,15 @@ def is_headline(line: str) -> bool:
     if last == "?":
         return len(words) <= 14
     return last not in _SENTENCE_PUNCT
+
+
+def dated_byline(line: str) -> str | None:
+    """The name in a "Name · date" line ("Ingrid Solberg · Nov 21, 2026", "By Ana Lima | 9 June"),
+    the byline of a newsletter or blog post."""
+    name, separator, when = tidy_line(line).partition(" · ") if " · " in line else tidy_line(line).partition(" | ")
+    if not separator or not find_date(when.replace(",", " ")):
+        return None
+    return byline_name(name)
 
 
 def byline_name(line: str) -> str | None:
@@ -267,6 +276,9 @@ def read_plain_text(
         read_more = READ_MORE.match(line)
         if read_more and current.paras:
             current.link = current.link or read_more.group(1)
+            continue
+        if current.paras == [] and current.author is None and (name := dated_byline(line)):
+            current.author = name
             continue
         if current.empty and _BYLINE_PREFIX.match(line) and (name := byline_name(line)):
             current.author = name

@@ -280,3 +280,16 @@ def test_markdown_date_headings_over_timed_posts() -> None:
         ("New alert for the coast", "2026-11-20T08:05:00"),
     ]
     assert not any("2026-11-20" in e.body for e in got)  # a date heading is no post's text
+
+
+def test_newsletter_page_numbered_sections_byline_and_promos() -> None:
+    got = parse("html", "northern-dispatch.html").entries
+    assert [e.title for e in got] == [
+        "The Northern Dispatch #112",
+        "Fisheries deal signed",  # "1. " is the newsletter's numbering, not the headline
+        "A new chief for the port",
+        "Aurora forecast",
+    ]
+    assert {e.author for e in got} == {"Ingrid Solberg"}  # "Ingrid Solberg · Nov 21, 2026"
+    text = " ".join(e.body for e in got)
+    assert "Subscribe" not in text and "Thanks for reading" not in text and "Nov 21" not in text
