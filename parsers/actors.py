@@ -24,6 +24,8 @@ from .words import (
     EXCLUDED_NAMES,
     ORGANISATION_CUES,
     ORGANISATION_WORDS,
+    PLACE_HEADS,
+    PLACE_WORDS,
     ROLE_WORDS,
     SPEECH_VERBS,
     STOPWORDS,
@@ -617,8 +619,8 @@ class _Resolver:
                     last_seen[(mention.entry, mention.words[-1])] = mention.order
                     if mention.affiliation:
                         self._affiliations[mention.affiliation].append(canonical)
-                elif kind == "organisation":
-                    record(surface, "organisation", surface, mention.entry, mention.order)
+                elif kind is not None:
+                    record(surface, kind, surface, mention.entry, mention.order)
                 continue
             owner = self._surname_owner(surface, surname_of, people, mention, by_entry)
             if owner is not None:
@@ -688,6 +690,8 @@ class _Resolver:
             return None  # "Storm Halvard", "Hurricane Mara": named weather, no one's name
         if any(w in ORGANISATION_WORDS for w in words):
             return "organisation"
+        if words[-1] in PLACE_WORDS or words[0] in PLACE_HEADS:
+            return "place"  # "Barents Sea", "Lake Ladoga"
         # "Europe Live", "Kyiv Post": a place heading a name is a title, not a person;
         # "Michael Jordan": a place-like surname at the end is still a person.
         if any(self.gazetteer.names.get(w) is not None for w in words[:-1]):

@@ -211,6 +211,16 @@ def test_a_known_name_opening_a_sentence_may_be_the_common_word() -> None:
     assert result.per_entry[1] == ("United States", "European Commission", "Brussels")  # "US" is no "us"
 
 
+def test_seas_lakes_and_newspapers_are_no_people() -> None:
+    texts = [
+        ("Quotas", "Cod stocks in the Barents Sea fell. Boats from Lake Ladoga stayed home."),
+        ("Press", "The story ran in the Northern Dispatch on Friday. Erik Nystad said it was wrong."),
+    ]
+    kinds = {name: kind for name, kind, _, _ in extract_actors(texts).actors}
+    assert kinds["Barents Sea"] == "place" and kinds["Lake Ladoga"] == "place"
+    assert kinds["Northern Dispatch"] == "organisation" and kinds["Erik Nystad"] == "person"
+
+
 def test_company_words_and_places_after_in() -> None:
     texts = [
         ("Pilots", "Air Canada pilots ratified their contract. Producers in Hamilton welcomed the move."),
