@@ -13,6 +13,7 @@ import re
 import xml.etree.ElementTree as ET
 from functools import partial
 from typing import Any, TypeVar
+from urllib.parse import urljoin
 
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
@@ -135,24 +136,50 @@ def _author(children: _Children) -> str | None:
     return html_to_text(text) or None
 
 
-def _link(children: _Children) -> str | None:
+_XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
+
+
+def _absolute(href: str | None, base: str | None) -> str | None:
+    """``href`` made absolute against the feed's base ("/posts/1" under xml:base or the site)."""
+    if href and base and "://" not in href and not href.startswith(("mailto:", "#")):
+        href = urljoin(base, href)
+    return safe_url(href)
+
+
+def _site(root: ET.Element, channel: ET.Element | None) -> str | None:
+    """The address relative links start from: the feed's xml:base, else its site's link."""
+    holder = channel if channel is not None else root
+    base = root.get(_XML_BASE) or holder.get(_XML_BASE)
+    if base and "://" in base:
+        return base
+    for link in (child for child in holder if _local(child.tag) == "link"):
+        href = link.get("href") or _text(link)
+        if href.startswith(("http://", "https://")) and (link.get("rel") or "alternate") == "alternate":
+            return urljoin(href, base) if base else href
+    return None
+
+
+def _link(children: _Children, base: str | None = None) -> str | None:
     links = children.get("link", [])
     for link in links:
         if link.get("href") and (link.get("rel") or "alternate") == "alternate":
-            return safe_url(link.get("href"))
+            return _absolute(link.get("href"), base)
     for link in links:
         if link.get("href"):
-            return safe_url(link.get("href"))
+            return _absolute(link.get("href"), base)
         if _text(link):
-            return safe_url(_text(link))
+            return _absolute(_text(link), base)
     guid = _first(children, "guid")
     if guid is not None and guid.get("isPermaLink", "true") != "false" and _text(guid).startswith("http"):
         return safe_url(_text(guid))
     return None
 
 
-def _entry(item: ET.Element, atom: bool) -> RawEntry | None:
+def _entry(item: ET.Element, atom: bool, base: str | None = None) -> RawEntry | None:
     children = _children(item)
+    own_base = item.get(_XML_BASE)
+    if own_base:
+        base = urljoin(base, own_base) if base else own_base
     title = html_to_text(_text(_first(children, "title")))
     if atom:
         body = _atom_content(_first(children, "content")) or _atom_content(_first(children, "summary"))
@@ -173,7 +200,7 @@ def _entry(item: ET.Element, atom: bool) -> RawEntry | None:
         body=body or title,
         author=_author(children),
         published=published,
-        link=_link(children),
+        link=_link(children, base),
     )
 
 
@@ -239,6 +266,7 @@ def read_feed(data: bytes | str, part: tuple[int, int, int] | None = None) -> li
             return _part_of(recovered, part)
         raise error
     kind = _local(root.tag)
+    channel = None
     if kind == "feed":
         items = [child for child in root if _local(child.tag) == "entry"]
         atom = True
@@ -251,5 +279,6 @@ def read_feed(data: bytes | str, part: tuple[int, int, int] | None = None) -> li
         atom = False
     else:
         raise FeedError(f"XML root <{kind}> is not an RSS or Atom feed")
-    entries = [_entry(item, atom) for item in _part_of(items, part)]
+    base = _site(root, channel)
+    entries = [_entry(item, atom, base) for item in _part_of(items, part)]
     return [entry for entry in entries if entry is not None]

@@ -293,3 +293,14 @@ def test_newsletter_page_numbered_sections_byline_and_promos() -> None:
     assert {e.author for e in got} == {"Ingrid Solberg"}  # "Ingrid Solberg · Nov 21, 2026"
     text = " ".join(e.body for e in got)
     assert "Subscribe" not in text and "Thanks for reading" not in text and "Nov 21" not in text
+
+
+def test_atom_relative_links_resolve_against_the_feeds_base() -> None:
+    got = parse("feed", "arctic-watch.xml").entries
+    assert [e.link for e in got] == [
+        "https://blog.example.net/posts/ice-minimum",  # "/posts/ice-minimum" under xml:base
+        "https://blog.example.net/posts/station",
+    ]
+    assert got[0].title == "Ice minimum confirmed" and got[0].author == "Sami Kettunen"
+    briefing = load([str(FIXTURES / "feed" / "arctic-watch.xml")])
+    assert briefing.entries[0].actors == ("National Snow and Ice Data Center",)  # no speaker "Ice"

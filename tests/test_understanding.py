@@ -221,6 +221,18 @@ def test_seas_lakes_and_newspapers_are_no_people() -> None:
     assert kinds["Northern Dispatch"] == "organisation" and kinds["Erik Nystad"] == "person"
 
 
+def test_speakers_say_it_themselves_and_organisations_joined_by_and() -> None:
+    texts = [
+        ("Ice minimum confirmed", "Data from the Food and Drug Administration was cited."),
+        ("Talks", "Negotiator Ilse Marak has repeatedly warned of delays. Marak also said talks go on."),
+    ]
+    result = extract_actors(texts)
+    kinds = {name: kind for name, kind, _, _ in result.actors}
+    assert "Ice" not in kinds  # "minimum" stands between it and "confirmed"
+    assert kinds["Food and Drug Administration"] == "organisation"
+    assert kinds["Ilse Marak"] == "person" and result.per_entry[1] == ("Ilse Marak",)
+
+
 def test_company_words_and_places_after_in() -> None:
     texts = [
         ("Pilots", "Air Canada pilots ratified their contract. Producers in Hamilton welcomed the move."),
