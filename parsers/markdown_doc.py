@@ -151,7 +151,12 @@ def read_markdown(text: str, *, boilerplate: re.Pattern[str], default_day: date 
             headings.append((int(token.tag[1]), token.map[0], token.map[1], strip_inline(inline.content)))
     doc_date = normalise_datetime(str(meta.get("date"))) if meta.get("date") else None
     day: date | None = date.fromisoformat(doc_date[:10]) if doc_date else None
-    stamps = _stamped_paragraphs(tokens, lines, headings)
+    # Posts under a bold time instead of a heading: only in a page with no headings but its
+    # title (a timetable under a "## Agenda" heading stays in its section).
+    titled_only = len(headings) == 0 or (len(headings) == 1 and headings[0][1] <= min(
+        (token.map[0] for token in tokens if token.type == "paragraph_open" and token.map), default=0
+    ))
+    stamps = _stamped_paragraphs(tokens, lines, headings) if titled_only else []
     if not headings and not stamps:
         return read_plain_text(text, boilerplate=boilerplate, default_day=day or default_day)
 

@@ -304,3 +304,14 @@ def test_atom_relative_links_resolve_against_the_feeds_base() -> None:
     assert got[0].title == "Ice minimum confirmed" and got[0].author == "Sami Kettunen"
     briefing = load([str(FIXTURES / "feed" / "arctic-watch.xml")])
     assert briefing.entries[0].actors == ("National Snow and Ice Data Center",)  # no speaker "Ice"
+
+
+def test_times_in_a_headed_section_stay_in_it(tmp_path) -> None:
+    agenda = tmp_path / "summit.md"
+    agenda.write_text(
+        "# Summit week\n\n## Monday agenda\n\n**09:00** Registration opens.\n\n**09:30** Keynote by the mayor.\n\n"
+        "**10:30** Panel on grid investment.\n\n## Tuesday\n\nDelegates travel to the port.\n"
+    )
+    got = read_source(str(agenda), default_settings()).entries
+    assert [e.title for e in got] == ["Monday agenda", "Tuesday"]
+    assert "**10:30** Panel on grid investment." in got[0].body
