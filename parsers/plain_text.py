@@ -231,6 +231,10 @@ def read_plain_text(
         current = _Draft(stamp=carried)
 
     content = [line for line in lines if line]
+    # Which lines come straight after the one before (no blank line between): a headline and
+    # its "Posted at 23:40" line are one block; a teaser list, a blank line, then a time are not.
+    joined = {index for index, (above, line) in enumerate(pairwise(["", *lines])) if line and above}
+    block_start = [index not in joined for index, line in enumerate(lines) if line]
     for index, line in enumerate(content):
         following = content[index + 1] if index + 1 < len(content) else None
         if _SEPARATOR.match(line):
@@ -241,7 +245,7 @@ def read_plain_text(
             current_day = stamp.day
             continue
         if stamp is not None:
-            if current.paras or current.stamp is not None or current.title is None:
+            if current.paras or current.stamp is not None or current.title is None or block_start[index]:
                 close()  # else a headline, then its time ("Posted at 23:40"), then its text
             current.stamp = stamp
             if stamp.day:

@@ -205,3 +205,10 @@ def test_headline_then_its_posted_at_time_then_its_text() -> None:
     assert [e.title for e in got] == ["Turnout reaches record 71%", "Opposition concedes in the north", "Polls close"]
     assert got[0].body.startswith("The electoral commission said")
     assert not any("Posted at" in e.body for e in got)
+
+
+def test_a_time_after_a_blank_line_starts_a_post_of_its_own() -> None:
+    """Teaser headlines, a blank line, then "10:05" and text: the post is not the last teaser's."""
+    text = "Live: port strike\n\nKey events\nHeadline A\nHeadline B\n\n10:05\nThe dockers walked out at dawn.\n"
+    got = read_plain_text(text, boilerplate=default_settings().boilerplate_pattern)
+    assert [e.title for e in got] == ["The dockers walked out at dawn."]
