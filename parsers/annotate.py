@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .actors import ActorSettings, ScanResult, resolve_actors, scan_entries
 from .dedup import DedupSettings, cluster
 from .helper import unpickle_parts
-from .model import Actor, Briefing, Entry, Occurrence, RawEntry, Source, Topic, id_of_normalised, normalise_text
+from .model import (
+    Actor,
+    Briefing,
+    Entry,
+    Occurrence,
+    RawEntry,
+    Source,
+    Topic,
+    anchor_of,
+    id_of_normalised,
+    normalise_text,
+)
 from .settings import ParseSettings
 from .text_clean import strip_update_marker
 from .topics import TopicScan, find_topics, sample_step, scan_topics
@@ -24,7 +37,8 @@ HELPER_MIN_ENTRIES = 1000
 
 
 def _merge(members: Sequence[tuple[RawEntry, Occurrence, str]]) -> Entry:
-    """One entry for a cluster: placed at its first occurrence, with its fullest text."""
+    """One entry for a cluster: placed at its first occurrence, with its fullest text; its
+    anchors are every member's (made unique across the briefing by ``_unique_anchors``)."""
     fullest = max(members, key=lambda m: (len(m[0].body), len(m[0].title)))[0]
     occurrences: list[Occurrence] = []
     for raw, occurrence, _ in members:
@@ -40,7 +54,18 @@ def _merge(members: Sequence[tuple[RawEntry, Occurrence, str]]) -> Entry:
         link=fullest.link or next((m[0].link for m in members if m[0].link), None),
         occurrences=tuple(occurrences),
         member_ids=tuple(ids),
+        anchors=tuple(sorted({a for raw, o, _ in members if (a := anchor_of(o.path, raw.body)) is not None})),
     )
+
+
+def _unique_anchors(merged: list[Entry]) -> None:
+    """Drop the anchors two entries share (a standard paragraph repeated under every item of a
+    newsletter): marking one must never mark the other."""
+    counts = Counter(anchor for entry in merged for anchor in entry.anchors)
+    for index, entry in enumerate(merged):
+        if any(counts[anchor] > 1 for anchor in entry.anchors):
+            kept = tuple(anchor for anchor in entry.anchors if counts[anchor] == 1)
+            merged[index] = replace(entry, anchors=kept)
 
 
 PROVISIONAL_MIN_ENTRIES = 2000
@@ -112,6 +137,7 @@ def annotate(
     groups = cluster([f"{raw.title}\n{raw.body}" for raw, _, _ in raws], dedup, helper, normalised)
     del normalised
     merged = [_merge([raws[i] for i in group]) for group in groups]
+    _unique_anchors(merged)
 
     actor_settings = ActorSettings(dict(settings.aliases), dict(settings.kinds), frozenset(settings.ignore))
     # A 50 MB one-line "entry" must not take minutes: names and phrases are read from the start.
@@ -163,6 +189,7 @@ def annotate(
             link=e.link,
             occurrences=e.occurrences,
             member_ids=e.member_ids,
+            anchors=e.anchors,
             actors=found.per_entry[i],
             topics=topic_found.per_entry[i],
         )

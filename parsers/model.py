@@ -6,9 +6,11 @@ The parse cache pickles these classes: change a field, bump ``cache.SCHEMA_VERSI
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
+_NOT_WORD = str.maketrans({chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")})
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
 
 
@@ -23,6 +25,21 @@ def normalise_text(text: str) -> str:
 def entry_id(title: str, body: str) -> str:
     """A stable id from normalised content: same text, same id, on any machine and run."""
     return id_of_normalised(normalise_text(title), normalise_text(body))
+
+
+_ANCHOR_MIN_CHARS = 60
+
+
+def anchor_of(path: str, body: str) -> str | None:
+    """A mark key for a text in a file that survives new reading rules: the file's name and the
+    words of the text's longest paragraph (titles, bylines, rules and footers around it may
+    change). None for a text with no paragraph long enough to tell it apart."""
+    longest = max(body.split("\n\n"), key=len).casefold()
+    words = " ".join(longest.translate(_NOT_WORD).split()) if longest.isascii() else " ".join(re.findall(r"\w+", longest))
+    if len(words) < _ANCHOR_MIN_CHARS:
+        return None
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    return "p:" + hashlib.blake2b(f"{name}\n{words}".encode(), digest_size=8).hexdigest()
 
 
 def id_of_normalised(title: str, body: str) -> str:
@@ -77,6 +94,9 @@ class Entry:
     """Canonical names of the actors it mentions."""
     topics: tuple[str, ...] = ()
     """Names of the topics it belongs to."""
+    anchors: tuple[str, ...] = ()
+    """Keys that outlive a change in how Brief reads a source (see ``anchor_of``): marks are
+    written under them too, so a better title or a trimmed footer keeps an entry's marks."""
 
     @property
     def seen(self) -> int:
@@ -85,8 +105,9 @@ class Entry:
 
     @property
     def mark_ids(self) -> tuple[str, ...]:
-        """The ids read and starred marks are kept under: every merged variant's."""
-        return self.member_ids or (self.id,)
+        """The ids read and starred marks are kept under: every merged variant's, and its anchors."""
+        ids = self.member_ids or (self.id,)
+        return ids + self.anchors if self.anchors else ids
 
 
 @dataclass(frozen=True)

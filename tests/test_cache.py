@@ -79,7 +79,7 @@ def test_a_big_cold_load_shows_its_parsed_entries_before_the_analysis(tmp_path: 
     raw_count = sum(len(read_source(p, default_settings()).entries) for p in paths)
     assert len(provisional.entries) == raw_count > len(final.entries)  # nothing merged yet
     assert provisional.actors == () and provisional.topics == ()
-    unmerged = {e.id for e in final.entries if len(e.mark_ids) == 1}
+    unmerged = {e.id for e in final.entries if len(e.member_ids) == 1}
     assert unmerged and unmerged <= {e.id for e in provisional.entries}  # marks apply already
 
 
