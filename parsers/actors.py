@@ -331,7 +331,7 @@ class _Scanner:
         for long_form, acronym in spelt_out:
             self.declared.setdefault(acronym, long_form)
         title_known_only = _is_title_case(title) or title.isupper()
-        for text, known_only in ((title, title_known_only), (body, False)):
+        for text, known_only, in_body in ((title, title_known_only, False), (body, False, True)):
             tokens = tokenize(text)
             lowercase = list(map(str.islower, tokens))
             self.lower_vocab.update(compress(tokens, lowercase))
@@ -343,7 +343,7 @@ class _Scanner:
             self.cap_inside.update(
                 [_strip_possessive(tokens[k])[0] for k in starts if tokens[k][:1].isupper() and not _initial(tokens, k)]
             )
-            spans = _spans(tokens, [long_form for long_form, _ in spelt_out]) if spelt_out and text is body else {}
+            spans = _spans(tokens, [long_form for long_form, _ in spelt_out]) if spelt_out and in_body else {}
             self._runs(entry, tokens, starts, known_only, spans)
 
     def _gazetteer_at(self, tokens: list[str], i: int) -> tuple[Known, str, int] | None:
