@@ -55,7 +55,7 @@ _TIME = re.compile(
     r"^\s*(?:(?:update|updated|breaking|latest|new|posted|published)\b\s*[:\-–—]?\s*)?(?:at\s+)?[\[(]?"
     r"(?P<hour>[01]?\d|2[0-3])[.:h](?P<minute>[0-5]\d)"
     r"(?:\s*(?P<ampm>[ap])\.?m\.?)?"
-    rf"(?:\s*(?P<tz>{_TZ_NAMES})\b)?[\])]?"
+    rf"(?:\s*(?P<tz>{_TZ_NAMES})\b(?P<shift>[+-](?:1[0-4]|0?\d)(?::?(?:00|30|45))?)?)?[\])]?"
     r"(?P<rest>.*)$",
     re.I,
 )
@@ -179,6 +179,11 @@ def parse_time_stamp(line: str) -> TimeStamp | None:
         return None
     tz = match.group("tz")
     offset = TIME_ZONES.get(tz.upper()) if tz and len(tz) <= 4 else None
+    shift = match.group("shift")
+    if offset is not None and shift:  # "GMT+3", "UTC-05:30", "UTC+0530"
+        digits = shift[1:].replace(":", "")
+        hours, minutes = (digits[:-2], digits[-2:]) if len(digits) > 2 else (digits, "0")
+        offset += (1 if shift[0] == "+" else -1) * (int(hours) * 60 + int(minutes))
     return TimeStamp(hour, minute, offset, rest, day)
 
 

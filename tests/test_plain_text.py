@@ -212,3 +212,9 @@ def test_a_time_after_a_blank_line_starts_a_post_of_its_own() -> None:
     text = "Live: port strike\n\nKey events\nHeadline A\nHeadline B\n\n10:05\nThe dockers walked out at dawn.\n"
     got = read_plain_text(text, boilerplate=default_settings().boilerplate_pattern)
     assert [e.title for e in got] == ["The dockers walked out at dawn."]
+
+
+def test_times_with_an_offset_from_gmt_or_utc() -> None:
+    text = "Quake live, 24 November 2026\n\n10:05 GMT+3\nA second tremor shook the coast.\n\n09:40 UTC-05:30\nFerries were held in port.\n"
+    got = read_plain_text(text, boilerplate=default_settings().boilerplate_pattern)
+    assert [e.published for e in got] == ["2026-11-24T10:05:00+03:00", "2026-11-24T09:40:00-05:30"]
