@@ -29,7 +29,7 @@ def _author(item: dict[str, Any]) -> Any:
     authors = item.get("authors")
     if isinstance(authors, list) and authors and isinstance(authors[0], dict):
         return authors[0].get("name")
-    author = item.get("author")
+    author = item.get("author") or item.get("from")  # "from": a chat export's sender
     return author.get("name") if isinstance(author, dict) else author
 
 
@@ -38,11 +38,18 @@ _TITLE_KEYS = ("title", "headline", "webTitle", "name")
 _DATE_KEYS = ("published", "date_published", "date", "publishedAt", "published_at", "pubDate", "webPublicationDate",
               "created_at", "createdAt", "updated", "updated_at", "timestamp", "time")  # fmt: skip
 _LINK_KEYS = ("link", "url", "webUrl", "permalink", "href")
-_LIST_KEYS = ("entries", "items", "articles", "results", "posts", "stories", "news", "data", "docs", "hits")
+_LIST_KEYS = ("entries", "items", "articles", "results", "posts", "stories", "news", "data", "docs", "hits", "messages")
 
 
 def _first(item: dict[str, Any], keys: tuple[str, ...]) -> Any:
     return next((item[key] for key in keys if item.get(key) not in (None, "")), None)
+
+
+def _plain(text: Any) -> Any:
+    """A chat export's text: a string, or a list of strings and styled runs ({"text": …})."""
+    if isinstance(text, list):
+        return "".join(part if isinstance(part, str) else str(part.get("text", "")) for part in text if isinstance(part, (str, dict)))
+    return text
 
 
 def _entry(item: Any, where: str) -> RawEntry:
@@ -50,6 +57,8 @@ def _entry(item: Any, where: str) -> RawEntry:
         raise BriefJsonError(f"{where}: expected an object with title and body")
     if isinstance(item.get("fields"), dict):
         item = {**item, **item["fields"]}  # the Guardian's API keeps body and byline under "fields"
+    if isinstance(item.get("text"), list):
+        item = {**item, "text": _plain(item["text"])}  # a Telegram channel export's message
     # Brief's dump, and the fields of JSON Feed (jsonfeed.org) and common exports.
     body = str(item.get("body") or item.get("content_text") or item.get("text") or "")
     lead = item.get("summary") or item.get("description")
@@ -140,4 +149,14 @@ def read_brief_json(text: str, problems: list[str] | None = None) -> list[RawEnt
     items = _item_list(document)
     if items is None:
         raise BriefJsonError("JSON holds no list of entries or articles (not a Brief dump, JSON Feed or news export)")
+    # Chat exports list service messages ("pinned a message") and captionless photos: no entries.
+    worded = [item for item in items if not (isinstance(item, dict) and (item.get("type") == "service" or _is_empty(item)))]
+    items = worded or items  # nothing but empty items: let the first say what is wrong
     return [_entry(item, f"entry {number}") for number, item in enumerate(items, start=1)]
+
+
+def _is_empty(item: dict[str, Any]) -> bool:
+    return not any(
+        str(_plain(item.get(key)) or "").strip()
+        for key in (*_TITLE_KEYS, "body", "content_text", "text", "summary", "description", "content_html", "content", "fields")
+    )

@@ -48,7 +48,7 @@ ORGANISATION_CUES = frozenset(
 """Words that introduce an organisation: "the grid operator Fingrid", "the carmaker Renault"."""
 
 PLACE_WORDS = frozenset(
-    ["Sea", "Ocean", "River", "Strait", "Straits", "Gulf", "Peninsula", "Desert", "Basin", "Valley", "Mountains", "Islands", "Island", "Coast", "Province", "Region", "County", "District", "Oblast", "Square", "Street", "Avenue", "Canal", "Plateau", "Heights", "Glacier", "Highlands", "Archipelago", "Corridor", "Estuary", "Harbour", "Harbor", "Bridge", "Dam", "Reservoir"]
+    ["Sea", "Ocean", "River", "Strait", "Straits", "Gulf", "Peninsula", "Desert", "Basin", "Valley", "Mountains", "Islands", "Island", "Coast", "Province", "Region", "County", "District", "Oblast", "Square", "Street", "Avenue", "Canal", "Plateau", "Heights", "Glacier", "Highlands", "Archipelago", "Corridor", "Estuary", "Harbour", "Harbor", "Bridge", "Dam", "Reservoir", "Point", "Sound", "Fjord", "Reef", "Forest"]
 )
 """The last word of a name that is a place ("Barents Sea", "Verdan Basin")."""
 PLACE_HEADS = frozenset(["Lake", "Mount", "Cape", "Isle"])

@@ -315,3 +315,12 @@ def test_times_in_a_headed_section_stay_in_it(tmp_path) -> None:
     got = read_source(str(agenda), default_settings()).entries
     assert [e.title for e in got] == ["Monday agenda", "Tuesday"]
     assert "**10:30** Panel on grid investment." in got[0].body
+
+
+def test_chat_channel_export_messages_with_styled_text() -> None:
+    """A Telegram-style channel export: messages whose text is runs of plain and styled parts;
+    service messages and captionless photos are no entries."""
+    got = parse("json", "harbour-channel.json").entries
+    assert [e.published for e in got] == ["2026-11-23T08:12:40", "2026-11-23T10:02:11"]
+    assert got[0].body.startswith("Two tankers anchored off Kestrel Point overnight")
+    assert {e.author for e in got} == {"Harbour Watch"}
