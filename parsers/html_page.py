@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime
+from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -182,10 +183,22 @@ def _attribute_time(block: LexborNode) -> str | None:
     return None
 
 
+def _absolute(href: str, base: str | None) -> str | None:
+    """A link as one a reader can open: absolute as written, or against the page's address."""
+    if "://" in href or href.startswith("mailto:"):
+        return safe_url(href)
+    return safe_url(urljoin(base, href)) if base else None
+
+
 def _post(block: LexborNode, day: date | None, base_link: str | None) -> RawEntry | None:
     heading = block.css_first('h1, h2, h3, h4, [itemprop="headline"]')
     title = tidy_line(heading.text(deep=True) or "") if heading is not None else ""
+    own_link: str | None = None
     if heading is not None:
+        target = heading.css_first("a[href]")  # a story list: the headline links to the story
+        href = target.attributes.get("href") if target is not None else None
+        if href and not href.startswith("#"):
+            own_link = _absolute(href, base_link)
         heading.decompose()
     published: str | None = _attribute_time(block)
     time_node = block.css_first("time") or next(
@@ -212,7 +225,7 @@ def _post(block: LexborNode, day: date | None, base_link: str | None) -> RawEntr
     if not body:
         return None
     anchor = block.attributes.get("id")
-    link = safe_url(f"{base_link}#{anchor}") if base_link and anchor else None
+    link = own_link or (safe_url(f"{base_link}#{anchor}") if base_link and anchor else None)
     return RawEntry(
         title=scrub(title) or first_sentence(body),
         body=body,
@@ -229,8 +242,9 @@ def read_html(text: str, *, boilerplate: re.Pattern[str], default_day: date | No
     if root is None:
         return []
     day = _document_day(tree) or default_day
-    canonical = tree.css_first('link[rel="canonical"]')
-    base_link = safe_url(canonical.attributes.get("href")) if canonical is not None else None
+    canonical = tree.css_first('link[rel="canonical"], base[href], meta[property="og:url"]')
+    address = (canonical.attributes.get("href") or canonical.attributes.get("content")) if canonical is not None else None
+    base_link = safe_url(address) if address and "://" in address else None
     _clean(root, boilerplate)
     main = root.css_first("main") or root
     blocks = _post_blocks(main)

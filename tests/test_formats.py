@@ -324,3 +324,12 @@ def test_chat_channel_export_messages_with_styled_text() -> None:
     assert [e.published for e in got] == ["2026-11-23T08:12:40", "2026-11-23T10:02:11"]
     assert got[0].body.startswith("Two tankers anchored off Kestrel Point overnight")
     assert {e.author for e in got} == {"Harbour Watch"}
+
+
+def test_a_story_list_keeps_each_headlines_link() -> None:
+    got = parse("html", "top-stories.html").entries
+    assert [e.link for e in got] == [
+        "https://news.example.com/2026/11/24/grid",
+        "https://news.example.com/2026/11/24/rail",  # "/2026/11/24/rail" on the canonical address
+        None,  # javascript: is never a link
+    ]
