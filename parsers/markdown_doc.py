@@ -48,11 +48,10 @@ def _is_link_list(lines: list[str]) -> bool:
 
 
 def _section(
-    title: str | None, lines: list[str], day: date | None, boilerplate: re.Pattern[str]
+    title: str | None, lines: list[str], day: date | None, boilerplate: re.Pattern[str], link: str | None = None
 ) -> RawEntry | None:
     stamp: TimeStamp | None = None
     author: str | None = None
-    link: str | None = None
     if title:
         heading_stamp = parse_time_stamp(title)
         if heading_stamp is not None and heading_stamp.has_time:
@@ -144,11 +143,15 @@ def read_markdown(text: str, *, boilerplate: re.Pattern[str], default_day: date 
     meta, text = _front_matter(scrub(text))
     lines = text.split("\n")
     headings: list[tuple[int, int, int, str]] = []
+    heading_links: dict[int, str] = {}
     tokens = _PARSER.parse(text)
     for index, token in enumerate(tokens):
         if token.type == "heading_open" and token.map:
             inline = tokens[index + 1]
             headings.append((int(token.tag[1]), token.map[0], token.map[1], strip_inline(inline.content)))
+            target = _WEB_LINK.search(inline.content)  # "## [Grid operator orders reserve](https://…)"
+            if target is not None:
+                heading_links[token.map[0]] = target.group(1)
     doc_date = normalise_datetime(str(meta.get("date"))) if meta.get("date") else None
     day: date | None = date.fromisoformat(doc_date[:10]) if doc_date else None
     # Posts under a bold time instead of a heading: only in a page with no headings but its
@@ -197,10 +200,10 @@ def read_markdown(text: str, *, boilerplate: re.Pattern[str], default_day: date 
         entry = _section(document_title, preamble, day, boilerplate)  # the standfirst, under the document's title
         if entry is not None and len(entry.body) > 40:
             entries.append(entry)
-    for index, (_start, end, title, mark) in enumerate(cuts):
+    for index, (start, end, title, mark) in enumerate(cuts):
         stop = cuts[index + 1][0] if index + 1 < len(cuts) else len(lines)
         day = mark or day
-        entry = _section(title, lines[end:stop], day, boilerplate)
+        entry = _section(title, lines[end:stop], day, boilerplate, heading_links.get(start))
         if entry is not None:
             entries.append(entry)
     if masthead_author:

@@ -333,3 +333,16 @@ def test_a_story_list_keeps_each_headlines_link() -> None:
         "https://news.example.com/2026/11/24/rail",  # "/2026/11/24/rail" on the canonical address
         None,  # javascript: is never a link
     ]
+
+
+def test_a_markdown_headline_that_links_to_its_story(tmp_path) -> None:
+    source = tmp_path / "reading.md"
+    source.write_text(
+        "# Reading list\n\n## [Grid operator orders reserve](https://news.example.com/grid)\n\n"
+        "Three idle gas plants must stand ready.\n\n## Rail fares to rise\n\nThe smallest rise in years.\n"
+    )
+    got = read_source(str(source), default_settings()).entries
+    assert [(e.title, e.link) for e in got] == [
+        ("Grid operator orders reserve", "https://news.example.com/grid"),
+        ("Rail fares to rise", None),
+    ]
