@@ -59,6 +59,7 @@ def _is_all_caps(line: str) -> bool:
 _EMPHASIS_LINE = re.compile(r"^(?:\*\*|__)\s*(.+?)\s*(?:\*\*|__)$")
 _NUMBERED_HEADER = re.compile(r"^\d{1,2}[.)]\s+(\S.*)$")
 _URL = re.compile(r"https?://|www\.\w", re.I)
+_BARE_URL = re.compile(r"^<?(https?://[^\s<>]+)>?$")
 # "Read more: https://…" under a newsletter item: the item's link, not a line of its text.
 READ_MORE = re.compile(
     r"^\W*(?:read (?:more|on|the full (?:story|article|report))|continue reading|full (?:story|report)|more)\b"
@@ -280,6 +281,10 @@ def read_plain_text(
         read_more = READ_MORE.match(line)
         if read_more and current.paras:
             current.link = current.link or read_more.group(1)
+            continue
+        bare = _BARE_URL.match(line)
+        if bare and current.title is not None and not current.paras and current.link is None:
+            current.link = bare.group(1)  # a headline, then the address of its story
             continue
         if current.paras == [] and current.author is None and (name := dated_byline(line)):
             current.author = name

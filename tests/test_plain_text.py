@@ -218,3 +218,16 @@ def test_times_with_an_offset_from_gmt_or_utc() -> None:
     text = "Quake live, 24 November 2026\n\n10:05 GMT+3\nA second tremor shook the coast.\n\n09:40 UTC-05:30\nFerries were held in port.\n"
     got = read_plain_text(text, boilerplate=default_settings().boilerplate_pattern)
     assert [e.published for e in got] == ["2026-11-24T10:05:00+03:00", "2026-11-24T09:40:00-05:30"]
+
+
+def test_a_headline_then_the_address_of_its_story() -> None:
+    text = (
+        "Energy Daily, 24 November 2026\n\nGrid operator orders emergency reserve\nhttps://news.example.com/grid\n"
+        "Three idle gas plants must stand ready.\n\nRail fares to rise in March\n<https://news.example.com/rail>\n"
+        "The smallest rise in three years.\n"
+    )
+    got = read_plain_text(text, boilerplate=default_settings().boilerplate_pattern)
+    assert [(e.link, e.body) for e in got] == [
+        ("https://news.example.com/grid", "Three idle gas plants must stand ready."),
+        ("https://news.example.com/rail", "The smallest rise in three years."),
+    ]
