@@ -11,7 +11,7 @@ import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from .dates import TimeStamp, combine, find_date, normalise_datetime, parse_time_stamp
+from .dates import TimeStamp, briefing_date, combine, find_date, normalise_datetime, parse_time_stamp
 from .model import RawEntry
 from .plain_text import byline_name, dated_byline, read_plain_text
 from .settings import load_yaml
@@ -111,6 +111,42 @@ def _section(
     )
 
 
+_STORY_ITEM = re.compile(
+    r"^\s{0,3}(?:[-*+•]|\d{1,2}[.)])\s+(?:\*\*|__)(?P<head>[^*_\n]{10,160}?)(?:\*\*|__)\s*[:.\-–—|]*\s*(?P<rest>.*)$"
+)
+_LIST_ITEM = re.compile(r"^\s{0,3}(?:[-*+•]|\d{1,2}[.)])\s+")
+
+
+def _story_list(lines: list[str], day: date | None) -> list[RawEntry]:
+    """The stories of a digest written as a list, each item a bold headline and its text
+    ("- **EU agrees methane rules** — Member states backed …"); none for other sections.
+
+    A headline of three words or more with a sentence after it: a list of bold labels
+    ("- **Water:** trucking covers half the demand") stays the list of one entry.
+    """
+    items: list[tuple[str, list[str]]] = []
+    loose = 0
+    previous_blank = True
+    for line in lines:
+        found = _STORY_ITEM.match(line)
+        if found and len(found.group("head").split()) >= 3:
+            items.append((strip_inline(found.group("head")).rstrip(" :.-–—"), [found.group("rest")]))
+        elif line.strip() and items and not previous_blank and not _LIST_ITEM.match(line):
+            items[-1][1].append(line.strip())  # the item's text goes on
+        elif line.strip():
+            loose += 1
+        previous_blank = not line.strip()
+    texts = [" ".join(rest).strip() for _, rest in items]
+    if len(items) < 2 or loose > 2 or sum(1 for text in texts if len(text) >= 40) < len(items) / 2:
+        return []
+    stories = []
+    for (head, _), text in zip(items, texts, strict=True):
+        target = _WEB_LINK.search(text)
+        body = text or head
+        stories.append(RawEntry(title=head, body=body, published=combine(day, None), link=target.group(1) if target else None))
+    return stories
+
+
 def _day_of(title: str) -> date | None:
     """The day a heading is, when it is only a date ("2026-11-19", "Thursday 19 November")."""
     stamp = parse_time_stamp(title)
@@ -161,7 +197,8 @@ def read_markdown(text: str, *, boilerplate: re.Pattern[str], default_day: date 
     ))
     stamps = _stamped_paragraphs(tokens, lines, headings) if titled_only else []
     if not headings and not stamps:
-        return read_plain_text(text, boilerplate=boilerplate, default_day=day or default_day)
+        stories = _story_list(lines, day or briefing_date(text) or default_day)
+        return stories or read_plain_text(text, boilerplate=boilerplate, default_day=day or default_day)
 
     levels = Counter(level for level, *_ in headings)
     top = min(levels) if levels else 1
@@ -203,6 +240,10 @@ def read_markdown(text: str, *, boilerplate: re.Pattern[str], default_day: date 
     for index, (start, end, title, mark) in enumerate(cuts):
         stop = cuts[index + 1][0] if index + 1 < len(cuts) else len(lines)
         day = mark or day
+        stories = _story_list(lines[end:stop], day)
+        if stories:
+            entries.extend(stories)  # "- **EU agrees methane rules** — Member states…": one story an item
+            continue
         entry = _section(title, lines[end:stop], day, boilerplate, heading_links.get(start))
         if entry is not None:
             entries.append(entry)

@@ -346,3 +346,20 @@ def test_a_markdown_headline_that_links_to_its_story(tmp_path) -> None:
         ("Grid operator orders reserve", "https://news.example.com/grid"),
         ("Rail fares to rise", None),
     ]
+
+
+def test_a_digest_written_as_lists_of_bold_headlines() -> None:
+    """Each "- **Headline** — text" item is a story of its own; a list of bold labels
+    ("- **Water:** …") is one entry's text."""
+    got = parse("markdown", "morning-list.md").entries
+    assert [e.title for e in got] == [
+        "EU agrees methane rules for imported gas",
+        "Offshore wind auction undersubscribed",
+        "Japan restarts two reactors in Fukui",
+        "Shipping rates in the Strait of Malacca climb",
+        "Needs on the ground",
+    ]
+    assert got[0].link == "https://example.com/ft-methane"
+    assert got[2].body == "The regulator cleared the units after a two-year review."
+    assert {e.published for e in got} == {"2026-11-25"}
+    assert got[4].body.startswith("- **Water:** trucking")
