@@ -8,7 +8,6 @@ another version) makes Brief discard it and rebuild: the cache is never a reason
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import sqlite3
@@ -18,7 +17,7 @@ from contextlib import closing, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import Briefing, Entry, RawEntry
+from .model import Briefing, Entry, RawEntry, blake2b
 from .settings import ParseSettings
 
 SCHEMA_VERSION = "31"  # bumped when parsing or annotation rules change what is stored
@@ -45,7 +44,7 @@ class FileKey:
 
 def digest_file(path: str) -> str:
     """A content hash of a file (blake2b, streamed)."""
-    hasher = hashlib.blake2b(digest_size=16)
+    hasher = blake2b(digest_size=16)
     with open(path, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
             hasher.update(block)
@@ -163,7 +162,7 @@ class ParseCache:
     # ---- whole briefings ------------------------------------------------------------------
     @staticmethod
     def briefing_key(keys: Sequence[FileKey | tuple[str, str]], settings: ParseSettings) -> str:
-        hasher = hashlib.blake2b(digest_size=16)
+        hasher = blake2b(digest_size=16)
         hasher.update(settings.fingerprint().encode())
         for key in keys:
             hasher.update(repr(key if isinstance(key, tuple) else (key.path, key.digest)).encode())

@@ -7,14 +7,13 @@ from collections import Counter
 from dataclasses import replace
 from datetime import date
 
-import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from .dates import TimeStamp, briefing_date, combine, find_date, normalise_datetime, parse_time_stamp
 from .model import RawEntry
 from .plain_text import byline_name, dated_byline, read_plain_text
-from .settings import load_yaml
+from .settings import load_yaml, yaml_module
 from .text_clean import first_sentence, scrub, tidy_line
 
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n(?:---|\.\.\.)\s*\n", re.S)
@@ -37,7 +36,7 @@ def _front_matter(text: str) -> tuple[dict[str, object], str]:
         return {}, text
     try:
         data = load_yaml(match.group(1))
-    except yaml.YAMLError:
+    except yaml_module().YAMLError:
         return {}, text
     return (data if isinstance(data, dict) else {}), text[match.end() :]
 

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
+import os
 import re
+import zlib
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-import yaml
+from .model import blake2b
 
 # Package files by path: importlib.resources costs ~5 ms of start-up, and Brief is never zipped.
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -23,17 +24,53 @@ def bundled_config_text() -> str:
     return (_PACKAGE_DIR / "config.yaml").read_text(encoding="utf-8")
 
 
-SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+def yaml_module() -> Any:
+    """PyYAML, imported when a YAML text must really be parsed (it costs ~10 ms of start-up):
+    ``except yaml_module().YAMLError`` is evaluated only once something was raised."""
+    import yaml
+
+    return yaml
 
 
 def load_yaml(text: str) -> Any:
     """Safe YAML parsing, with libyaml's C loader when PyYAML has it (several times faster)."""
-    return yaml.load(text, Loader=SafeLoader)
+    yaml = yaml_module()
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
-def bundled_config() -> dict[str, Any]:
+def load_yaml_kept(text: str, copies: Path | None, name: str) -> Any:
+    """``load_yaml``, read from the JSON copy made the last time this very text was parsed
+    (config and theme files seldom change: a start then never imports PyYAML).
+
+    ``copies`` is the folder for the copies (None: parse every time); ``name`` tells files
+    apart. A text whose data JSON cannot hold exactly (dates, number keys) is never copied.
+    """
+    if copies is None:
+        return load_yaml(text)
+    stamp = f"{zlib.crc32(text.encode())}:{len(text)}"
+    copy = copies / f"{zlib.crc32(name.encode()):08x}.json"
+    try:
+        kept = json.loads(copy.read_text(encoding="utf-8"))
+        if isinstance(kept, dict) and kept.get("stamp") == stamp:
+            return kept.get("data")
+    except (OSError, ValueError):
+        pass
+    data = load_yaml(text)  # a YAML error propagates, and nothing is kept
+    try:
+        dumped = json.dumps({"stamp": stamp, "data": data})
+        if json.loads(dumped)["data"] == data:
+            copies.mkdir(parents=True, exist_ok=True)
+            spare = copy.with_suffix(f".{os.getpid()}.tmp")
+            spare.write_text(dumped, encoding="utf-8")
+            os.replace(spare, copy)
+    except (OSError, TypeError, ValueError):
+        pass  # a copy is only ever a shortcut
+    return data
+
+
+def bundled_config(copies: Path | None = None) -> dict[str, Any]:
     """The default config.yaml as a mapping."""
-    loaded = load_yaml(bundled_config_text())
+    loaded = load_yaml_kept(bundled_config_text(), copies, "bundled config.yaml")
     return loaded if isinstance(loaded, dict) else {}
 
 
@@ -81,8 +118,8 @@ class ParseSettings:
 
         data = {k: v for k, v in asdict(self).items() if not k.startswith("_")}
         # The bundled word lists change what the parsers produce too, so they key the cache.
-        data["gazetteer"] = hashlib.blake2b(bundled_gazetteer_text().encode(), digest_size=8).hexdigest()
-        return hashlib.blake2b(json.dumps(data, sort_keys=True).encode(), digest_size=8).hexdigest()
+        data["gazetteer"] = blake2b(bundled_gazetteer_text().encode(), digest_size=8).hexdigest()
+        return blake2b(json.dumps(data, sort_keys=True).encode(), digest_size=8).hexdigest()
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> ParseSettings:

@@ -214,3 +214,34 @@ def test_a_paragraph_two_entries_share_anchors_neither(tmp_path: Path) -> None:
     store = MarkStore(tmp_path / "state.db")
     store.set_read(entries[0].mark_ids, True)
     assert not store.is_read(entries[1].mark_ids)
+
+
+def test_yaml_files_are_read_from_their_json_copy_until_they_change(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A start reads config and themes from JSON copies and need not import PyYAML; a changed
+    file is parsed again; data JSON cannot hold exactly, and broken YAML, are never copied."""
+    import importlib
+
+    settings_module = importlib.import_module("brief.parsers.settings")
+    copies = tmp_path / "yaml"
+    first = settings_module.load_yaml_kept("theme: brief-light\nui:\n  preview: true\n", copies, "a")
+    real = settings_module.load_yaml
+
+    def no_yaml(text: str) -> object:
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(settings_module, "load_yaml", no_yaml)
+    assert settings_module.load_yaml_kept("theme: brief-light\nui:\n  preview: true\n", copies, "a") == first
+    monkeypatch.setattr(settings_module, "load_yaml", real)
+    assert settings_module.load_yaml_kept("theme: brief-dark\n", copies, "a") == {"theme": "brief-dark"}
+    assert settings_module.load_yaml_kept("1: one\n", copies, "b") == {1: "one"}  # a number key: not copied
+    assert settings_module.load_yaml_kept("1: one\n", copies, "b") == {1: "one"}
+    with pytest.raises(settings_module.yaml_module().YAMLError):
+        settings_module.load_yaml_kept("keys: [unclosed\n", copies, "c")
+
+
+def test_a_config_problem_still_names_its_line_when_read_from_the_copy(tmp_path: Path) -> None:
+    config = tmp_path / "config.yaml"
+    config.write_text("theme: brief-dark\nui:\n  preveiw: true\n")
+    for _ in range(2):  # parsed, then read from its copy
+        settings = load_settings(str(config))
+        assert any(f"{config}:3: ui.preveiw: unknown setting" in p for p in settings.problems), settings.problems

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import os
 import sys
 from collections.abc import Sequence
 
+from ..parsers.model import blake2b
 from .paths import cache_dir
 from .settings import Settings
 
@@ -24,7 +24,7 @@ def _stdin_to_file(paths: Sequence[str]) -> list[str]:
     data = sys.stdin.buffer.read()
     folder = cache_dir() / "stdin"
     folder.mkdir(parents=True, exist_ok=True)
-    saved = folder / f"stdin-{hashlib.blake2b(data, digest_size=8).hexdigest()}.txt"
+    saved = folder / f"stdin-{blake2b(data, digest_size=8).hexdigest()}.txt"
     saved.write_bytes(data)
     try:
         tty = os.open("/dev/tty", os.O_RDONLY)

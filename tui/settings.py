@@ -7,15 +7,18 @@ A problem never stops Brief: it is reported with the file, line and dotted key (
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from ..parsers.settings import ParseSettings, bundled_config, load_yaml
+from ..parsers.settings import ParseSettings, bundled_config, load_yaml_kept, yaml_module
 from .paths import cache_dir, config_dir, state_dir
+
+
+def yaml_copies() -> Path:
+    """Where parsed config and theme files are kept as JSON (see ``load_yaml_kept``)."""
+    return cache_dir() / "yaml"
 
 # Maps whose keys are the user's own (names, labels, binding ids), not settings names.
 FREE_MAPS = {"actors.aliases", "actors.kinds", "topics.defined", "keys"}
@@ -31,7 +34,7 @@ class Settings:
     problems: tuple[str, ...] = ()
     user_file: Path | None = None
     theme_override: str | None = None
-    lines: dict[str, int] = field(default_factory=dict)
+    lines: Mapping[str, int] = field(default_factory=dict)
     """Dotted key → line in the user's file, so later checks (theme, keys) can point at it."""
 
     def where(self, key: str) -> str:
@@ -69,15 +72,39 @@ def config_paths() -> dict[str, Path]:
     }
 
 
+class _LineMap(Mapping[str, int]):
+    """Dotted key → 1-based line in a YAML text, worked out only when a message needs one
+    (it takes PyYAML's node tree, which a start without problems can do without)."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._lines: dict[str, int] | None = None
+
+    def _map(self) -> dict[str, int]:
+        if self._lines is None:
+            self._lines = _line_map(self._text)
+        return self._lines
+
+    def __getitem__(self, key: str) -> int:
+        return self._map()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._map())
+
+    def __len__(self) -> int:
+        return len(self._map())
+
+
 def _line_map(text: str) -> dict[str, int]:
     """Dotted key → 1-based line, from the YAML node tree."""
-    lines: dict[str, int] = {}
+    yaml = yaml_module()
+    lines: Mapping[str, int] = {}
     try:
         root = yaml.compose(text)
     except yaml.YAMLError:
         return lines
 
-    def walk(node: yaml.Node, prefix: str) -> None:
+    def walk(node: Any, prefix: str) -> None:
         if isinstance(node, yaml.MappingNode):
             for key_node, value_node in node.value:
                 key = f"{prefix}{key_node.value}"
@@ -98,7 +125,7 @@ def _type_name(value: Any) -> str:
 @dataclass
 class _Merger:
     path: Path
-    lines: dict[str, int]
+    lines: Mapping[str, int]
     problems: list[str] = field(default_factory=list)
 
     def problem(self, key: str, message: str) -> None:
@@ -172,7 +199,7 @@ class _Merger:
 
 def load_settings(path: str | None = None, theme: str | None = None) -> Settings:
     """Defaults from the bundled config.yaml, overridden by the user's file key by key."""
-    defaults = bundled_config()
+    defaults = bundled_config(yaml_copies())
     user_path = Path(path).expanduser() if path else config_dir() / "config.yaml"
     problems: list[str] = []
     config = defaults
@@ -185,8 +212,8 @@ def load_settings(path: str | None = None, theme: str | None = None) -> Settings
             text = None
         if text is not None:
             try:
-                user = load_yaml(text)
-            except yaml.YAMLError as error:
+                user = load_yaml_kept(text, yaml_copies(), str(user_path))
+            except yaml_module().YAMLError as error:
                 mark = getattr(error, "problem_mark", None)
                 where = f"{user_path}:{mark.line + 1}" if mark is not None else str(user_path)
                 reason = getattr(error, "problem", None) or str(error).splitlines()[0]
@@ -195,7 +222,7 @@ def load_settings(path: str | None = None, theme: str | None = None) -> Settings
             if user is not None and not isinstance(user, dict):
                 problems.append(f"{user_path}: expected a mapping of settings at the top; using defaults")
             elif isinstance(user, dict):
-                lines = _line_map(text)
+                lines = _LineMap(text)
                 merger = _Merger(user_path, lines)
                 config = merger.merge(defaults, user)
                 problems.extend(merger.problems)

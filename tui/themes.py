@@ -6,12 +6,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
-from ..parsers.settings import load_yaml
-from .paths import config_dir
+from ..parsers.settings import load_yaml_kept, yaml_module
+from .paths import cache_dir, config_dir
 
 COLOUR_FIELDS = ("primary", "secondary", "accent", "foreground", "background", "surface", "panel", "boost",
                  "success", "warning", "error")  # fmt: skip
@@ -70,8 +69,8 @@ def theme_from_mapping(data: Any, origin: str) -> Theme:
 
 def _read(path: Path | Any, origin: str) -> Theme:
     try:
-        data = load_yaml(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
+        data = load_yaml_kept(path.read_text(encoding="utf-8"), cache_dir() / "yaml", str(path))
+    except yaml_module().YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f" line {mark.line + 1}" if mark is not None else ""
         raise ValueError(f"invalid YAML{line}") from error
