@@ -61,7 +61,7 @@ _NUMBERED_HEADER = re.compile(r"^\d{1,2}[.)]\s+(\S.*)$")
 _URL = re.compile(r"https?://|www\.\w", re.I)
 _BARE_URL = re.compile(r"^<?(https?://[^\s<>]+)>?$")
 # "Read more: https://…" under a newsletter item: the item's link, not a line of its text.
-READ_MORE = re.compile(
+_READ_MORE = re.compile(
     r"^\W*(?:read (?:more|on|the full (?:story|article|report))|continue reading|full (?:story|report)|more)\b"
     r"[^\w(]*\(?(https?://[^\s)<>\]]+)\)?\W*$",
     re.I,
@@ -278,7 +278,7 @@ def read_plain_text(
             numbered = _NUMBERED_HEADER.match(line)
             current.title = numbered.group(1) if numbered and _is_all_caps(numbered.group(1)) else line
             continue
-        read_more = READ_MORE.match(line)
+        read_more = _READ_MORE.match(line)
         if read_more and current.paras:
             current.link = current.link or read_more.group(1)
             continue
