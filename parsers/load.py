@@ -162,13 +162,15 @@ def parse_bytes(path: str, data: bytes, settings: ParseSettings, part: tuple[int
     return Parsed(path, fmt, kept, "; ".join(problems) or None)
 
 
-_LIST_NUMBER = re.compile(r"^\d{1,2}[.)]\s+(?=\S)")
+_LIST_NUMBER = re.compile(r"^(\d{1,2})[.)]\s+(?=\S)")
 
 
 def _unnumbered(entries: list[RawEntry]) -> list[RawEntry]:
     """Titles without the numbers of a numbered newsletter ("1. Fisheries deal signed", "2. …"):
-    the list shows its own order. A single numbered title is left alone ("1. FC Köln win")."""
-    if sum(1 for entry in entries if _LIST_NUMBER.match(entry.title)) < 2:
+    the list shows its own order. Only a run counting up from 1 is a numbering: "2. Bundesliga"
+    and "1. FC Köln win" in a sports feed keep their names."""
+    numbers = [int(found.group(1)) for entry in entries if (found := _LIST_NUMBER.match(entry.title))]
+    if len(numbers) < 2 or numbers != list(range(1, len(numbers) + 1)):
         return entries
     return [replace(entry, title=_LIST_NUMBER.sub("", entry.title, count=1)) for entry in entries]
 

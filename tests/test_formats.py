@@ -363,3 +363,10 @@ def test_a_digest_written_as_lists_of_bold_headlines() -> None:
     assert got[2].body == "The regulator cleared the units after a two-year review."
     assert {e.published for e in got} == {"2026-11-25"}
     assert got[4].body.startswith("- **Water:** trucking")
+
+
+def test_numbers_that_are_part_of_names_stay(tmp_path) -> None:
+    feed = tmp_path / "sport.md"
+    feed.write_text("## 2. Bundesliga leaders slip\n\nHamburg drew at home.\n\n## 1. FC Köln win the derby\n\nA late goal settled it.\n")
+    got = read_source(str(feed), default_settings()).entries
+    assert [e.title for e in got] == ["2. Bundesliga leaders slip", "1. FC Köln win the derby"]
