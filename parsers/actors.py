@@ -490,7 +490,8 @@ class _Scanner:
             words = words[1:]
             initial = False
         title_roles: list[str] = []
-        while len(words) > 1 and words[0] in TITLE_WORDS:
+        # "Health Minister Wes Streeting" loses its title; "Environment Agency" is the name itself.
+        while len(words) > 1 and words[0] in TITLE_WORDS and words[-1] not in ORGANISATION_WORDS:
             title_roles.append(words[0].lower())
             words = words[1:]
         # "Forecaster Pål Engen said": an occupation written before a full name, like a title.

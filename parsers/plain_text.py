@@ -16,6 +16,7 @@ from itertools import pairwise
 from .dates import TimeStamp, briefing_date, combine, find_date, parse_time_stamp
 from .model import RawEntry
 from .text_clean import first_sentence, scrub, tidy_line
+from .words import CAPITALISED_FUNCTION_WORDS, EXCLUDED_NAMES
 
 # Rules drawn with ASCII (---, ===, * * *) or with dashes and box-drawing lines (———, ━━━, ═══).
 _SEPARATOR = re.compile(
@@ -24,7 +25,7 @@ _SEPARATOR = re.compile(
 _BULLET = re.compile(r"^\s*(?:[-*•·▪–]|\d{1,2}[.)])\s+")
 _CLOSERS = "\"'”’»)]*_ "
 _SENTENCE_PUNCT = ".!;:,…"
-_BYLINE_PREFIX = re.compile(r"^(?:by|from|words by|reported by)\s+", re.I)
+_BYLINE_PREFIX = re.compile(r"^(?:by|from|(?:words|reported|edited|written|compiled|produced) by)\s+", re.I)
 _NAME_PARTICLES = frozenset(
     {"de", "da", "do", "dos", "das", "van", "von", "der", "den", "la", "le", "du", "di", "del", "bin", "al", "ibn", "y", "and", "&"}
 )
@@ -123,6 +124,8 @@ def byline_name(line: str) -> str | None:
     tokens = [w for w in words if w.lower() not in _NAME_PARTICLES]
     if not tokens or not all(_NAME_TOKEN.match(w) for w in tokens):
         return None
+    if any(w in CAPITALISED_FUNCTION_WORDS or w in EXCLUDED_NAMES for w in tokens):
+        return None  # "Live Reporting", "Latest Updates": a page's furniture, not a person
     if _is_all_caps(text) and not prefixed:
         return None
     return text

@@ -231,3 +231,16 @@ def test_a_headline_then_the_address_of_its_story() -> None:
         ("https://news.example.com/grid", "Three idle gas plants must stand ready."),
         ("https://news.example.com/rail", "The smallest rise in three years."),
     ]
+
+
+def test_live_page_furniture_and_an_editor_credit() -> None:
+    """"Live Reporting" is no headline and no author; "Edited by …" is the page's byline."""
+    got = entries("valley-floods.txt")
+    assert [e.title for e in got] == [
+        "Flooding in the valley: live updates",
+        "Minister visits flood defences",
+        "River peaks higher than 2007 levels",
+        "Schools closed",
+    ]
+    assert {e.author for e in got} == {"Hannah Price"}
+    assert [e.published for e in got][1:] == [None, None, None]  # no date anywhere: times alone date nothing

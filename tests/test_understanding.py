@@ -233,6 +233,12 @@ def test_speakers_say_it_themselves_and_organisations_joined_by_and() -> None:
     assert kinds["Ilse Marak"] == "person" and result.per_entry[1] == ("Ilse Marak",)
 
 
+def test_a_department_word_that_begins_an_agencys_name_stays() -> None:
+    texts = [("Rivers", "The gauge read 3.1 metres, the Environment Agency said. Health Minister Anna Berg visited.")]
+    result = extract_actors(texts)
+    assert result.per_entry[0] == ("Environment Agency", "Anna Berg")  # not "Agency", not "Health Minister Anna Berg"
+
+
 def test_company_words_and_places_after_in() -> None:
     texts = [
         ("Pilots", "Air Canada pilots ratified their contract. Producers in Hamilton welcomed the move."),
