@@ -237,6 +237,8 @@ def test_a_department_word_that_begins_an_agencys_name_stays() -> None:
     texts = [("Rivers", "The gauge read 3.1 metres, the Environment Agency said. Health Minister Anna Berg visited.")]
     result = extract_actors(texts)
     assert result.per_entry[0] == ("Environment Agency", "Anna Berg")  # not "Agency", not "Health Minister Anna Berg"
+    titled = extract_actors([("Vote", "Majority Leader John Thune and Shadow Chancellor Mel Stride spoke.")])
+    assert titled.per_entry[0] == ("John Thune", "Mel Stride")
 
 
 def test_company_words_and_places_after_in() -> None:
