@@ -34,7 +34,7 @@ def first_sentence(text: str, limit: int = 80) -> str:
     if len(sentence) <= limit:
         return sentence
     cut = sentence[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:–—- ")
-    return f"{cut}…"
+    return cut if cut.endswith((".", "!", "?")) else f"{cut}…"  # a sentence that ends there needs no "…"
 
 
 _UPDATE_MARKER = re.compile(r"\s*(?:[-–—:|]\s*(?:updated?|update|latest|live)|\((?:updated?|update|latest|live)\))\s*$", re.I)

@@ -244,3 +244,11 @@ def test_live_page_furniture_and_an_editor_credit() -> None:
     ]
     assert {e.author for e in got} == {"Hannah Price"}
     assert [e.published for e in got][1:] == [None, None, None]  # no date anywhere: times alone date nothing
+
+
+def test_a_derived_title_cut_after_a_full_stop_has_no_ellipsis() -> None:
+    from brief.parsers.text_clean import first_sentence
+
+    text = "Reminder: the pilot boat service is suspended until winds drop below 30 knots. [@coastguard](https://x.example)"
+    assert first_sentence(text) == "Reminder: the pilot boat service is suspended until winds drop below 30 knots."
+    assert first_sentence("word " * 30).endswith("word…")
