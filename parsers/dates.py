@@ -59,6 +59,7 @@ _TIME = re.compile(
     r"(?P<rest>.*)$",
     re.I,
 )
+_STAMP_PREFIX = re.compile(r"(?:updated|posted|published)(?:\s+(?:on|at))?\s*:?\s+(?=\w)", re.I)
 _LEADING_SEPARATOR = re.compile(r"^\s*(?:[-–—:|•·,]\s*)?")
 
 
@@ -156,6 +157,9 @@ def parse_time_stamp(line: str) -> TimeStamp | None:
         return TimeStamp(0, 0, None, "", None, has_time=True, known=False)
     if not text[:1].isdigit() and text[:3].lower() not in _STAMP_STARTS:
         return None
+    said = _STAMP_PREFIX.match(text)
+    if said is not None and (text[said.end() :][:1].isdigit() or text[said.end() :][:3].lower() in _STAMP_STARTS):
+        text = text[said.end() :]  # "Posted 23 November 2026, 09:30": the date and time follow
     dated = find_date(text) if not text[:2].isdigit() or "-" in text[:8] or text[2:3] not in ".:h" else None
     if dated and dated[1] == 0:
         day = dated[0]

@@ -213,6 +213,13 @@ def _post(block: LexborNode, day: date | None, base_link: str | None) -> RawEntr
         if published is None and day is not None:
             published = combine(day, parse_time_stamp(time_node.text() or ""))
         time_node.decompose()
+    elif published is None:
+        # "<p><em>Posted 23 November 2026, 09:30</em></p>" heading the post's text.
+        first = block.css_first("p")
+        stamp = parse_time_stamp(tidy_line(first.text(deep=True) or "")) if first is not None else None
+        if first is not None and stamp is not None and not stamp.rest and (stamp.day or stamp.has_time):
+            published = combine(day, stamp)
+            first.decompose()
     author: str | None = None
     for selector in _AUTHOR_SELECTORS:
         node = block.css_first(selector)

@@ -370,3 +370,12 @@ def test_numbers_that_are_part_of_names_stay(tmp_path) -> None:
     feed.write_text("## 2. Bundesliga leaders slip\n\nHamburg drew at home.\n\n## 1. FC Köln win the derby\n\nA late goal settled it.\n")
     got = read_source(str(feed), default_settings()).entries
     assert [e.title for e in got] == ["2. Bundesliga leaders slip", "1. FC Köln win the derby"]
+
+
+def test_a_blog_posts_time_in_its_first_paragraph() -> None:
+    got = parse("html", "field-diary.html").entries
+    assert [(e.title, e.published) for e in got] == [
+        ("Back at the glacier camp", "2026-11-24T14:05:00"),
+        ("Storm delays the survey", "2026-11-23T09:30:00"),  # "Posted 23 November 2026, 09:30"
+    ]
+    assert not any("Posted" in e.body for e in got)
