@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from dataclasses import replace
@@ -26,8 +27,10 @@ _THEMATIC_BREAK = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ 
 
 
 def strip_inline(text: str) -> str:
-    """Heading or emphasis text without Markdown marks."""
-    return tidy_line(_INLINE_MARKS.sub("", _LINK.sub(r"\1", text)))
+    """Heading or emphasis text without Markdown marks (and "&amp;" read as "&", as Markdown
+    shows it)."""
+    plain = tidy_line(_INLINE_MARKS.sub("", _LINK.sub(r"\1", text)))
+    return tidy_line(scrub(html.unescape(plain))) if "&" in plain else plain
 
 
 def _front_matter(text: str) -> tuple[dict[str, object], str]:

@@ -379,3 +379,10 @@ def test_a_blog_posts_time_in_its_first_paragraph() -> None:
         ("Storm delays the survey", "2026-11-23T09:30:00"),  # "Posted 23 November 2026, 09:30"
     ]
     assert not any("Posted" in e.body for e in got)
+
+
+def test_markdown_headline_entities_read_as_characters_never_as_escapes(tmp_path) -> None:
+    source = tmp_path / "notes.md"
+    source.write_text("# Notes\n\n## AT&amp;T cuts prices &#27;[31m\n\nThe carrier cut prices.\n\n## Second\n\nMore text.\n")
+    got = read_source(str(source), default_settings()).entries
+    assert got[0].title == "AT&T cuts prices [31m"  # the escape character itself is gone
