@@ -22,7 +22,7 @@ from .dates import normalise_datetime
 from .encoding import decode
 from .html_markdown import html_to_markdown, html_to_text, safe_url
 from .model import RawEntry
-from .text_clean import first_sentence, tidy_line
+from .text_clean import first_sentence, scrub, tidy_line
 
 T = TypeVar("T")
 
@@ -180,7 +180,10 @@ def _entry(item: ET.Element, atom: bool, base: str | None = None) -> RawEntry | 
     own_base = item.get(_XML_BASE)
     if own_base:
         base = urljoin(base, own_base) if base else own_base
-    title = html_to_text(_text(_first(children, "title")))
+    title_node = _first(children, "title")
+    title = html_to_text(_text(title_node))
+    if not title and title_node is not None and len(title_node):  # <title type="xhtml"><div>…</div></title>
+        title = tidy_line(scrub("".join(title_node.itertext())))
     if atom:
         body = _atom_content(_first(children, "content")) or _atom_content(_first(children, "summary"))
     else:

@@ -386,3 +386,8 @@ def test_markdown_headline_entities_read_as_characters_never_as_escapes(tmp_path
     source.write_text("# Notes\n\n## AT&amp;T cuts prices &#27;[31m\n\nThe carrier cut prices.\n\n## Second\n\nMore text.\n")
     got = read_source(str(source), default_settings()).entries
     assert got[0].title == "AT&T cuts prices [31m"  # the escape character itself is gone
+
+
+def test_an_atom_title_written_in_xhtml() -> None:
+    got = parse("feed", "xhtml-title.atom").entries
+    assert got[0].title == "Sea ice minimum confirmed"
