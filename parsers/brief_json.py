@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import UTC, datetime
 from typing import Any
 
 from .dates import normalise_datetime
@@ -37,12 +38,35 @@ _HTML_START = re.compile(r"\s*<(?:p|div|h[1-6]|ul|ol|figure|section|article|span
 _TITLE_KEYS = ("title", "headline", "webTitle", "name")
 _DATE_KEYS = ("published", "date_published", "date", "publishedAt", "published_at", "pubDate", "webPublicationDate",
               "created_at", "createdAt", "updated", "updated_at", "timestamp", "time")  # fmt: skip
-_LINK_KEYS = ("link", "url", "webUrl", "permalink", "href")
+_LINK_KEYS = ("link", "url", "webUrl", "permalink", "href", "canonical", "alternate")
 _LIST_KEYS = ("entries", "items", "articles", "results", "posts", "stories", "news", "data", "docs", "hits", "messages")
 
 
 def _first(item: dict[str, Any], keys: tuple[str, ...]) -> Any:
     return next((item[key] for key in keys if item.get(key) not in (None, "")), None)
+
+
+_WRAPPED_KEYS = frozenset({"summary", "content", "description", "body", "canonical", "alternate", "link", "url"})
+
+
+def _unwrapped(value: Any) -> Any:
+    """``{"content": "<p>…"}`` → its text; ``[{"href": "https://…"}]`` → the first address."""
+    if isinstance(value, dict):
+        return next((value[key] for key in ("content", "text", "value", "href") if isinstance(value.get(key), str)), None)
+    if isinstance(value, list) and value and isinstance(value[0], dict):
+        return _unwrapped(value[0])
+    return value
+
+
+def _moment(value: Any) -> str | None:
+    """A date as ISO 8601: text, or seconds (or milliseconds) since 1970 as many exports give."""
+    if (isinstance(value, int | float) and not isinstance(value, bool)) or (isinstance(value, str) and value.isdigit()):
+        number = float(value)
+        if 1e9 <= number < 1e10 or 1e12 <= number < 1e13:
+            seconds = number / 1000 if number >= 1e12 else number
+            return datetime.fromtimestamp(seconds, tz=UTC).isoformat()
+        return None
+    return normalise_datetime(_optional(value))
 
 
 def _plain(text: Any) -> Any:
@@ -59,6 +83,8 @@ def _entry(item: Any, where: str) -> RawEntry:
         item = {**item, **item["fields"]}  # the Guardian's API keeps body and byline under "fields"
     if isinstance(item.get("text"), list):
         item = {**item, "text": _plain(item["text"])}  # a Telegram channel export's message
+    # Feed readers' exports (the Google Reader API: Inoreader, FreshRSS, …) wrap texts and links.
+    item = {key: _unwrapped(value) if key in _WRAPPED_KEYS else value for key, value in item.items()}
     # Brief's dump, and the fields of JSON Feed (jsonfeed.org) and common exports.
     body = str(item.get("body") or item.get("content_text") or item.get("text") or "")
     lead = item.get("summary") or item.get("description")
@@ -86,7 +112,7 @@ def _entry(item: Any, where: str) -> RawEntry:
         title=title,
         body=body,
         author=_optional(_author(item) or item.get("byline")),
-        published=normalise_datetime(_optional(_first(item, _DATE_KEYS))),
+        published=_moment(_first(item, _DATE_KEYS)),
         link=safe_url(_optional(_first(item, _LINK_KEYS))),
         seen_at=occurrences,
         dump_id=str(item["id"]) if isinstance(item.get("id"), str) and item.get("id") else None,

@@ -391,3 +391,14 @@ def test_markdown_headline_entities_read_as_characters_never_as_escapes(tmp_path
 def test_an_atom_title_written_in_xhtml() -> None:
     got = parse("feed", "xhtml-title.atom").entries
     assert got[0].title == "Sea ice minimum confirmed"
+
+
+def test_a_feed_readers_export_with_wrapped_texts_links_and_epoch_dates() -> None:
+    """The Google Reader API's shape (Inoreader, FreshRSS …): {"summary": {"content": …}},
+    [{"href": …}] links, dates in seconds since 1970."""
+    got = parse("json", "reader-starred.json").entries
+    assert [(e.title, e.published, e.link) for e in got] == [
+        ("Grid operator orders emergency reserve", "2025-11-24T08:00:00+00:00", "https://news.example.com/grid"),
+        ("Rail fares to rise 4% in March", "2025-11-23T08:00:00+00:00", "https://news.example.com/rail"),
+    ]
+    assert got[0].body == "The operator asked three idle gas plants to stand ready for the cold snap."
