@@ -93,13 +93,35 @@ def _date_from_match(match: re.Match[str]) -> date | None:
         return None
 
 
+_NUMERIC = r"(?<![\w.\/-])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d{2})"
+_NUMERIC_DATE = re.compile(_NUMERIC + r"(?!\w|[./-]\d)")
+_NUMERIC_BEFORE_YEAR = re.compile(_NUMERIC + r"\Z")
+_YEAR_FIRST_SLASHED = re.compile(r"(?<![\d/])(?P<year>(?:19|20)\d{2})/(?P<month>\d{1,2})/(?P<day>\d{1,2})(?![\d/])")
+
+
+def _numeric_date(match: re.Match[str]) -> date | None:
+    """"24.11.2026", "24/11/2026", "11/24/2026": dots are always day first; with slashes or
+    dashes the order must show (a number over 12), else the date is left unread, not guessed."""
+    first, second = int(match.group("a")), int(match.group("b"))
+    if match.group("sep") == "." or first > 12:
+        day, month = first, second
+    elif second > 12:
+        month, day = first, second
+    else:
+        return None
+    try:
+        return date(int(match.group("year")), month, day)
+    except ValueError:
+        return None
+
+
 def find_date(text: str) -> tuple[date, int, int] | None:
     """The first calendar date written in ``text``, with its span."""
     best: tuple[date, int, int] | None = None
-    for pattern in (_DAY_FIRST, _MONTH_FIRST, _ISO_DATE):
+    for pattern in (_DAY_FIRST, _MONTH_FIRST, _ISO_DATE, _YEAR_FIRST_SLASHED, _NUMERIC_DATE):
         match = pattern.search(text)
         if match:
-            found = _date_from_match(match)
+            found = _numeric_date(match) if pattern is _NUMERIC_DATE else _date_from_match(match)
             if found and (best is None or match.start() < best[1]):
                 best = (found, match.start(), match.end())
     return best
@@ -122,7 +144,8 @@ def briefing_date(text: str, window: int = 50_000) -> date | None:
             or _DAY_FIRST_BEFORE_YEAR.search(sample, max(0, start - 40), end)
             or _MONTH_FIRST_BEFORE_YEAR.search(sample, max(0, start - 40), end)
         )
-        found = _date_from_match(match) if match else None
+        numeric = None if match else _NUMERIC_BEFORE_YEAR.search(sample, max(0, start - 6), end)
+        found = _date_from_match(match) if match else _numeric_date(numeric) if numeric else None
         if found:
             counts[found] = counts.get(found, 0) + 1
             if start < header_end:
@@ -160,7 +183,8 @@ def parse_time_stamp(line: str) -> TimeStamp | None:
     said = _STAMP_PREFIX.match(text)
     if said is not None and (text[said.end() :][:1].isdigit() or text[said.end() :][:3].lower() in _STAMP_STARTS):
         text = text[said.end() :]  # "Posted 23 November 2026, 09:30": the date and time follow
-    dated = find_date(text) if not text[:2].isdigit() or "-" in text[:8] or text[2:3] not in ".:h" else None
+    numeric = text[:2].isdigit() and text[2:3] in ".:h" and "-" not in text[:8] and not _NUMERIC_DATE.match(text)
+    dated = None if numeric else find_date(text)  # "14.32 BST" is a time; "24.11.2026 14:05" a date
     if dated and dated[1] == 0:
         day = dated[0]
         text = text[dated[2] :].lstrip(" ,")

@@ -252,3 +252,15 @@ def test_a_derived_title_cut_after_a_full_stop_has_no_ellipsis() -> None:
     text = "Reminder: the pilot boat service is suspended until winds drop below 30 knots. [@coastguard](https://x.example)"
     assert first_sentence(text) == "Reminder: the pilot boat service is suspended until winds drop below 30 knots."
     assert first_sentence("word " * 30).endswith("word…")
+
+
+def test_numeric_dates_read_when_their_order_shows() -> None:
+    from brief.parsers.dates import find_date
+
+    for written in ("24.11.2026", "24/11/2026", "11/24/2026", "2026/11/24", "24-11-2026"):
+        found = find_date(f"Issued {written}")
+        assert found is not None and found[0].isoformat() == "2026-11-24", written
+    assert find_date("03/04/2026") is None  # 3 April or March 4: not guessed
+    assert find_date("version 1.2.2026b") is None
+    text = "SITUATION REPORT 14\nIssued 24/11/2026\n\nConvoys reached the camp.\n"
+    assert {e.published for e in read_plain_text(text, boilerplate=default_settings().boilerplate_pattern)} == {"2026-11-24"}
