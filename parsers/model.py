@@ -5,7 +5,6 @@ The parse cache pickles these classes: change a field, bump ``cache.SCHEMA_VERSI
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -14,7 +13,8 @@ try:  # blake2b without hashlib, whose OpenSSL bindings cost a few ms of every s
 except ImportError:  # a Python built without its own hashes
     from hashlib import blake2b as blake2b
 
-_NOT_WORD = str.maketrans({chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")})
+from .words import word_pieces
+
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
 
 
@@ -38,8 +38,7 @@ def anchor_of(path: str, body: str) -> str | None:
     """A mark key for a text in a file that survives new reading rules: the file's name and the
     words of the text's longest paragraph (titles, bylines, rules and footers around it may
     change). None for a text with no paragraph long enough to tell it apart."""
-    longest = max(body.split("\n\n"), key=len).casefold()
-    words = " ".join(longest.translate(_NOT_WORD).split()) if longest.isascii() else " ".join(re.findall(r"\w+", longest))
+    words = " ".join(word_pieces(max(body.split("\n\n"), key=len).casefold()))
     if len(words) < _ANCHOR_MIN_CHARS:
         return None
     name = path.replace("\\", "/").rsplit("/", 1)[-1]
