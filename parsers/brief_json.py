@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import UTC, datetime
 from typing import Any
 
-from .dates import normalise_datetime
+from .dates import epoch_moment, normalise_datetime
 from .html_markdown import safe_url
 from .model import RawEntry
 from .text_clean import first_sentence, scrub
@@ -60,12 +59,8 @@ def _unwrapped(value: Any) -> Any:
 
 def _moment(value: Any) -> str | None:
     """A date as ISO 8601: text, or seconds (or milliseconds) since 1970 as many exports give."""
-    if (isinstance(value, int | float) and not isinstance(value, bool)) or (isinstance(value, str) and value.isdigit()):
-        number = float(value)
-        if 1e9 <= number < 1e10 or 1e12 <= number < 1e13:
-            seconds = number / 1000 if number >= 1e12 else number
-            return datetime.fromtimestamp(seconds, tz=UTC).isoformat()
-        return None
+    if isinstance(value, int | float) or (isinstance(value, str) and value.isdigit()):
+        return epoch_moment(value)
     return normalise_datetime(_optional(value))
 
 

@@ -229,6 +229,23 @@ def combine(day: date | None, stamp: TimeStamp | None) -> str | None:
     return moment.isoformat()
 
 
+def epoch_moment(value: object) -> str | None:
+    """Seconds or milliseconds since 1970 ("1763971200", 1763971200123), as pages' data
+    attributes and JSON exports give times, as ISO 8601 in UTC to the second; None for
+    anything else."""
+    if isinstance(value, str) and value.isdigit():
+        number: float = int(value)
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        number = value
+    else:
+        return None
+    if 1e12 <= number < 1e13:
+        number /= 1000
+    if not 1e9 <= number < 1e10:
+        return None
+    return datetime.fromtimestamp(int(number), tz=UTC).isoformat()
+
+
 def normalise_datetime(value: str | None) -> str | None:
     """Any date a feed or page gives (RFC 822, ISO 8601, "5 September 2025") as ISO 8601."""
     if not value:

@@ -8,12 +8,12 @@ them is split at its headings like a Markdown document.
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime
+from datetime import date
 from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .dates import combine, find_date, normalise_datetime, parse_time_stamp
+from .dates import combine, epoch_moment, find_date, normalise_datetime, parse_time_stamp
 from .html_markdown import DROP_TAGS, nodes_to_markdown, safe_url
 from .markdown_doc import read_markdown
 from .model import RawEntry
@@ -174,10 +174,7 @@ def _attribute_time(block: LexborNode) -> str | None:
     seconds or milliseconds), as many live-blog pages mark their posts."""
     for name in _TIME_ATTRIBUTES:
         value = (block.attributes.get(name) or "").strip()
-        if value.isdigit() and len(value) in (10, 13):
-            moment = datetime.fromtimestamp(int(value[:10]), tz=UTC)
-            return moment.isoformat()
-        found = normalise_datetime(value) if value else None
+        found = epoch_moment(value) or (normalise_datetime(value) if value else None)
         if found:
             return found
     return None
