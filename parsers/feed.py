@@ -20,7 +20,7 @@ from defusedxml import DefusedXmlException
 
 from .dates import normalise_datetime
 from .encoding import decode
-from .html_markdown import html_to_markdown, html_to_text, safe_url
+from .html_markdown import absolute_url, html_to_markdown, html_to_text, safe_url
 from .model import RawEntry
 from .text_clean import first_sentence, scrub, tidy_line
 
@@ -92,9 +92,7 @@ def _children(item: ET.Element) -> _Children:
     once per field looked up (a feed's dates alone are looked up under seven names)."""
     found: _Children = {}
     for child in item:
-        tag = child.tag
-        name = (tag.rsplit("}", 1)[-1] if "}" in tag else tag).lower() if isinstance(tag, str) else ""
-        found.setdefault(name, []).append(child)
+        found.setdefault(_local(child.tag), []).append(child)
     return found
 
 
@@ -139,13 +137,6 @@ def _author(children: _Children) -> str | None:
 _XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 
 
-def _absolute(href: str | None, base: str | None) -> str | None:
-    """``href`` made absolute against the feed's base ("/posts/1" under xml:base or the site)."""
-    if href and base and "://" not in href and not href.startswith(("mailto:", "#")):
-        href = urljoin(base, href)
-    return safe_url(href)
-
-
 def _site(root: ET.Element, channel: ET.Element | None) -> str | None:
     """The address relative links start from: the feed's xml:base, else its site's link."""
     holder = channel if channel is not None else root
@@ -163,12 +154,12 @@ def _link(children: _Children, base: str | None = None) -> str | None:
     links = children.get("link", [])
     for link in links:
         if link.get("href") and (link.get("rel") or "alternate") == "alternate":
-            return _absolute(link.get("href"), base)
+            return absolute_url(link.get("href"), base)
     for link in links:
         if link.get("href"):
-            return _absolute(link.get("href"), base)
+            return absolute_url(link.get("href"), base)
         if _text(link):
-            return _absolute(_text(link), base)
+            return absolute_url(_text(link), base)
     guid = _first(children, "guid")
     if guid is not None and guid.get("isPermaLink", "true") != "false" and _text(guid).startswith("http"):
         return safe_url(_text(guid))

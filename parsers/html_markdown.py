@@ -6,6 +6,7 @@ import html
 import html.entities
 import re
 from collections.abc import Iterable
+from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -46,6 +47,14 @@ def safe_url(url: str | None) -> str | None:
     if compact.startswith(_SAFE_SCHEMES) or (compact and ":" not in compact.split("/", 1)[0]):
         return url.replace(" ", "%20").replace(")", "%29").replace("(", "%28")
     return None
+
+
+def absolute_url(href: str | None, base: str | None) -> str | None:
+    """``href`` made absolute against ``base`` when it is relative ("/posts/1" on a feed's or a
+    page's address), then made safe (see ``safe_url``)."""
+    if href and base and "://" not in href and not href.startswith(("mailto:", "#")):
+        href = urljoin(base, href)
+    return safe_url(href)
 
 
 def _escape(text: str) -> str:

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .dates import combine, epoch_moment, find_date, normalise_datetime, parse_time_stamp
-from .html_markdown import DROP_TAGS, nodes_to_markdown, safe_url
+from .html_markdown import DROP_TAGS, absolute_url, nodes_to_markdown, safe_url
 from .markdown_doc import read_markdown
 from .model import RawEntry
 from .plain_text import byline_name
@@ -180,13 +179,6 @@ def _attribute_time(block: LexborNode) -> str | None:
     return None
 
 
-def _absolute(href: str, base: str | None) -> str | None:
-    """A link as one a reader can open: absolute as written, or against the page's address."""
-    if "://" in href or href.startswith("mailto:"):
-        return safe_url(href)
-    return safe_url(urljoin(base, href)) if base else None
-
-
 def _post(block: LexborNode, day: date | None, base_link: str | None) -> RawEntry | None:
     heading = block.css_first('h1, h2, h3, h4, [itemprop="headline"]')
     title = tidy_line(heading.text(deep=True) or "") if heading is not None else ""
@@ -194,8 +186,8 @@ def _post(block: LexborNode, day: date | None, base_link: str | None) -> RawEntr
     if heading is not None:
         target = heading.css_first("a[href]")  # a story list: the headline links to the story
         href = target.attributes.get("href") if target is not None else None
-        if href and not href.startswith("#"):
-            own_link = _absolute(href, base_link)
+        url = absolute_url(href, base_link) if href and not href.startswith("#") else None
+        own_link = url if url and ("://" in url or url.startswith("mailto:")) else None  # one a reader can open
         heading.decompose()
     published: str | None = _attribute_time(block)
     time_node = block.css_first("time") or next(
