@@ -74,6 +74,11 @@ class _Writer:
         if text:
             self.blocks.append(prefix + text)
 
+    def markdown(self) -> str:
+        """The blocks written so far (the open line too), one blank line between each."""
+        self.flush()
+        return _BLANKS.sub("\n\n", "\n\n".join(self.blocks)).strip()
+
     def inline(self, node: LexborNode) -> None:
         for child in node.iter(include_text=True):
             self.visit(child)
@@ -183,8 +188,7 @@ def nodes_to_markdown(nodes: Iterable[LexborNode]) -> str:
     writer = _Writer()
     for node in nodes:
         writer.visit(node)
-    writer.flush()
-    return _BLANKS.sub("\n\n", "\n\n".join(writer.blocks)).strip()
+    return writer.markdown()
 
 
 def _simple_paragraphs(fragment: str) -> str | None:
@@ -194,19 +198,15 @@ def _simple_paragraphs(fragment: str) -> str | None:
     """
     if _UNUSUAL.search(fragment):
         return None
-    blocks: list[str] = []
-    line: list[str] = []
+    writer = _Writer()
     for number, piece in enumerate(_ANY_TAG.split(fragment)):
         if number % 2:  # a tag
             if _BREAK_TAG.fullmatch(piece):
-                line.append("\n")
+                writer.line.append("\n")
                 continue
             if not _PARAGRAPH_TAG.fullmatch(piece):
                 return None
-            text = tidy_line("".join(line))
-            line = []
-            if text:
-                blocks.append(text)
+            writer.flush()
         elif piece:
             if "<" in piece:
                 return None
@@ -216,11 +216,8 @@ def _simple_paragraphs(fragment: str) -> str | None:
                 ):
                     return None
                 piece = html.unescape(piece)
-            line.append(_escape(piece.replace("\n", " ")))
-    text = tidy_line("".join(line))
-    if text:
-        blocks.append(text)
-    return scrub(_BLANKS.sub("\n\n", "\n\n".join(blocks)).strip())
+            writer.line.append(_escape(piece.replace("\n", " ")))
+    return scrub(writer.markdown())
 
 
 def html_to_markdown(fragment: str) -> str:
