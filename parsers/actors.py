@@ -75,9 +75,9 @@ class _Mention:
     known_only: bool = False
     """From a headline in title case: only names known from elsewhere count."""
     after_at: bool = False
+    """Preceded by "at" ("analysts at …"), which names a place or an organisation, not a person."""
     after_in: bool = False
     """Preceded by "in" ("producers in Hamilton"): somewhere, not someone."""
-    """Preceded by "at" ("analysts at …"), which names a place or an organisation, not a person."""
     org_cue: bool = False
     """Introduced as an organisation: "the grid operator Fingrid", "the carmaker Renault"."""
     acronym: bool = False

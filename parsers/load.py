@@ -138,6 +138,7 @@ def parse_bytes(path: str, data: bytes, settings: ParseSettings, part: tuple[int
 
     boilerplate = settings.boilerplate_pattern
     day = _day_from_name(path)
+    problems: list[str] = []  # what a reader skipped while reading the rest
     readers: dict[str, Callable[[], list[RawEntry]]] = {
         "text": lambda: read_plain_text(text, boilerplate=boilerplate, default_day=day),
         "markdown": lambda: read_markdown(text, boilerplate=boilerplate, default_day=day),
@@ -145,7 +146,6 @@ def parse_bytes(path: str, data: bytes, settings: ParseSettings, part: tuple[int
         "feed": lambda: read_feed(data if not data.startswith((b"\xff\xfe", b"\xfe\xff")) else text, part),
         "json": lambda: read_brief_json(text, problems),
     }
-    problems: list[str] = []  # what a reader skipped while reading the rest
     if part is not None and part[0] > 0 and fmt != "feed":
         return Parsed(path, fmt, ())
     try:

@@ -24,3 +24,8 @@ def state_dir() -> Path:
 def cache_dir() -> Path:
     """The parse cache (safe to delete)."""
     return _xdg("XDG_CACHE_HOME", ".cache") / "brief"
+
+
+def yaml_copies() -> Path:
+    """Parsed config and theme files, kept as JSON (see ``parsers.settings.load_yaml_kept``)."""
+    return cache_dir() / "yaml"

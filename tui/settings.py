@@ -13,12 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..parsers.settings import ParseSettings, bundled_config, load_yaml_kept, yaml_module
-from .paths import cache_dir, config_dir, state_dir
-
-
-def yaml_copies() -> Path:
-    """Where parsed config and theme files are kept as JSON (see ``load_yaml_kept``)."""
-    return cache_dir() / "yaml"
+from .paths import cache_dir, config_dir, state_dir, yaml_copies
 
 # Maps whose keys are the user's own (names, labels, binding ids), not settings names.
 FREE_MAPS = {"actors.aliases", "actors.kinds", "topics.defined", "keys"}

@@ -10,7 +10,7 @@ from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
 from ..parsers.settings import load_yaml_kept, yaml_module
-from .paths import cache_dir, config_dir
+from .paths import config_dir, yaml_copies
 
 COLOUR_FIELDS = ("primary", "secondary", "accent", "foreground", "background", "surface", "panel", "boost",
                  "success", "warning", "error")  # fmt: skip
@@ -69,7 +69,7 @@ def theme_from_mapping(data: Any, origin: str) -> Theme:
 
 def _read(path: Path | Any, origin: str) -> Theme:
     try:
-        data = load_yaml_kept(path.read_text(encoding="utf-8"), cache_dir() / "yaml", str(path))
+        data = load_yaml_kept(path.read_text(encoding="utf-8"), yaml_copies(), str(path))
     except yaml_module().YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f" line {mark.line + 1}" if mark is not None else ""
