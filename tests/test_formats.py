@@ -18,6 +18,13 @@ def parse(folder: str, name: str):
     return parsed
 
 
+def entries_of(tmp_path, name: str, text: str):
+    """The entries of a small file written for one test."""
+    source = tmp_path / name
+    source.write_text(text)
+    return read_source(str(source), default_settings()).entries
+
+
 def test_markdown_newsletter_with_emphasis_times_and_key_events() -> None:
     parsed = parse("markdown", "northern-brief.md")
     got = parsed.entries
@@ -307,12 +314,12 @@ def test_atom_relative_links_resolve_against_the_feeds_base() -> None:
 
 
 def test_times_in_a_headed_section_stay_in_it(tmp_path) -> None:
-    agenda = tmp_path / "summit.md"
-    agenda.write_text(
+    got = entries_of(
+        tmp_path,
+        "summit.md",
         "# Summit week\n\n## Monday agenda\n\n**09:00** Registration opens.\n\n**09:30** Keynote by the mayor.\n\n"
-        "**10:30** Panel on grid investment.\n\n## Tuesday\n\nDelegates travel to the port.\n"
+        "**10:30** Panel on grid investment.\n\n## Tuesday\n\nDelegates travel to the port.\n",
     )
-    got = read_source(str(agenda), default_settings()).entries
     assert [e.title for e in got] == ["Monday agenda", "Tuesday"]
     assert "**10:30** Panel on grid investment." in got[0].body
 
@@ -336,12 +343,12 @@ def test_a_story_list_keeps_each_headlines_link() -> None:
 
 
 def test_a_markdown_headline_that_links_to_its_story(tmp_path) -> None:
-    source = tmp_path / "reading.md"
-    source.write_text(
+    got = entries_of(
+        tmp_path,
+        "reading.md",
         "# Reading list\n\n## [Grid operator orders reserve](https://news.example.com/grid)\n\n"
-        "Three idle gas plants must stand ready.\n\n## Rail fares to rise\n\nThe smallest rise in years.\n"
+        "Three idle gas plants must stand ready.\n\n## Rail fares to rise\n\nThe smallest rise in years.\n",
     )
-    got = read_source(str(source), default_settings()).entries
     assert [(e.title, e.link) for e in got] == [
         ("Grid operator orders reserve", "https://news.example.com/grid"),
         ("Rail fares to rise", None),
@@ -366,9 +373,9 @@ def test_a_digest_written_as_lists_of_bold_headlines() -> None:
 
 
 def test_numbers_that_are_part_of_names_stay(tmp_path) -> None:
-    feed = tmp_path / "sport.md"
-    feed.write_text("## 2. Bundesliga leaders slip\n\nHamburg drew at home.\n\n## 1. FC Köln win the derby\n\nA late goal settled it.\n")
-    got = read_source(str(feed), default_settings()).entries
+    got = entries_of(
+        tmp_path, "sport.md", "## 2. Bundesliga leaders slip\n\nHamburg drew at home.\n\n## 1. FC Köln win the derby\n\nA late goal settled it.\n"
+    )
     assert [e.title for e in got] == ["2. Bundesliga leaders slip", "1. FC Köln win the derby"]
 
 
@@ -382,9 +389,9 @@ def test_a_blog_posts_time_in_its_first_paragraph() -> None:
 
 
 def test_markdown_headline_entities_read_as_characters_never_as_escapes(tmp_path) -> None:
-    source = tmp_path / "notes.md"
-    source.write_text("# Notes\n\n## AT&amp;T cuts prices &#27;[31m\n\nThe carrier cut prices.\n\n## Second\n\nMore text.\n")
-    got = read_source(str(source), default_settings()).entries
+    got = entries_of(
+        tmp_path, "notes.md", "# Notes\n\n## AT&amp;T cuts prices &#27;[31m\n\nThe carrier cut prices.\n\n## Second\n\nMore text.\n"
+    )
     assert got[0].title == "AT&T cuts prices [31m"  # the escape character itself is gone
 
 
