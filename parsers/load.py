@@ -59,7 +59,7 @@ def expand_sources(sources: Iterable[str]) -> list[tuple[str, str | None]]:
         elif os.path.isdir(source):
             found = _walk(source)
             if not found:
-                add(source, "directory holds no briefing files (.txt, .md, .html, .xml, .rss, .atom, .json)")
+                add(source, "directory holds no briefing files (.txt, .md, .html, .xml, .rss, .atom, .json, .eml, .mbox)")
             for path in found:
                 add(path, walked=True)
         elif any(ch in source for ch in "*?[") and not os.path.exists(source):
@@ -145,6 +145,7 @@ def parse_bytes(path: str, data: bytes, settings: ParseSettings, part: tuple[int
         "html": lambda: read_html(text, boilerplate=boilerplate, default_day=day),
         "feed": lambda: read_feed(data if not data.startswith((b"\xff\xfe", b"\xfe\xff")) else text, part),
         "json": lambda: read_brief_json(text, problems),
+        "email": lambda: _read_email(data, boilerplate, problems),
     }
     if part is not None and part[0] > 0 and fmt != "feed":
         return Parsed(path, fmt, ())
@@ -158,8 +159,14 @@ def parse_bytes(path: str, data: bytes, settings: ParseSettings, part: tuple[int
         return Parsed(path, fmt, (), f"could not read as {fmt}: {type(error).__name__}: {error}")
     kept = tuple(entry for entry in map(_inert, _unnumbered(entries)) if entry is not None)
     if not kept and part is None:
-        return Parsed(path, fmt, (), f"no entries found in this {fmt} file")
+        return Parsed(path, fmt, (), "; ".join(problems) or f"no entries found in this {fmt} file")
     return Parsed(path, fmt, kept, "; ".join(problems) or None)
+
+
+def _read_email(data: bytes, boilerplate: re.Pattern[str], problems: list[str]) -> list[RawEntry]:
+    from .email_message import read_email  # the email package costs ~10 ms: only for mail
+
+    return read_email(data, boilerplate=boilerplate, problems=problems)
 
 
 _LIST_NUMBER = re.compile(r"^(\d{1,2})[.)]\s+(?=\S)")

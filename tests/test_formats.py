@@ -409,3 +409,41 @@ def test_a_feed_readers_export_with_wrapped_texts_links_and_epoch_dates() -> Non
         ("Rail fares to rise 4% in March", "2025-11-23T08:00:00+00:00", "https://news.example.com/rail"),
     ]
     assert got[0].body == "The operator asked three idle gas plants to stand ready for the cold snap."
+
+
+def test_a_saved_newsletter_email_reads_its_html_part_dated_by_the_message(tmp_path) -> None:
+    """Quoted-printable HTML and plain alternatives, CRLF line ends: the HTML part's sections,
+    with their links, at the time the message was sent; the footer is dropped."""
+    got = parse("email", "lakeside-letter.eml")
+    assert got.format == "email"
+    assert [(e.title, e.published, e.link) for e in got.entries] == [
+        ("Dam repairs finish early", "2026-11-25T06:30:00+01:00", "https://lakeside-letter.example/1"),
+        ("New bus timetable from Monday", "2026-11-25T06:30:00+01:00", "https://lakeside-letter.example/2"),
+        ("Rowing final moved to Sunday", "2026-11-25T06:30:00+01:00", "https://lakeside-letter.example/3"),
+    ]
+    assert "Drivers’ union spokesperson Ines Varga" in got.entries[1].body  # =E2=80=99 decoded
+    assert not any("=\r" in e.body or "=E2" in e.body or "Unsubscribe" in e.body for e in got.entries)
+    # The same bytes saved as .txt are still read as mail.
+    saved = tmp_path / "newsletter.txt"
+    saved.write_bytes((FIXTURES / "email" / "lakeside-letter.eml").read_bytes())
+    assert read_source(str(saved), default_settings()).entries == got.entries
+
+
+def test_a_mailbox_gives_each_message_titled_by_its_subject_from_its_sender() -> None:
+    """A Latin-1 base64 message and a forwarded one: one post each, the subject (without
+    "Fwd:") as title, the sender's name (or address) as author, the send time as date."""
+    got = parse("email", "relief-desk.mbox").entries
+    assert [(e.title, e.author, e.published) for e in got] == [
+        ("Sitrep 12: river crossing reopened", "José Arévalo", "2026-11-23T18:45:00+00:00"),
+        ("Sitrep 13: shelters half empty as families return", "desk@example.org", "2026-11-24T19:10:00+00:00"),
+    ]
+    assert got[0].body.startswith("The ferry crossing at Puerto Alto reopened at 14:00")
+    assert "From the valley: a school reopened in San Telmo." in got[1].body  # ">From" unquoted
+
+
+def test_a_typed_memo_with_mail_headers_stays_plain_text(tmp_path) -> None:
+    source = tmp_path / "memo.txt"
+    source.write_text("From: Ops desk\nTo: All staff\nSubject: Flood update\n\nThe river peaked overnight at Kell Bridge.\n")
+    parsed = read_source(str(source), default_settings())
+    assert parsed.format == "text"
+    assert [(e.title, e.body) for e in parsed.entries] == [("Flood update", "The river peaked overnight at Kell Bridge.")]
