@@ -241,11 +241,21 @@ def read_html(text: str, *, boilerplate: re.Pattern[str], default_day: date | No
     canonical = tree.css_first('link[rel="canonical"], base[href], meta[property="og:url"]')
     address = (canonical.attributes.get("href") or canonical.attributes.get("content")) if canonical is not None else None
     base_link = safe_url(address) if address and "://" in address else None
+    declared = [node.text() or "" for node in tree.css('script[type="application/ld+json"]')]
     _clean(root, boilerplate)
     main = root.css_first("main") or root
     blocks = _post_blocks(main)
     if blocks:
-        entries = [_post(block, day, base_link) for block in blocks]
-        return [entry for entry in entries if entry is not None]
-    markdown = nodes_to_markdown(main.iter(include_text=True))
-    return read_markdown(markdown, boilerplate=boilerplate, default_day=day)
+        entries = [entry for entry in (_post(block, day, base_link) for block in blocks) if entry is not None]
+    else:
+        entries = read_markdown(nodes_to_markdown(main.iter(include_text=True)), boilerplate=boilerplate, default_day=day)
+    if declared:
+        # A page whose posts are drawn by JavaScript saves as an empty shell: the live blog it
+        # declares for search engines is then its content. Its own HTML wins when it holds as
+        # many posts (it keeps their links and formatting).
+        from .structured_data import live_posts
+
+        posts = live_posts(declared)
+        if len(posts) >= 2 and len(posts) > len(entries):
+            return posts
+    return entries

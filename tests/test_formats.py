@@ -447,3 +447,28 @@ def test_a_typed_memo_with_mail_headers_stays_plain_text(tmp_path) -> None:
     parsed = read_source(str(source), default_settings())
     assert parsed.format == "text"
     assert [(e.title, e.body) for e in parsed.entries] == [("Flood update", "The river peaked overnight at Kell Bridge.")]
+
+
+def test_a_page_drawn_by_javascript_reads_the_live_blog_it_declares_in_json_ld() -> None:
+    """An app shell ("Loading…") with a schema.org LiveBlogPosting in an @graph: its updates,
+    with plain-text line breaks as paragraphs and HTML text converted."""
+    got = parse("html", "app-shell-live.html").entries
+    assert [(e.title, e.published, e.author, e.link) for e in got] == [
+        ("Second pumping station back online", "2026-11-24T11:20:00+01:00", "Lena Fischer", "https://river-desk.example/live/water#post-3"),
+        ("Boil-water notice stays for three districts", "2026-11-24T10:05:00+01:00", "Tomas Brandt", None),
+        ("Mayor Ruth Okafor will speak to reporters at noon about the burst main under…", "2026-11-24T09:40:00+01:00", None, None),
+    ]
+    assert got[0].body.endswith("utility said.\n\nPressure in the northern districts should return to normal by the evening.")
+    assert got[1].body.endswith("Bottled water is handed out at the **Altmarkt** sports hall.")
+
+
+def test_a_pages_own_posts_win_over_a_shorter_or_broken_json_ld_list(tmp_path) -> None:
+    page = (FIXTURES / "html" / "wildfire-live.html").read_text()
+    own = [e.title for e in parse("html", "wildfire-live.html").entries]
+    declared = '{"@type": "LiveBlogPosting", "liveBlogUpdate": [{"headline": "A", "articleBody": "a"}, {"headline": "B", "articleBody": "b"}]}'
+    broken = '{"@type": "LiveBlogPosting", "liveBlogUpdate": ['
+    for script in (declared, broken, "[" * 5000):
+        source = tmp_path / "page.html"
+        source.write_text(page.replace("<body>", f'<body><script type="application/ld+json">{script}</script>', 1))
+        assert script in source.read_text()
+        assert [e.title for e in read_source(str(source), default_settings()).entries] == own
