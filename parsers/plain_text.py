@@ -131,30 +131,74 @@ def byline_name(line: str) -> str | None:
     return text
 
 
-def _unwrap(lines: list[str]) -> list[str]:
-    """Join hard-wrapped paragraphs: a full-width line continues on the next line."""
+_BROKEN_WORD = re.compile(r"(?<![\w-])([^\W\d_]+)-$")
+_LEADING_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _starts_lowercase(line: str) -> bool:
+    """Whether a line opens with a lowercase word (not an address such as "https://…")."""
+    word = line.split(" ", 1)[0].rstrip(",.;:!?)")
+    return word[:1].islower() and word.replace("-", "").replace("'", "").replace("’", "").isalpha()
+
+
+def _words_of(lines: list[str]) -> set[str]:
+    return {word.lower() for line in lines for word in _LEADING_WORD.findall(line)}
+
+
+def _wrap_width(lines: list[str]) -> tuple[int | None, int]:
+    """The width a hard-wrapped text was wrapped at (None when it was not wrapped), and the
+    width of its long lines (0 when there are too few lines to tell)."""
     lengths = [len(line) for line in lines if line.strip()]
     if len(lengths) < 6:
-        return lines
+        return None, 0
     width = sorted(lengths)[int(len(lengths) * 0.9)]
-    if width > 100 or width < 55 or all(line.strip() for line in lines):
-        return lines  # not wrapped: lines too long or too short, or no blank lines between paragraphs
+    if width > 100 or width < 55:
+        return None, 0  # lines too long (not wrapped) or too short (a list)
     near_full = sum(1 for n in lengths if n >= width * 0.8)
-    if near_full < len(lengths) * 0.3:
-        return lines
+    wrapped = near_full >= len(lengths) * 0.3 and not all(line.strip() for line in lines)
+    return (width if wrapped else None), width
+
+
+_SENTENCE_END = (".", "!", "?", ":", ";", '"', "”", "’", ")", "]")
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """Join hard-wrapped paragraphs: a full-width line continues on the next line, and so does
+    any line cut mid-sentence before a line that starts in lowercase (text copied from a PDF)."""
+    width, long_line = _wrap_width(lines)
     out: list[str] = []
     joinable = False
+    vocabulary: set[str] | None = None
     for line in lines:
         stripped = line.strip()
         if not stripped:
             out.append("")
             joinable = False
             continue
-        if joinable and out and not _SEPARATOR.match(stripped) and not _BULLET.match(stripped):
-            out[-1] = f"{out[-1]} {stripped}"
+        above = out[-1] if out else ""
+        # Cut mid-sentence: a line that stops without a full stop before a lowercase word, or
+        # that stops so at the text's full width (the next word was a name: "Camp manager" /
+        # "Priya Natarajan said …").
+        cut = (
+            not above.endswith(_SENTENCE_END)
+            and not above.isupper()
+            and (_starts_lowercase(stripped) or (long_line > 0 and len(above) >= long_line * 0.8))
+        )
+        if above and (joinable or cut) and not _SEPARATOR.match(stripped) and not _BULLET.match(stripped):
+            broken = _BROKEN_WORD.search(above) if above.endswith("-") and stripped[:1].islower() else None
+            if broken is None:
+                out[-1] = f"{above} {stripped}"
+            else:
+                # A word hyphenated across the wrap ("down-" / "graded"): whole again when the
+                # text writes it whole elsewhere, else joined at its hyphen ("well-known").
+                vocabulary = vocabulary if vocabulary is not None else _words_of(lines)
+                rest = _LEADING_WORD.match(stripped)
+                whole = broken.group(1) + (rest.group(0) if rest else "")
+                glue = "" if whole.lower() in vocabulary else "-"
+                out[-1] = f"{above[: broken.start(1)]}{broken.group(1)}{glue}{stripped}"
         else:
             out.append(stripped)
-        joinable = len(line.rstrip()) >= width * 0.75
+        joinable = width is not None and len(line.rstrip()) >= width * 0.75
     return out
 
 

@@ -264,3 +264,18 @@ def test_numeric_dates_read_when_their_order_shows() -> None:
     assert find_date("version 1.2.2026b") is None
     text = "SITUATION REPORT 14\nIssued 24/11/2026\n\nConvoys reached the camp.\n"
     assert {e.published for e in read_plain_text(text, boilerplate=default_settings().boilerplate_pattern)} == {"2026-11-24"}
+
+
+def test_a_report_copied_from_a_pdf_joins_its_cut_lines_and_drops_page_numbers() -> None:
+    """Lines cut mid-sentence (before a lowercase word, or at full width before a name) are
+    joined; a word hyphenated at a line end is whole again when the text writes it whole
+    elsewhere ("govern-"/"ment"), else keeps its hyphen ("down-"/"graded"); "Page 2 of 3" goes."""
+    got = read_source(str(FIXTURES / "text" / "civil-sitrep.txt"), default_settings()).entries
+    assert [e.title for e in got] == ["HIGHLIGHTS", "SITUATION OVERVIEW", "HUMANITARIAN RESPONSE", "NEXT REPORT"]
+    assert "the flood warning is down-graded to an alert." in got[0].body
+    assert got[1].body.startswith("Heavy rain eased on Monday evening, the regional government said. The Marden gauge peaked at 4.1 m at 02:00")
+    assert got[2].body.split("\n\n") == [
+        "Shelter: The Red Cross runs four of the six centres. Camp manager Priya Natarajan said families with young children would be moved first to hotels in Colby.",
+        "Health: Two cases of mild hypothermia were treated at Colby General Hospital. No deaths have been reported.",
+    ]
+    assert not any("Page" in e.body for e in got)
