@@ -8,15 +8,18 @@ them is split at its headings like a Markdown document.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .dates import combine, epoch_moment, find_date, normalise_datetime, parse_time_stamp
+from .html_article import DeclaredArticle, declared_article
 from .html_markdown import DROP_TAGS, absolute_url, nodes_to_markdown, safe_url
 from .markdown_doc import read_markdown
 from .model import RawEntry
 from .plain_text import byline_name
+from .structured_data import json_ld_objects, live_posts
 from .text_clean import first_sentence, scrub, tidy_line
 
 _CHROME_WORDS = frozenset(
@@ -241,7 +244,9 @@ def read_html(text: str, *, boilerplate: re.Pattern[str], default_day: date | No
     canonical = tree.css_first('link[rel="canonical"], base[href], meta[property="og:url"]')
     address = (canonical.attributes.get("href") or canonical.attributes.get("content")) if canonical is not None else None
     base_link = safe_url(address) if address and "://" in address else None
-    declared = [node.text() or "" for node in tree.css('script[type="application/ld+json"]')]
+    scripts = [node.text() or "" for node in tree.css('script[type="application/ld+json"]')]
+    declared = json_ld_objects(scripts) if scripts else []
+    article = declared_article(tree, declared)
     _clean(root, boilerplate)
     main = root.css_first("main") or root
     blocks = _post_blocks(main)
@@ -249,13 +254,26 @@ def read_html(text: str, *, boilerplate: re.Pattern[str], default_day: date | No
         entries = [entry for entry in (_post(block, day, base_link) for block in blocks) if entry is not None]
     else:
         entries = read_markdown(nodes_to_markdown(main.iter(include_text=True)), boilerplate=boilerplate, default_day=day)
+    if article is not None and entries:
+        entries[0] = _as_declared(entries[0], article)
     if declared:
         # A page whose posts are drawn by JavaScript saves as an empty shell: the live blog it
         # declares for search engines is then its content. Its own HTML wins when it holds as
         # many posts (it keeps their links and formatting).
-        from .structured_data import live_posts
-
         posts = live_posts(declared)
         if len(posts) >= 2 and len(posts) > len(entries):
             return posts
     return entries
+
+
+def _as_declared(entry: RawEntry, article: DeclaredArticle) -> RawEntry:
+    """An article's first entry titled by its declared headline when its own title is only
+    its first sentence (the headline sat outside the article's text), and dated and signed
+    from the page's metadata when it is neither."""
+    derived = entry.title == first_sentence(entry.body) or entry.body.startswith(entry.title.rstrip("…").rstrip())
+    return replace(
+        entry,
+        title=article.headline if article.headline and derived else entry.title,
+        author=entry.author or article.author,
+        published=entry.published if entry.published and len(entry.published) > 10 else article.published or entry.published,
+    )

@@ -195,6 +195,8 @@ def _inert(entry: RawEntry) -> RawEntry | None:
         body = title
     if not title.strip():
         title = first_sentence(body) or tidy_line(body)[:80] or "(untitled)"
+    elif "\n" in title:
+        title = " ".join(title.split())  # a headline is one line, however the page broke it
     if body is entry.body and title is entry.title:
         return entry
     return replace(entry, title=title, body=body)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from typing import Any
 
 from .dates import normalise_datetime
@@ -21,41 +20,50 @@ _TAG = re.compile(r"<[a-zA-Z/][^>]*>")
 _MARKDOWN_OPENER = re.compile(r"^([#>])")  # plain text: a line's "#" or ">" is no heading or quote
 
 
-def live_posts(scripts: list[str]) -> list[RawEntry]:
-    """The updates of the first live blog declared in these JSON-LD texts, in their order."""
+def json_ld_objects(scripts: list[str]) -> list[dict[str, Any]]:
+    """Every object of these JSON-LD texts (top level, lists and ``@graph``), in order; a
+    broken block is passed over (the page's own HTML is read instead)."""
+    found: list[dict[str, Any]] = []
     for script in scripts:
         try:
             document = json.loads(script)
         except (ValueError, RecursionError):
-            continue  # a broken block: the page's own HTML is read instead
-        for node in _nodes(document, 0):
-            if "LiveBlogPosting" in _types(node):
-                updates = node.get("liveBlogUpdate")
-                items = updates if isinstance(updates, list) else [updates]
-                posts = [post for item in items if isinstance(item, dict) and (post := _post(item)) is not None]
-                if posts:
-                    return posts
+            continue
+        found.extend(_nodes(document, 0))
+    return found
+
+
+def node_types(node: dict[str, Any]) -> set[str]:
+    """A JSON-LD object's ``@type`` names ("NewsArticle", or a list of them)."""
+    kind = node.get("@type")
+    if isinstance(kind, str):
+        return {kind}
+    return {k for k in kind if isinstance(k, str)} if isinstance(kind, list) else set()
+
+
+def live_posts(objects: list[dict[str, Any]]) -> list[RawEntry]:
+    """The updates of the first live blog among these JSON-LD objects, in their order."""
+    for node in objects:
+        if "LiveBlogPosting" in node_types(node):
+            updates = node.get("liveBlogUpdate")
+            items = updates if isinstance(updates, list) else [updates]
+            posts = [post for item in items if isinstance(item, dict) and (post := _post(item)) is not None]
+            if posts:
+                return posts
     return []
 
 
-def _nodes(value: Any, depth: int) -> Iterator[dict[str, Any]]:
-    """Every object in a JSON-LD document (top level, lists and ``@graph``), not deeper than
-    a few levels: the live blog is near the top, and a hostile file may nest without end."""
+def _nodes(value: Any, depth: int) -> list[dict[str, Any]]:
+    """Not deeper than a few levels: what a page declares is near the top, and a hostile
+    file may nest without end."""
     if depth > 4:
-        return
+        return []
     if isinstance(value, list):
-        for item in value:
-            yield from _nodes(item, depth + 1)
-    elif isinstance(value, dict):
-        yield value
+        return [node for item in value for node in _nodes(item, depth + 1)]
+    if isinstance(value, dict):
         graph = value.get("@graph")
-        if graph is not None:
-            yield from _nodes(graph, depth + 1)
-
-
-def _types(node: dict[str, Any]) -> set[str]:
-    kind = node.get("@type")
-    return {kind} if isinstance(kind, str) else {k for k in kind if isinstance(k, str)} if isinstance(kind, list) else set()
+        return [value, *(_nodes(graph, depth + 1) if graph is not None else [])]
+    return []
 
 
 def _text(value: Any) -> str:
@@ -70,7 +78,7 @@ def _post(item: dict[str, Any]) -> RawEntry | None:
     return RawEntry(
         title=title,
         body=body or title,
-        author=_author(item.get("author")),
+        author=person_names(item.get("author")),
         published=normalise_datetime(_text(item.get("datePublished")) or _text(item.get("dateCreated"))),
         link=safe_url(_text(item.get("url"))) if "://" in _text(item.get("url")) else None,
     )
@@ -85,8 +93,8 @@ def _body(text: str) -> str:
     return "\n\n".join(_MARKDOWN_OPENER.sub(r"\\\1", line) for line in lines if line)
 
 
-def _author(value: Any) -> str | None:
+def person_names(value: Any) -> str | None:
+    """An ``author`` value (a name, a Person, or a list of them) as "Name, Name"."""
     people = value if isinstance(value, list) else [value]
     names = [tidy_line(_text(p.get("name") if isinstance(p, dict) else p)) for p in people]
-    named = [name for name in names if name]
-    return ", ".join(named) or None
+    return ", ".join(name for name in names if name and "://" not in name) or None

@@ -472,3 +472,20 @@ def test_a_pages_own_posts_win_over_a_shorter_or_broken_json_ld_list(tmp_path) -
         source.write_text(page.replace("<body>", f'<body><script type="application/ld+json">{script}</script>', 1))
         assert script in source.read_text()
         assert [e.title for e in read_source(str(source), default_settings()).entries] == own
+
+
+def test_an_article_page_is_titled_signed_and_dated_by_what_it_declares() -> None:
+    """The headline and byline sit in the page's masthead (dropped as chrome): the text alone
+    would be titled by its first sentence, unsigned and undated; the page's JSON-LD names them."""
+    (entry,) = parse("html", "harbour-article.html").entries
+    assert (entry.title, entry.author, entry.published) == (
+        "Harbour dredging to start in spring",
+        "Mira Castell, Owen Pryce",
+        "2026-11-20T08:15:00+00:00",
+    )
+    assert entry.body.startswith("Dredgers will begin clearing silt")
+
+
+def test_a_headline_broken_over_lines_is_one_line(tmp_path) -> None:
+    got = entries_of(tmp_path, "page.html", "<html><body><article><h2>Ferry\n  fares\n frozen</h2><p>Fares stay at 2025 prices until April.</p></article></body></html>")
+    assert [e.title for e in got] == ["Ferry fares frozen"]
