@@ -57,14 +57,35 @@ def _html_entities_to_numeric(text: str) -> str:
     return _NAMED_ENTITY.sub(swap, text)
 
 
+_DECLARED_ENCODING = re.compile(rb"\s*<\?xml[^>]*?encoding=[\"']([\w.:-]+)[\"']")
+_SINGLE_BYTE = frozenset({"iso-8859-1", "iso8859-1", "latin-1", "latin1", "windows-1252", "cp1252", "us-ascii", "ascii"})
+
+
+def _mislabelled_utf8(data: bytes) -> bool:
+    """Whether a feed declares a one-byte encoding but is UTF-8 (its accented letters would
+    read as "CafÃ©"): text in those encodings with any letter beyond ASCII is almost never
+    valid UTF-8 by chance."""
+    declared = _DECLARED_ENCODING.match(data[:300])
+    if declared is None or declared.group(1).decode("ascii").lower() not in _SINGLE_BYTE or data.isascii():
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def parse_xml(data: bytes | str) -> ET.Element:
-    """Parse XML safely; HTML named entities (&nbsp;) that old feeds use are tolerated."""
+    """Parse XML safely; HTML named entities (&nbsp;) that old feeds use are tolerated, and
+    so is a wrong or unknown encoding in the XML declaration."""
+    if isinstance(data, bytes) and _mislabelled_utf8(data):
+        data = _DECLARATION.sub("", data.decode("utf-8"), count=1)
     try:
         root: ET.Element = SafeET.fromstring(data)
         return root
     except DefusedXmlException as error:
         raise UnsafeXml(f"refused unsafe XML ({type(error).__name__}: entity or DTD tricks)") from error
-    except ET.ParseError as first:
+    except (ET.ParseError, LookupError) as first:  # LookupError: encoding="something unknown"
         text = decode(data) if isinstance(data, bytes) else data
         text = _DECLARATION.sub("", _html_entities_to_numeric(text), count=1)
         try:

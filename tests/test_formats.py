@@ -489,3 +489,15 @@ def test_an_article_page_is_titled_signed_and_dated_by_what_it_declares() -> Non
 def test_a_headline_broken_over_lines_is_one_line(tmp_path) -> None:
     got = entries_of(tmp_path, "page.html", "<html><body><article><h2>Ferry\n  fares\n frozen</h2><p>Fares stay at 2025 prices until April.</p></article></body></html>")
     assert [e.title for e in got] == ["Ferry fares frozen"]
+
+
+def test_a_feed_whose_declaration_names_the_wrong_or_an_unknown_encoding(tmp_path) -> None:
+    item = "<rss version='2.0'><channel><item><title>Café owners in Dorn protest</title><description>Rents rose 9% in Dorn.</description></item></channel></rss>"
+    for label in ("ISO-8859-1", "windows-1252", "no-such-encoding"):
+        source = tmp_path / "feed.xml"
+        source.write_bytes(f"<?xml version='1.0' encoding='{label}'?>{item}".encode())
+        parsed = read_source(str(source), default_settings())
+        assert [e.title for e in parsed.entries] == ["Café owners in Dorn protest"], label
+    # A feed truly in Latin-1 keeps its declared encoding.
+    source.write_bytes(f"<?xml version='1.0' encoding='ISO-8859-1'?>{item}".encode("latin-1"))
+    assert [e.title for e in read_source(str(source), default_settings()).entries] == ["Café owners in Dorn protest"]
