@@ -1,8 +1,10 @@
-"""Bytes to text: BOMs, UTF-8, UTF-16 without BOM, and a cp1252/Latin-1 fall-back."""
+"""Bytes to text: BOMs, UTF-8, UTF-16 without BOM, the charset a page declares, and a
+cp1252/Latin-1 fall-back."""
 
 from __future__ import annotations
 
 import codecs
+import re
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -25,8 +27,29 @@ def _looks_binary(data: bytes) -> bool:
     return b"\x00" in head or controls / len(head) > 0.1
 
 
+# <meta charset="windows-1251">, <meta http-equiv="Content-Type" content="text/html; charset=koi8-r">,
+# <?xml version="1.0" encoding="Shift_JIS"?>
+_DECLARED = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([\w.:-]+)|<\?xml[^>]{0,100}?encoding\s*=\s*["']([\w.:-]+)""", re.I)
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The encoding a page or XML file declares near its start, if Python knows it."""
+    found = _DECLARED.search(data[:16384])
+    if found is None:
+        return None
+    name = (found.group(1) or found.group(2)).decode("ascii")
+    try:
+        known = codecs.lookup(name).name
+    except LookupError:
+        return None
+    # UTF-8 that failed to decode, or Latin-1/ASCII (browsers read both as cp1252): the usual
+    # fall-back reads these best.
+    return None if known in ("utf-8", "utf-8-sig", "iso8859-1", "ascii", "cp1252") else known
+
+
 def decode(data: bytes) -> str:
-    """Decode a file's bytes, trying BOMs, UTF-8, BOM-less UTF-16, then cp1252/Latin-1.
+    """Decode a file's bytes, trying BOMs, UTF-8, BOM-less UTF-16, the charset the file
+    declares (an HTML meta tag, an XML declaration), then cp1252/Latin-1.
 
     Raises:
         NotText: when the bytes look binary (NUL bytes, many control codes).
@@ -49,6 +72,9 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    declared = _declared_charset(data)
+    if declared is not None:
+        return data.decode(declared, errors="replace")
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError:

@@ -501,3 +501,15 @@ def test_a_feed_whose_declaration_names_the_wrong_or_an_unknown_encoding(tmp_pat
     # A feed truly in Latin-1 keeps its declared encoding.
     source.write_bytes(f"<?xml version='1.0' encoding='ISO-8859-1'?>{item}".encode("latin-1"))
     assert [e.title for e in read_source(str(source), default_settings()).entries] == ["Café owners in Dorn protest"]
+
+
+def test_a_page_in_the_charset_its_meta_tag_declares(tmp_path) -> None:
+    page = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251"></head><body><article><h2>Паромы снова ходят</h2><p>Переправа открылась в понедельник.</p></article></body></html>'
+    source = tmp_path / "page.html"
+    source.write_bytes(page.encode("cp1251"))
+    assert [(e.title, e.body) for e in read_source(str(source), default_settings()).entries] == [
+        ("Паромы снова ходят", "Переправа открылась в понедельник.")
+    ]
+    # A Latin-1 page that declares UTF-8 still reads as the usual fall-back reads it.
+    source.write_bytes(b'<html><head><meta charset="utf-8"></head><body><article><h2>Caf\xe9 reopens</h2><p>Owners cheered.</p></article></body></html>')
+    assert read_source(str(source), default_settings()).entries[0].title == "Café reopens"
