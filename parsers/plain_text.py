@@ -261,6 +261,7 @@ def read_plain_text(
     raw_lines = _without_mail_headers([tidy_line(line) for line in scrub(text).split("\n")])
     lines = [line for line in map(_without_nav_segments(boilerplate), _unwrap(raw_lines)) if not _is_boilerplate(line, boilerplate)]
     day = briefing_date(text) or default_day
+    lines = _summary_lists(lines)
 
     drafts: list[tuple[_Draft, date | None]] = []
     current = _Draft()
@@ -359,6 +360,52 @@ def read_plain_text(
             )
         )
     return entries
+
+
+def _summary_lists(lines: list[str]) -> list[str]:
+    """Blocks of short, headline-like lines, read for what they are.
+
+    A block whose lines are mostly the titles of posts elsewhere is a "Key events" teaser: it
+    goes (its last line would otherwise title the text after it). Any other block of three or
+    more is a list of points ("Summary": "Winds of up to 90mph hit the coast" / "Rail services
+    suspended"): its lines become bullets, read as text instead of as empty headlines.
+    """
+    blocks: list[tuple[int, int]] = []
+    start = None
+    for index, line in enumerate([*lines, ""]):
+        if line and start is None:
+            start = index
+        elif not line and start is not None:
+            blocks.append((start, index))
+            start = None
+    if not blocks or (len(blocks) == 1 and blocks[0] == (0, len(lines))):
+        return lines  # no blank lines at all: a dump of one post per line, read line by line
+    headed = [
+        (first, end)
+        for first, end in blocks
+        if end - first >= 2 and all(is_headline(line) and parse_time_stamp(line) is None for line in lines[first:end])
+    ]
+    if not headed:
+        return lines
+    out = list(lines)
+    for first, end in headed:
+        block = {_key(line) for line in lines[first:end]}
+        elsewhere = {_key(line) for index, line in enumerate(lines) if line and not first <= index < end}
+        if len(block & elsewhere) * 2 >= len(block):
+            out[first:end] = [""] * (end - first)
+        elif end - first >= 3 and all(_list_point(line) for line in lines[first:end]):
+            out[first:end] = [f"- {line}" for line in lines[first:end]]
+    return out
+
+
+def _list_point(line: str) -> bool:
+    """A headline-like line that could be a point of a summary list: no masthead's ALL-CAPS
+    name, issue date or rule."""
+    return not _is_all_caps(line) and find_date(line) is None and not _SEPARATOR.match(line)
+
+
+def _key(line: str) -> str:
+    return " ".join(_strip_closers(line).casefold().split())
 
 
 def _fix_midnight(drafts: list[tuple[_Draft, date | None]]) -> None:

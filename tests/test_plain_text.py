@@ -279,3 +279,18 @@ def test_a_report_copied_from_a_pdf_joins_its_cut_lines_and_drops_page_numbers()
         "Health: Two cases of mild hypothermia were treated at Colby General Hospital. No deaths have been reported.",
     ]
     assert not any("Page" in e.body for e in got)
+
+
+def test_a_summary_list_of_short_points_is_text_but_a_teaser_list_is_not(tmp_path: Path) -> None:
+    """Indented points under "Summary" (no full stops: they look like headlines) stay as a
+    list; the same block made of the titles of the posts below is a teaser, and goes."""
+    got = read_source(str(FIXTURES / "text" / "storm-bran-live.txt"), default_settings()).entries
+    assert [e.title for e in got][:2] == ["Storm Bran: Thousands without power as gales batter coast", "Ferry crossings cancelled for second day"]
+    assert "- More than 40,000 homes are without power, says Northern Grid\n\n- Rail services between Kellport" in got[0].body
+    text = (FIXTURES / "text" / "storm-bran-live.txt").read_text()
+    teasers = "Ferry crossings cancelled for second day\nEngineers restore power to 8,000 homes\nWhat is an amber warning?\n"
+    source = tmp_path / "teased.txt"
+    source.write_text(text.replace("Summary\n", "Key events\n\n" + teasers + "\nSummary\n", 1))
+    teased = read_source(str(source), default_settings()).entries
+    assert [e.title for e in teased] == [e.title for e in got]
+    assert not any("- Ferry crossings" in e.body for e in teased)
