@@ -13,8 +13,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser
 
 from .dates import normalise_datetime
-from .structured_data import node_types, person_names
-from .text_clean import scrub, tidy_line
+from .structured_data import node_types, person_names, plain
 
 _ARTICLE_TYPES = ("Article", "BlogPosting", "Report")
 
@@ -43,21 +42,17 @@ def declared_article(tree: LexborHTMLParser, objects: list[dict[str, Any]]) -> D
         return None
     node = found or {}
     return DeclaredArticle(
-        headline=_text(node.get("headline")) or _meta(tree, 'meta[property="og:title"]') or _heading(tree),
+        headline=plain(node.get("headline")) or _meta(tree, 'meta[property="og:title"]') or _heading(tree),
         author=person_names(node.get("author")) or _meta(tree, 'meta[name="author"]'),
-        published=normalise_datetime(_text(node.get("datePublished")) or _meta(tree, 'meta[property="article:published_time"]')),
+        published=normalise_datetime(plain(node.get("datePublished")) or _meta(tree, 'meta[property="article:published_time"]')),
     )
-
-
-def _text(value: Any) -> str:
-    return tidy_line(" ".join(scrub(value).split())) if isinstance(value, str) else ""
 
 
 def _meta(tree: LexborHTMLParser, selector: str) -> str | None:
     node = tree.css_first(selector)
-    return (_text(node.attributes.get("content")) or None) if node is not None else None
+    return (plain(node.attributes.get("content")) or None) if node is not None else None
 
 
 def _heading(tree: LexborHTMLParser) -> str | None:
     node = tree.css_first("h1")
-    return (_text(node.text(deep=True)) or None) if node is not None else None
+    return (plain(node.text(deep=True)) or None) if node is not None else None

@@ -52,14 +52,18 @@ def _inside_article(node: LexborNode) -> bool:
     return False
 
 
-def _is_chrome(node: LexborNode) -> bool:
+def _is_chrome(node: LexborNode, page_text: int) -> bool:
     tag = node.tag or ""
     if tag == "nav" or (tag in ("footer", "aside", "header") and not _inside_article(node)):
         return True
     attrs = node.attributes
     if (attrs.get("role") or "").lower() in _CHROME_ROLES or "hidden" in attrs or attrs.get("aria-hidden") == "true":
         return True
-    return tag not in ("body", "html", "main", "article") and bool(_class_words(node) & _CHROME_WORDS)
+    if tag in ("body", "html", "main", "article") or not _class_words(node) & _CHROME_WORDS:
+        return False
+    # A class that names chrome on a block holding most of the page ("l-sidebar-fixed
+    # l-article-body-segment", "c-ad-section" around the article) is a layout wrapper.
+    return _text_length(node) < page_text * 0.4
 
 
 def _text_length(node: LexborNode) -> int:
@@ -79,10 +83,11 @@ def _clean(root: LexborNode, boilerplate: re.Pattern[str]) -> None:
     # A photo's caption goes, and so does its alt text ("Ice"): neither is the story's text.
     for node in root.css(",".join(sorted(DROP_TAGS | {"figcaption", "figure img", "figure picture"}))):
         node.decompose()
+    page_text = _text_length(root)
     for node in list(root.traverse()):
         if node.parent is None:
             continue
-        if _is_chrome(node):
+        if _is_chrome(node, page_text):
             node.decompose()
     for node in root.css("ul, ol, section, div"):
         if node.parent is not None and _is_link_list(node):

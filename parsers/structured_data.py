@@ -7,6 +7,7 @@ empty shell in its HTML, but still that block; there it is the page's content.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from typing import Any
@@ -70,17 +71,25 @@ def _text(value: Any) -> str:
     return scrub(value) if isinstance(value, str) else ""
 
 
+def plain(value: Any) -> str:
+    """A declared name, headline or date as one clean line: sites often write HTML entities
+    ("O&#039;Donnell") and tags into JSON-LD strings."""
+    if not isinstance(value, str):
+        return ""
+    return tidy_line(" ".join(scrub(html.unescape(_TAG.sub("", value))).split()))
+
+
 def _post(item: dict[str, Any]) -> RawEntry | None:
     body = _body(_text(item.get("articleBody")) or _text(item.get("text")) or _text(item.get("description")))
-    title = tidy_line(_TAG.sub("", _text(item.get("headline")) or _text(item.get("name"))))
+    title = plain(item.get("headline")) or plain(item.get("name"))
     if not body and not title:
         return None
     return RawEntry(
         title=title,
         body=body or title,
         author=person_names(item.get("author")),
-        published=normalise_datetime(_text(item.get("datePublished")) or _text(item.get("dateCreated"))),
-        link=safe_url(_text(item.get("url"))) if "://" in _text(item.get("url")) else None,
+        published=normalise_datetime(plain(item.get("datePublished")) or plain(item.get("dateCreated"))),
+        link=safe_url(plain(item.get("url"))) if "://" in plain(item.get("url")) else None,
     )
 
 
@@ -96,5 +105,5 @@ def _body(text: str) -> str:
 def person_names(value: Any) -> str | None:
     """An ``author`` value (a name, a Person, or a list of them) as "Name, Name"."""
     people = value if isinstance(value, list) else [value]
-    names = [tidy_line(_text(p.get("name") if isinstance(p, dict) else p)) for p in people]
+    names = [plain(p.get("name") if isinstance(p, dict) else p) for p in people]
     return ", ".join(name for name in names if name and "://" not in name) or None

@@ -513,3 +513,15 @@ def test_a_page_in_the_charset_its_meta_tag_declares(tmp_path) -> None:
     # A Latin-1 page that declares UTF-8 still reads as the usual fall-back reads it.
     source.write_bytes(b'<html><head><meta charset="utf-8"></head><body><article><h2>Caf\xe9 reopens</h2><p>Owners cheered.</p></article></body></html>')
     assert read_source(str(source), default_settings()).entries[0].title == "Café reopens"
+
+
+def test_an_article_inside_blocks_classed_like_chrome_is_kept() -> None:
+    """"c-ad-section" and "l-sidebar-fixed" wrap the whole article (layout classes): only a
+    block holding little of the page is chrome. A name written with an HTML entity in JSON-LD
+    reads as the name."""
+    (entry,) = parse("html", "wrapped-article.html").entries
+    assert entry.title == "Lighthouse keepers return to Skerry Point"
+    assert entry.author == "Aoife O'Malley"
+    assert entry.body.startswith("For the first time since 1998, two keepers")
+    assert "put the kettle on again" in entry.body
+    assert "Seal pups" not in entry.body and "More from the coast" not in entry.body
