@@ -34,6 +34,10 @@ _SPLIT = re.compile(r"[\s_\-]+")
 _AUTHOR_SELECTORS = ('[rel="author"]', '[itemprop="author"]', ".byline", ".author", "address", '[class*="byline"]')
 
 
+_WRAPPER_SHARE = 0.4
+"""A block holding this share of the page's text is its frame, whatever its tag or class says."""
+
+
 def _class_words(node: LexborNode) -> set[str]:
     attrs = node.attributes
     words = set(_SPLIT.split(f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()))
@@ -54,20 +58,26 @@ def _inside_article(node: LexborNode) -> bool:
 
 def _is_chrome(node: LexborNode, page_text: int) -> bool:
     tag = node.tag or ""
-    if tag == "nav" or (tag in ("footer", "aside", "header") and not _inside_article(node)):
-        return True
     attrs = node.attributes
-    if (attrs.get("role") or "").lower() in _CHROME_ROLES or "hidden" in attrs or attrs.get("aria-hidden") == "true":
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
         return True
-    if tag in ("body", "html", "main", "article") or not _class_words(node) & _CHROME_WORDS:
+    if tag in ("body", "html", "main", "article"):
         return False
-    # A class that names chrome on a block holding most of the page ("l-sidebar-fixed
-    # l-article-body-segment", "c-ad-section" around the article) is a layout wrapper.
-    return _text_length(node) < page_text * 0.4
+    chrome = (
+        tag == "nav"
+        or (tag in ("footer", "aside", "header") and not _inside_article(node))
+        or (attrs.get("role") or "").lower() in _CHROME_ROLES
+        or bool(_class_words(node) & _CHROME_WORDS)
+    )
+    # Chrome by its tag or class, but holding most of the page ("l-sidebar-fixed
+    # l-article-body-segment", "c-ad-section" or a <header> around the article): a wrapper.
+    return chrome and _text_length(node) < page_text * _WRAPPER_SHARE
 
 
 def _text_length(node: LexborNode) -> int:
-    return len(tidy_line(node.text(deep=True) or ""))
+    """How much text a block holds: its characters, each run of spaces and line breaks as one."""
+    text = node.text(deep=True)
+    return len(" ".join(text.split())) if text else 0
 
 
 def _is_link_list(node: LexborNode) -> bool:
@@ -81,16 +91,25 @@ def _is_link_list(node: LexborNode) -> bool:
 
 def _clean(root: LexborNode, boilerplate: re.Pattern[str]) -> None:
     # A photo's caption goes, and so does its alt text ("Ice"): neither is the story's text.
-    for node in root.css(",".join(sorted(DROP_TAGS | {"figcaption", "figure img", "figure picture"}))):
+    for node in root.css(",".join(sorted((DROP_TAGS - {"form"}) | {"figcaption", "figure img", "figure picture"}))):
         node.decompose()
     page_text = _text_length(root)
+    for form in root.css("form"):
+        # A search box or sign-up form goes; a form around the whole page (as some site
+        # builders write them) is unwrapped, its text kept.
+        if form.parent is not None:
+            if _text_length(form) < page_text * _WRAPPER_SHARE:
+                form.decompose()
+            else:
+                form.unwrap()
     for node in list(root.traverse()):
         if node.parent is None:
             continue
         if _is_chrome(node, page_text):
             node.decompose()
+    page_text = _text_length(root)
     for node in root.css("ul, ol, section, div"):
-        if node.parent is not None and _is_link_list(node):
+        if node.parent is not None and _is_link_list(node) and _text_length(node) < page_text * _WRAPPER_SHARE:
             node.decompose()
     for heading in root.css("h1, h2, h3, h4, h5, h6"):
         text = tidy_line(heading.text(deep=True) or "")
@@ -111,9 +130,9 @@ def _clean(root: LexborNode, boilerplate: re.Pattern[str]) -> None:
 
 def _post_blocks(root: LexborNode) -> list[LexborNode]:
     # selectolax's css() includes the node itself, so an innermost article matches once.
-    articles = [a for a in root.css("article") if len(a.css("article")) == 1]
+    articles = [a for a in root.css("article") if len(a.css("article")) == 1 and _text_length(a) > 20]
     if len(articles) >= 2:
-        return articles
+        return articles if _covers(articles, root) else []
     marked = []
     for node in root.css("div, section, li"):
         words = _class_words(node)
@@ -127,7 +146,7 @@ def _post_blocks(root: LexborNode) -> list[LexborNode]:
     kinds = {(n.tag, n.attributes.get("class")) for n in innermost}
     parents = {n.parent.mem_id for n in innermost if n.parent is not None}
     chosen = {n.mem_id for n in innermost}
-    return [
+    posts = [
         node
         for node in root.css("div, section, li")
         if node.mem_id in chosen
@@ -138,6 +157,20 @@ def _post_blocks(root: LexborNode) -> list[LexborNode]:
             and _text_length(node) > 20
         )
     ]
+    return posts if _covers(posts, root) else []
+
+
+def _covers(posts: list[LexborNode], root: LexborNode) -> bool:
+    """Whether the posts hold a good part of the page's text: a page whose "posts" are a few
+    small cards beside one long text (empty <article> slots, teaser boxes) is that text."""
+    return sum(_text_length(post) for post in posts) >= 0.3 * _text_length(root)
+
+
+def _main(root: LexborNode) -> LexborNode:
+    """The page's <main>, unless it holds little of the text (a <main> around the headline
+    only, the article after it)."""
+    main = root.css_first("main")
+    return main if main is not None and _text_length(main) >= 0.3 * _text_length(root) else root
 
 
 def _has_heading_or_time(node: LexborNode) -> bool:
@@ -253,11 +286,14 @@ def read_html(text: str, *, boilerplate: re.Pattern[str], default_day: date | No
     declared = json_ld_objects(scripts) if scripts else []
     article = declared_article(tree, declared)
     _clean(root, boilerplate)
-    main = root.css_first("main") or root
+    main = _main(root)
     blocks = _post_blocks(main)
-    if blocks:
-        entries = [entry for entry in (_post(block, day, base_link) for block in blocks) if entry is not None]
-    else:
+    entries = [entry for entry in (_post(block, day, base_link) for block in blocks) if entry is not None]
+    if not entries:
+        if blocks:  # only headlines with nothing under them, taken out of the tree as read
+            root = LexborHTMLParser(text).body or root
+            _clean(root, boilerplate)
+            main = _main(root)
         entries = read_markdown(nodes_to_markdown(main.iter(include_text=True)), boilerplate=boilerplate, default_day=day)
     if article is not None and entries:
         entries[0] = _as_declared(entries[0], article)

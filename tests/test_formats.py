@@ -525,3 +525,25 @@ def test_an_article_inside_blocks_classed_like_chrome_is_kept() -> None:
     assert entry.body.startswith("For the first time since 1998, two keepers")
     assert "put the kettle on again" in entry.body
     assert "Seal pups" not in entry.body and "More from the coast" not in entry.body
+
+
+STORY = "<p>The ferry company added a late sailing on Fridays after a petition signed by 900 islanders.</p><p>The first late boat leaves the harbour at 22:40 next week.</p>"
+
+
+def test_pages_whose_frame_looks_like_chrome_still_give_their_story(tmp_path) -> None:
+    """Shapes of real pages that gave no entries: a <form> around the whole page (site
+    builders), a <header> holding everything, a <main> around the headline only, empty
+    <article> ad slots, teaser cards with headlines and no text."""
+    pages = {
+        "form": f"<body><form id='mainform'><h1>Late ferry added</h1>{STORY}<form><input name=q></form></form></body>",
+        "header": f"<body><header class='header'><h1>Late ferry added</h1>{STORY}</header></body>",
+        "main": f"<body><main><h1>Late ferry added</h1></main><div class='content'>{STORY}</div></body>",
+        "slots": f"<body><article class='ad'></article><article></article><div><h1>Late ferry added</h1>{STORY}</div></body>",
+        "cards": "<body><h1>Late ferry added</h1>" + STORY + "".join(
+            f"<div class='teaser-card post'><h4>Other story {n}</h4></div>" for n in range(4)
+        ) + "</body>",
+    }
+    for shape, page in pages.items():
+        got = entries_of(tmp_path, f"{shape}.html", f"<html>{page}</html>")
+        assert got and got[0].title == "Late ferry added", shape
+        assert "petition signed by 900 islanders" in got[0].body and "22:40" in got[0].body, shape
