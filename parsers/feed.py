@@ -85,7 +85,7 @@ def parse_xml(data: bytes | str) -> ET.Element:
         return root
     except DefusedXmlException as error:
         raise UnsafeXml(f"refused unsafe XML ({type(error).__name__}: entity or DTD tricks)") from error
-    except (ET.ParseError, LookupError) as first:  # LookupError: encoding="something unknown"
+    except (ET.ParseError, LookupError, ValueError) as first:  # an unknown or a multi-byte encoding (Big5)
         text = decode(data) if isinstance(data, bytes) else data
         text = _DECLARATION.sub("", _html_entities_to_numeric(text), count=1)
         try:

@@ -498,6 +498,9 @@ def test_a_feed_whose_declaration_names_the_wrong_or_an_unknown_encoding(tmp_pat
         source.write_bytes(f"<?xml version='1.0' encoding='{label}'?>{item}".encode())
         parsed = read_source(str(source), default_settings())
         assert [e.title for e in parsed.entries] == ["Café owners in Dorn protest"], label
+    # Encodings the XML parser cannot read itself (Big5, Shift_JIS) are decoded first.
+    source.write_bytes("<?xml version='1.0' encoding='big5'?><rss version='2.0'><channel><item><title>渡輪恢復航行</title></item></channel></rss>".encode("big5"))
+    assert [e.title for e in read_source(str(source), default_settings()).entries] == ["渡輪恢復航行"]
     # A feed truly in Latin-1 keeps its declared encoding.
     source.write_bytes(f"<?xml version='1.0' encoding='ISO-8859-1'?>{item}".encode("latin-1"))
     assert [e.title for e in read_source(str(source), default_settings()).entries] == ["Café owners in Dorn protest"]
