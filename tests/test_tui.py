@@ -14,6 +14,7 @@ from brief.tui.facet_list import FacetList
 from brief.tui.screens import HelpScreen, Picker
 from brief.tui.settings import load_settings
 from brief.tui.store import MarkStore
+from brief.tui.times import long_time, short_time
 from conftest import FIXTURES, HOSTILE
 
 SOURCES = [str(FIXTURES / "dedup" / name) for name in ("monday-live.txt", "tuesday-live.txt", "evening-newsletter.md")]
@@ -377,3 +378,13 @@ async def test_load_progress_shows_in_the_status_line(tmp_path: Path) -> None:
         app.post_message(LoadProgress(""))
         await pilot.pause()
         assert "Loading" not in str(main.query_one("#status").render())
+
+
+def test_times_read_as_a_person_writes_them() -> None:
+    assert long_time("2026-11-25T06:30:00+01:00") == "Wed 25 Nov 2026, 06:30 +01:00"
+    assert long_time("2026-11-25T06:30:00+00:00") == "Wed 25 Nov 2026, 06:30 UTC"
+    assert long_time("2026-11-25T06:30:00") == "Wed 25 Nov 2026, 06:30"
+    assert long_time("2026-11-25") == "Wed 25 Nov 2026"
+    assert long_time("not a date") == "not a date" and long_time(None) == ""
+    assert short_time("2026-11-25T06:30:00+01:00", "2026-11-25") == "06:30"
+    assert short_time("2026-11-24T06:30:00+01:00", "2026-11-25") == "24 Nov"

@@ -40,11 +40,12 @@ from .screens import HelpScreen, Picker
 from .settings import Settings
 from .store import MarkStore
 from .themes import load_themes
+from .times import long_time
 
 
 def entry_markdown(entry: Entry) -> str:
     """The entry as a Markdown document (what `y` copies)."""
-    meta = " · ".join(m for m in (entry.published, entry.author) if m)
+    meta = " · ".join(m for m in (long_time(entry.published), entry.author) if m)
     parts = [f"# {entry.title}"]
     if meta:
         parts.append(f"*{meta}*")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime
 from pathlib import PurePath
 
 from rich.text import Text
@@ -11,20 +10,7 @@ from rich.text import Text
 from ..parsers.model import Entry
 from .line_list import LineList
 from .safe_text import highlight, plain
-
-
-def short_time(published: str | None, today: str | None) -> str:
-    """"14:32" when the entry has a time on the briefing's newest day, else "05 Sep"."""
-    if not published:
-        return ""
-    try:
-        moment = datetime.fromisoformat(published)
-    except ValueError:
-        return published[:6]
-    has_time = "T" in published
-    if has_time and (today is None or published[:10] == today):
-        return moment.strftime("%H:%M")
-    return moment.strftime("%d %b")
+from .times import short_time
 
 
 class EntryList(LineList):

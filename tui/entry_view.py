@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from textual.widgets import Markdown
 from ..parsers.text_clean import scrub
 from .safe_text import plain
+from .times import long_time
 
 DISPLAY_LIMIT = 200_000
 """Characters of a body rendered in the view; a 50 MB entry must not freeze the terminal."""
@@ -26,7 +27,7 @@ def entry_header(entry: Entry, starred: bool, read: bool) -> Text:
     """Title and metadata, built as Text (briefing text is never markup)."""
     text = Text(end="")
     text.append_text(Text(scrub(entry.title), style="bold"))
-    meta = [m for m in (entry.published, entry.author) if m]
+    meta = [m for m in (long_time(entry.published), entry.author) if m]
     where = sorted({PurePath(o.path).name for o in entry.occurrences})
     line = Text("\n", end="")
     line.append_text(plain(" · ".join(meta), "dim"))

@@ -1,0 +1,38 @@
+"""Entry times as a reader wants them: short in the list, whole but readable in the view."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def short_time(published: str | None, today: str | None) -> str:
+    """"14:32" when the entry has a time on the briefing's newest day, else "05 Sep"."""
+    if not published:
+        return ""
+    try:
+        moment = datetime.fromisoformat(published)
+    except ValueError:
+        return published[:6]
+    if "T" in published and (today is None or published[:10] == today):
+        return f"{moment.hour:02d}:{moment.minute:02d}"
+    return f"{moment.day:02d} {_MONTHS[moment.month - 1]}"
+
+
+def long_time(published: str | None) -> str:
+    """"Tue 25 Nov 2026, 06:30 +01:00" (or "Tue 25 Nov 2026" for a day alone): the stored
+    ISO 8601 form, readable; names in English whatever the locale, as the rest of the app."""
+    if not published:
+        return ""
+    try:
+        moment = datetime.fromisoformat(published)
+    except ValueError:
+        return published
+    day = f"{_DAYS[moment.weekday()]} {moment.day} {_MONTHS[moment.month - 1]} {moment.year}"
+    if "T" not in published:
+        return day
+    offset = moment.strftime("%z")
+    zone = "" if not offset else " UTC" if offset == "+0000" else f" {offset[:3]}:{offset[3:]}"
+    return f"{day}, {moment.hour:02d}:{moment.minute:02d}{zone}"
