@@ -297,6 +297,19 @@ def _speaks(after: Iterable[str]) -> bool:
     return False
 
 
+_MEMBER_WORDS = frozenset(
+    {"spokesperson", "spokesman", "spokeswoman", "staff", "employees", "workers", "customers",
+     "shareholders", "shares", "officials", "engineers", "crews", "executives", "board"}
+)  # fmt: skip
+"""Words after a name that make it a body of people: "a Northern Grid spokeswoman"."""
+
+
+def _said_it(after: Sequence[str]) -> bool:
+    """What is said of a thing, not a person: "Harbour Board, which …", "Northern Grid
+    engineers", "a Relief Desk spokeswoman"."""
+    return after[:2] == [",", "which"] or (bool(after) and after[0] in _MEMBER_WORDS)
+
+
 def _is_title_case(text: str) -> bool:
     words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", text) if len(w) > 3]
     return len(words) >= 4 and sum(1 for w in words if w[:1].isupper()) >= 0.7 * len(words)
@@ -508,7 +521,7 @@ class _Scanner:
         acronym = all(w.isupper() and len(w) > 1 for w in words) and not self.gazetteer.lookup(" ".join(words))
         prev = tokens[i - 1].lower() if i > 0 else ""
         prev2 = tokens[i - 2].lower() if i > 1 else ""
-        after = map(str.lower, tokens[j : j + 3])
+        after = [token.lower() for token in tokens[j : j + 4]]
         mention = _Mention(
             surface=intern(" ".join(words)),  # names repeat thousands of times: share one string
             words=tuple(map(intern, words)),
@@ -520,7 +533,12 @@ class _Scanner:
             speech_after=_speaks(after),
             after_at=prev == "at",
             after_in=prev == "in",
-            org_cue=prev in ORGANISATION_CUES or prev.endswith("maker"),
+            org_cue=(
+                prev in ORGANISATION_CUES
+                or prev.endswith("maker")
+                or _said_it(after)
+                or (prev == "the" and len(words) > 1 and not title_roles)
+            ),
             possessive=possessive,
             affiliation=(affiliation.name, " ".join(roles)) if affiliation is not None and roles else None,
             acronym=acronym,
@@ -545,6 +563,7 @@ class _Resolver:
         self._affiliations: defaultdict[tuple[str, str], list[str]] = defaultdict(list)
         self._prefixes: defaultdict[str, set[str]] = defaultdict(set)
         self._named_in: dict[tuple[int, str], str] = {}
+        self._cued: dict[str, str] = {}
 
     def resolve(self, entries: int) -> ActorResult:
         aliases = dict(self.settings.aliases)
@@ -580,6 +599,17 @@ class _Resolver:
                 mention.surface = ""
             elif mention.acronym:
                 mention.surface = ""  # capitals never spelt out: a shouted word, not a name
+
+        # What any mention of a name says of its kind holds for all of them: "Northern Grid says
+        # it …" once makes every "Northern Grid" an organisation, "a school in San Telmo" every
+        # "San Telmo" a place — unless one is a person by a title ("Mayor …").
+        titled = {m.surface for m in self.mentions if m.role_before and len(m.words) > 1}
+        self._cued = {
+            m.surface: "place" for m in self.mentions if m.after_in and not m.possessive and len(m.words) > 1
+        }
+        self._cued.update((m.surface, "organisation") for m in self.mentions if (m.org_cue or m.after_at) and len(m.words) > 1)
+        for surface in titled:
+            self._cued.pop(surface, None)
 
         # Multi-word people first: they define the surnames.
         people: dict[str, _Person] = {}
@@ -725,9 +755,11 @@ class _Resolver:
         return "organisation" if after_at else "person"
 
     def _kind_of(self, mention: _Mention) -> str | None:
-        """Kind of a multi-word name, with what introduced it."""
+        """Kind of a multi-word name, with what introduced it (here or anywhere else)."""
         kind = self._kind_of_multiword(mention.words, mention.after_at)
-        return "organisation" if kind == "person" and mention.org_cue else kind
+        if kind == "person" and mention.org_cue:
+            return "organisation"
+        return self._cued.get(mention.surface, kind) if kind == "person" else kind
 
     def _surname_owner(
         self,

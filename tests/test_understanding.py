@@ -277,3 +277,21 @@ def test_near_copies_found_among_thousands_sharing_stock_phrases() -> None:
     group_of = {member: group[0] for group in groups for member in group}
     assert all(group_of[a] == group_of[b] for a, b in copies)
     assert len(groups) == len(texts) - len(copies)
+
+
+def test_what_one_mention_says_of_a_names_kind_holds_for_all() -> None:
+    """Unknown two-word names default to people; a cue anywhere decides for every mention:
+    "the Relief Desk" / "a Relief Desk spokeswoman" an organisation, "a school in San Telmo"
+    a place; a title ("Mayor …") keeps a person a person."""
+    texts = [
+        ("Convoys", "Relief Desk trucks reached the valley. A Relief Desk spokeswoman said more would follow."),
+        ("Schools", "San Telmo reopened its school. Classes in San Telmo start at nine."),
+        ("Water", "The Harbour Trust, which runs the quay, closed it. Harbour Trust staff were sent home."),
+        ("Council", "Mayor Ruth Okafor spoke in Ruth Okafor's office. Ruth Okafor said the quay would reopen."),
+        ("Press", "Erik Nystad said it was wrong."),
+    ]
+    kinds = {name: kind for name, kind, _, _ in extract_actors(texts).actors}
+    assert kinds["Relief Desk"] == "organisation"
+    assert kinds["San Telmo"] == "place"
+    assert kinds["Harbour Trust"] == "organisation"
+    assert kinds["Ruth Okafor"] == "person" and kinds["Erik Nystad"] == "person"
