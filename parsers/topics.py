@@ -25,7 +25,7 @@ class TopicResult:
     per_entry: tuple[tuple[str, ...], ...]
 
 
-_CLAUSE_BREAK = re.compile(r"[.,;:!?()\[\]“”\"—–]")
+_CLAUSE_BREAK = re.compile(r"[.,;:!?()\[\]“”\"—–\n]")  # a line break ends a headline or a list item
 _CLAUSE_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 _OPENS, _CLOSES, _JOINS = 1, 2, 4
 _word_roles: dict[str, int] = {}
@@ -66,6 +66,17 @@ def _phrases(text: str) -> set[str]:
                 if i + 2 < len(words) and roles[i + 2] & _CLOSES and roles[i + 1] & _JOINS:
                     found.add(f"{words[i]} {words[i + 1]} {words[i + 2]}")
     return found
+
+
+def _label(phrase: str, texts: Sequence[str]) -> str:
+    """A found phrase as the texts write it most often ("Storm Bran", not "Storm bran"),
+    with a capital first letter."""
+    pattern = re.compile(_phrase_pattern(phrase).pattern, re.IGNORECASE)
+    written = Counter(
+        form for text in texts for found in pattern.finditer(text) if not (form := found.group(0).replace("’", "'")).isupper()
+    )
+    surface = max(sorted(written), key=lambda form: written[form]) if written else phrase
+    return surface[0].upper() + surface[1:]
 
 
 def _phrase_pattern(phrase: str) -> re.Pattern[str]:
@@ -203,7 +214,7 @@ def find_topics(
         entry_ids = tuple(found[phrase])
         if len(entry_ids) < min_entries:
             continue
-        label = phrase[0].upper() + phrase[1:]
+        label = _label(phrase, [texts[i] for i in entry_ids[:5]])
         topics.append((label, (phrase,), entry_ids, True))
         for i in entry_ids:
             per_entry[i].append(label)

@@ -295,3 +295,14 @@ def test_what_one_mention_says_of_a_names_kind_holds_for_all() -> None:
     assert kinds["San Telmo"] == "place"
     assert kinds["Harbour Trust"] == "organisation"
     assert kinds["Ruth Okafor"] == "person" and kinds["Erik Nystad"] == "person"
+
+
+def test_found_topics_are_written_as_the_texts_write_them_and_stop_at_line_ends() -> None:
+    texts = [
+        "STORM WATCH\nStorm Bran closed the coast road overnight.",
+        "FERRIES\nCrossings stopped as Storm Bran passed the islands.",
+        "STORM WATCH\nGusts from Storm Bran reached 90mph at the point.",
+    ]
+    labels = [label for label, _, _, auto in find_topics(texts, [], automatic=5, min_entries=2).topics if auto]
+    assert "Storm Bran" in labels and "Storm bran" not in labels
+    assert not any(label.lower().startswith("storm watch storm") for label in labels)  # no phrase across the line break
