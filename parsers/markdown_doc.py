@@ -119,7 +119,12 @@ _STORY_ITEM = re.compile(
 _LIST_ITEM = re.compile(r"^\s{0,3}(?:[-*+•]|\d{1,2}[.)])\s+")
 
 
-def _story_list(lines: list[str], day: date | None) -> list[RawEntry]:
+_TRAILING_LINK = re.compile(r"\s*\[([^\]]+)\]\((https?://[^\s)]+)\)\s*$")
+
+
+def _story_list(
+    lines: list[str], day: date | None, boilerplate: re.Pattern[str] | None = None, min_items: int = 2
+) -> list[RawEntry]:
     """The stories of a digest written as a list, each item a bold headline and its text
     ("- **EU agrees methane rules** — Member states backed …"); none for other sections.
 
@@ -139,13 +144,17 @@ def _story_list(lines: list[str], day: date | None) -> list[RawEntry]:
             loose += 1
         previous_blank = not line.strip()
     texts = [" ".join(rest).strip() for _, rest in items]
-    if len(items) < 2 or loose > 2 or sum(1 for text in texts if len(text) >= 40) < len(items) / 2:
+    if len(items) < min_items or loose > 2 or sum(1 for text in texts if len(text) >= 40) < len(items) / 2:
         return []
     stories = []
     for (head, _), text in zip(items, texts, strict=True):
         target = _WEB_LINK.search(text)
+        link = target.group(1) if target else None
+        more = _TRAILING_LINK.search(text)
+        if more is not None and boilerplate is not None and boilerplate.fullmatch(strip_inline(more.group(1)).rstrip(" →»>")):
+            text, link = text[: more.start()].rstrip(), more.group(2)  # "[Read more](…)": the story's link, no text
         body = text or head
-        stories.append(RawEntry(title=head, body=body, published=combine(day, None), link=target.group(1) if target else None))
+        stories.append(RawEntry(title=head, body=body, published=combine(day, None), link=link))
     return stories
 
 
@@ -197,9 +206,13 @@ def read_markdown(text: str, *, boilerplate: re.Pattern[str], default_day: date 
     titled_only = len(headings) == 0 or (len(headings) == 1 and headings[0][1] <= min(
         (token.map[0] for token in tokens if token.type == "paragraph_open" and token.map), default=0
     ))
-    stamps = _stamped_paragraphs(tokens, lines, headings) if titled_only else []
+    # (The page's title is no post's heading: a time right under it starts the first post.)
+    stamps = _stamped_paragraphs(tokens, lines, []) if titled_only else []
+    if stamps:
+        # A rule between posts starts the next one, timed or not.
+        stamps = sorted({*stamps, *(t.map[1] for t in tokens if t.type == "hr" and t.level == 0 and t.map)})
     if not headings and not stamps:
-        stories = _story_list(lines, day or briefing_date(text) or default_day)
+        stories = _story_list(lines, day or briefing_date(text) or default_day, boilerplate)
         return stories or read_plain_text(text, boilerplate=boilerplate, default_day=day or default_day)
 
     levels = Counter(level for level, *_ in headings)
@@ -239,10 +252,13 @@ def read_markdown(text: str, *, boilerplate: re.Pattern[str], default_day: date 
         entry = _section(document_title, preamble, day, boilerplate)  # the standfirst, under the document's title
         if entry is not None and len(entry.body) > 40:
             entries.append(entry)
-    for index, (start, end, title, mark) in enumerate(cuts):
-        stop = cuts[index + 1][0] if index + 1 < len(cuts) else len(lines)
+    sections = [(end, cuts[index + 1][0] if index + 1 < len(cuts) else len(lines)) for index, (_, end, _, _) in enumerate(cuts)]
+    # A digest of story lists: a section holding one story is a story too ("## Business" /
+    # "- **Steelmaker cuts 400 jobs.** …").
+    digest = any(_story_list(lines[end:stop], None) for end, stop in sections)
+    for (start, end, title, mark), (_, stop) in zip(cuts, sections, strict=True):
         day = mark or day
-        stories = _story_list(lines[end:stop], day)
+        stories = _story_list(lines[end:stop], day, boilerplate, 1 if digest else 2)
         if stories:
             entries.extend(stories)  # "- **EU agrees methane rules** — Member states…": one story an item
             continue

@@ -550,3 +550,27 @@ def test_pages_whose_frame_looks_like_chrome_still_give_their_story(tmp_path) ->
         got = entries_of(tmp_path, f"{shape}.html", f"<html>{page}</html>")
         assert got and got[0].title == "Late ferry added", shape
         assert "petition signed by 900 islanders" in got[0].body and "22:40" in got[0].body, shape
+
+
+def test_a_markdown_live_page_with_bold_times_and_rules_between_posts() -> None:
+    """The first post sits right under the page's title (its time starts it: the title is no
+    post's headline); a rule starts the next post even when it has no time."""
+    got = parse("markdown", "harbour-watch.md").entries
+    assert [(e.title[:40], e.published) for e in got] == [
+        ("The pilot boat returned to port after a ", "2026-11-24T08:10:00"),
+        ("Dock workers at the container terminal b", "2026-11-24T09:25:00"),
+        ("Customs officers seized 40kg of tobacco ", "2026-11-24"),
+        ("Quayline says the stoppage has ended ear", "2026-11-24T11:02:00"),
+    ]
+
+
+def test_a_digest_of_story_lists_under_section_headings() -> None:
+    """A section holding one bold-headline story is a story like those of the longer lists;
+    a trailing "[Read more](…)" is the story's link, not its text."""
+    got = parse("markdown", "sectioned-digest.md").entries
+    assert [(e.title, e.link) for e in got][:3] == [
+        ("Ceasefire holds in the north", "https://example.org/a"),
+        ("Grain ships leave port", "https://example.org/b"),
+        ("Steelmaker cuts 400 jobs", "https://example.org/c"),
+    ]
+    assert got[2].body == "Northfield Steel blamed energy prices and weak demand."
