@@ -82,6 +82,9 @@ class TimeStamp:
     """False for a line that only gives a date (it dates what follows, it starts no post)."""
     known: bool = True
     """False for a relative stamp ("2h ago"): it marks a post, but gives no time of day."""
+    seasonal: int | None = None
+    """Standard-time offset of a US zone named without its season ("2:45 p.m. ET"): the day
+    decides whether daylight saving time adds an hour."""
 
 
 def _date_from_match(match: re.Match[str]) -> date | None:
@@ -212,7 +215,21 @@ def parse_time_stamp(line: str) -> TimeStamp | None:
         digits = shift[1:].replace(":", "")
         hours, minutes = (digits[:-2], digits[-2:]) if len(digits) > 2 else (digits, "0")
         offset += (1 if shift[0] == "+" else -1) * (int(hours) * 60 + int(minutes))
-    return TimeStamp(hour, minute, offset, rest, day)
+    seasonal = _US_STANDARD.get(tz.upper()) if tz and offset is None else None
+    return TimeStamp(hour, minute, offset, rest, day, seasonal=seasonal)
+
+
+_US_STANDARD = {"ET": -300, "CT": -360, "MT": -420, "PT": -480}
+
+
+def _us_daylight(day: date) -> bool:
+    """US daylight saving time (since 2007): from the second Sunday of March to the first
+    Sunday of November."""
+    march = date(day.year, 3, 1)
+    start = march + timedelta(days=(6 - march.weekday()) % 7 + 7)
+    november = date(day.year, 11, 1)
+    end = november + timedelta(days=(6 - november.weekday()) % 7)
+    return start <= day < end
 
 
 def combine(day: date | None, stamp: TimeStamp | None) -> str | None:
@@ -224,8 +241,11 @@ def combine(day: date | None, stamp: TimeStamp | None) -> str | None:
     if stamp is None or not stamp.has_time or not stamp.known:
         return day.isoformat()
     moment = datetime(day.year, day.month, day.day, stamp.hour, stamp.minute)
-    if stamp.offset_minutes is not None:
-        moment = moment.replace(tzinfo=timezone(timedelta(minutes=stamp.offset_minutes)))
+    offset = stamp.offset_minutes
+    if offset is None and stamp.seasonal is not None:
+        offset = stamp.seasonal + (60 if _us_daylight(day) else 0)
+    if offset is not None:
+        moment = moment.replace(tzinfo=timezone(timedelta(minutes=offset)))
     return moment.isoformat()
 
 

@@ -26,6 +26,10 @@ _BULLET = re.compile(r"^\s*(?:[-*•·▪–]|\d{1,2}[.)])\s+")
 _CLOSERS = "\"'”’»)]*_ "
 _SENTENCE_PUNCT = ".!;:,…"
 _BYLINE_PREFIX = re.compile(r"^(?:by|from|(?:words|reported|edited|written|compiled|produced) by)\s+", re.I)
+# A wire story's credit line under its text: "— Reporting by Sam Ortiz; Editing by Ana Lima".
+_REPORTING_CREDIT = re.compile(
+    r"^[-–—(]*\s*(?:additional\s+)?(?:reporting|writing|words)\s+by\s+([^;|]+?)\s*(?:[;|].*)?[.)]?$", re.I
+)
 _NAME_PARTICLES = frozenset(
     {"de", "da", "do", "dos", "das", "van", "von", "der", "den", "la", "le", "du", "di", "del", "bin", "al", "ibn", "y", "and", "&"}
 )
@@ -42,6 +46,8 @@ class _Draft:
     author: str | None = None
     paras: list[str] = field(default_factory=list)
     link: str | None = None
+    credited: bool = False
+    """The author came from a credit line under the text: this post's alone, no masthead's."""
 
     @property
     def empty(self) -> bool:
@@ -326,6 +332,11 @@ def read_plain_text(
             numbered = _NUMBERED_HEADER.match(line)
             current.title = numbered.group(1) if numbered and _is_all_caps(numbered.group(1)) else line
             continue
+        credit = _REPORTING_CREDIT.match(line) if current.paras else None
+        if credit is not None and (name := byline_name(f"By {credit.group(1)}")):
+            if current.author is None:  # "— Reporting by Sam Ortiz; editing by …"
+                current.author, current.credited = name, True
+            continue
         read_more = _READ_MORE.match(line)
         if read_more and current.paras:
             current.link = current.link or read_more.group(1)
@@ -345,7 +356,7 @@ def read_plain_text(
 
     _fix_midnight(drafts)
     authors = [draft.author for draft, _ in drafts if draft.author]
-    if len(authors) == 1 and drafts and drafts[0][0].author and masthead_author is None:
+    if len(authors) == 1 and drafts and drafts[0][0].author and not drafts[0][0].credited and masthead_author is None:
         masthead_author = drafts[0][0].author  # a newsletter signed once, at the top
     entries: list[RawEntry] = []
     for draft, draft_day in drafts:

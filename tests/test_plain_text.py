@@ -294,3 +294,21 @@ def test_a_summary_list_of_short_points_is_text_but_a_teaser_list_is_not(tmp_pat
     teased = read_source(str(source), default_settings()).entries
     assert [e.title for e in teased] == [e.title for e in got]
     assert not any("- Ferry crossings" in e.body for e in teased)
+
+
+def test_us_zones_by_season_and_a_reporting_credit_under_a_post() -> None:
+    """"2:45 p.m. ET" on 24 November is EST (-05:00), in July EDT; "— Reporting by Sam Ortiz"
+    signs its own post only (and is not text)."""
+    got = read_source(str(FIXTURES / "text" / "senate-live.txt"), default_settings()).entries
+    assert [(e.title, e.published, e.author) for e in got] == [
+        ("Vote delayed until Wednesday", "2026-11-24T14:45:00-05:00", "Sam Ortiz"),
+        ("Governors write to Congress", "2026-11-24T13:10:00-05:00", None),
+        ("What's in the bill", "2026-11-24T11:32:00-05:00", None),
+        ("Good morning", "2026-11-24T09:05:00-05:00", None),
+    ]
+    assert "Reporting by" not in got[0].body
+    summer = read_plain_text(
+        "Saturday, July 4, 2026\n\n9:05 a.m. PT\nParade route set\nThe parade starts at ten on Main Street.\n",
+        boilerplate=default_settings().boilerplate_pattern,
+    )
+    assert summer[0].published == "2026-07-04T09:05:00-07:00"
