@@ -32,6 +32,9 @@ if TYPE_CHECKING:
 
 
 _SCAN_CHARS = 20_000
+_MINE = 0.55
+"""This process's share of the name and topic scans: the helper's share costs it more (its
+result is pickled, sent and unpickled here), and the two finish together at about 55/45."""
 HELPER_MIN_ENTRIES = 1000
 """Fewer entries than this are scanned here: sending them would cost more than it saves."""
 
@@ -144,7 +147,7 @@ def annotate(
     report(f"finding people, places and topics in {len(merged):,} entries")
     texts = [(e.title, e.body[:_SCAN_CHARS]) for e in merged]
     step = sample_step(len(texts)) if settings.automatic_topics > 0 else 0
-    half = len(texts) // 2 if helper is not None and len(texts) >= HELPER_MIN_ENTRIES else len(texts)
+    half = int(len(texts) * _MINE) if helper is not None and len(texts) >= HELPER_MIN_ENTRIES else len(texts)
     # The helper scans the second half for names, then (from the texts it already has) for
     # topics, while this process does the same for the first half.
     scan_ticket = helper.ask("scan", texts[half:], half) if helper is not None and half < len(texts) else None
