@@ -20,7 +20,8 @@ from .words import CAPITALISED_FUNCTION_WORDS, EXCLUDED_NAMES
 
 # Rules drawn with ASCII (---, ===, * * *) or with dashes and box-drawing lines (———, ━━━, ═══).
 _SEPARATOR = re.compile(
-    r"^\s*(?:[-=_~\u2012-\u2015\u2500-\u257f\u2e3a\u2e3b\u23af\u25ac]\s*){3,}$|^\s*(?:[*•·]\s*){3,}$|^\s*#{3,}\s*$"
+    r"^\s*(?:[-=_~\u2012-\u2015\u2500-\u257f\u2e3a\u2e3b\u23af\u25ac]\s*){3,}$|^\s*(?:[*•·+#.…◆◇■□●○✦✧❖]\s*){3,}$"
+    r"|^\s*[§⁂❧☙✻✽❦]\s*$|^\s*…+\s*$"
 )
 _BULLET = re.compile(r"^\s*(?:[-*•·▪–]|\d{1,2}[.)])\s+")
 _CLOSERS = "\"'”’»)]*_ "

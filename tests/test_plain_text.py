@@ -312,3 +312,13 @@ def test_us_zones_by_season_and_a_reporting_credit_under_a_post() -> None:
         boilerplate=default_settings().boilerplate_pattern,
     )
     assert summer[0].published == "2026-07-04T09:05:00-07:00"
+
+
+@pytest.mark.parametrize("rule", ["* * *", "###", "+++", "§", "⁂", "# # #", "...", "◆◆◆", "❧", "━━━"])
+def test_a_rule_line_between_items_is_no_text(rule: str) -> None:
+    text = f"Ferry fares frozen until April\nThe council kept fares at 2025 prices.\n\n{rule}\n\nHarbour crane repaired\nEngineers fixed it overnight.\n"
+    got = read_plain_text(text, boilerplate=default_settings().boilerplate_pattern)
+    assert [(e.title, e.body) for e in got] == [
+        ("Ferry fares frozen until April", "The council kept fares at 2025 prices."),
+        ("Harbour crane repaired", "Engineers fixed it overnight."),
+    ]
