@@ -317,6 +317,11 @@ def read_plain_text(
             if name and (current.title is not None or _BYLINE_PREFIX.match(line)):
                 current.author = name
                 continue
+        credit = _REPORTING_CREDIT.match(line) if current.paras else None
+        if credit is not None and (name := byline_name(f"By {credit.group(1)}")):
+            if current.author is None:  # "— Reporting by Sam Ortiz; editing by …"
+                current.author, current.credited = name, True
+            continue
         emphasised = _EMPHASIS_LINE.match(line)
         if emphasised and is_headline(emphasised.group(1)):
             line = emphasised.group(1)  # "**Ceasefire talks resume**": a headline in bold
@@ -332,11 +337,6 @@ def read_plain_text(
                 close()
             numbered = _NUMBERED_HEADER.match(line)
             current.title = numbered.group(1) if numbered and _is_all_caps(numbered.group(1)) else line
-            continue
-        credit = _REPORTING_CREDIT.match(line) if current.paras else None
-        if credit is not None and (name := byline_name(f"By {credit.group(1)}")):
-            if current.author is None:  # "— Reporting by Sam Ortiz; editing by …"
-                current.author, current.credited = name, True
             continue
         read_more = _READ_MORE.match(line)
         if read_more and current.paras:

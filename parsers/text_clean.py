@@ -40,6 +40,13 @@ def first_sentence(text: str, limit: int = 80) -> str:
 _UPDATE_MARKER = re.compile(r"\s*(?:[-–—:|]\s*(?:updated?|update|latest|live)|\((?:updated?|update|latest|live)\))\s*$", re.I)
 
 
+# A wire service's slug before its headline: "UPDATE 2-Grain exporters …", "EXCLUSIVE-…".
+_WIRE_SLUG = re.compile(
+    r"^(?:(?:UPDATE|WRAPUP|CORRECTED|REFILE|RPT|EXCLUSIVE|FACTBOX|ANALYSIS|INSIGHT|PREVIEW|FOCUS|TIMELINE"
+    r"|EXPLAINER|URGENT|FLASH|BREAKINGVIEWS)(?: \d{1,2})?\s?-\s?)+(?=\S)"
+)
+
+
 def strip_update_marker(title: str) -> str:
-    """"Headline – updated" and "Headline (update)" are the headline."""
-    return _UPDATE_MARKER.sub("", title) or title
+    """"Headline – updated", "Headline (update)" and "UPDATE 2-Headline" are the headline."""
+    return _WIRE_SLUG.sub("", _UPDATE_MARKER.sub("", title)) or title

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from brief.parsers import default_settings, read_source
+from brief.parsers import default_settings, load, read_source
 from brief.parsers.plain_text import byline_name, is_headline, read_plain_text
 from conftest import FIXTURES, SAMPLES
 
@@ -322,3 +322,13 @@ def test_a_rule_line_between_items_is_no_text(rule: str) -> None:
         ("Ferry fares frozen until April", "The council kept fares at 2025 prices."),
         ("Harbour crane repaired", "Engineers fixed it overnight."),
     ]
+
+
+def test_a_wire_story_slug_and_credit_line() -> None:
+    """"UPDATE 2-" is the wire's slug, not the headline; the closing "(Reporting by …; Editing
+    by …)" is a credit, not text (the byline at the top already signs the story)."""
+    (raw,) = read_source(str(FIXTURES / "text" / "port-strike-wire.txt"), default_settings()).entries
+    assert raw.author == "Lena Fischer and Omar Haddad"
+    assert raw.body.endswith("The ver.di union said it was open to new talks.")
+    (entry,) = load([str(FIXTURES / "text" / "port-strike-wire.txt")]).entries
+    assert entry.title == "Grain exporters brace for port strike as talks stall"
