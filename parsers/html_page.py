@@ -295,8 +295,9 @@ def read_html(text: str, *, boilerplate: re.Pattern[str], default_day: date | No
             _clean(root, boilerplate)
             main = _main(root)
         entries = read_markdown(nodes_to_markdown(main.iter(include_text=True)), boilerplate=boilerplate, default_day=day)
-    if article is not None and entries:
-        entries[0] = _as_declared(entries[0], article)
+    if article is not None:
+        # The sections of one article (a newsletter issue) share its author and time.
+        entries = [_as_declared(entry, article, first=number == 0) for number, entry in enumerate(entries)]
     if declared:
         # A page whose posts are drawn by JavaScript saves as an empty shell: the live blog it
         # declares for search engines is then its content. Its own HTML wins when it holds as
@@ -307,14 +308,14 @@ def read_html(text: str, *, boilerplate: re.Pattern[str], default_day: date | No
     return entries
 
 
-def _as_declared(entry: RawEntry, article: DeclaredArticle) -> RawEntry:
-    """An article's first entry titled by its declared headline when its own title is only
-    its first sentence (the headline sat outside the article's text), and dated and signed
-    from the page's metadata when it is neither."""
-    derived = entry.title == first_sentence(entry.body) or entry.body.startswith(entry.title.rstrip("…").rstrip())
+def _as_declared(entry: RawEntry, article: DeclaredArticle, first: bool) -> RawEntry:
+    """An entry of a page that declares one article, signed and dated from the page's metadata
+    when it is neither; the first one titled by the declared headline when its own title is
+    only its first sentence (the headline sat outside the article's text)."""
+    derived = first and (entry.title == first_sentence(entry.body) or entry.body.startswith(entry.title.rstrip("…").rstrip()))
     return replace(
         entry,
         title=article.headline if article.headline and derived else entry.title,
         author=entry.author or article.author,
-        published=entry.published if entry.published and len(entry.published) > 10 else article.published or entry.published,
+        published=article.published if article.published and entry.published in (None, article.published[:10]) else entry.published,
     )

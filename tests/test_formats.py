@@ -574,3 +574,10 @@ def test_a_digest_of_story_lists_under_section_headings() -> None:
         ("Steelmaker cuts 400 jobs", "https://example.org/c"),
     ]
     assert got[2].body == "Northfield Steel blamed energy prices and weak demand."
+
+
+def test_the_sections_of_a_newsletter_issue_share_its_declared_author_and_time() -> None:
+    got = parse("html", "newsletter-issue.html").entries
+    assert [e.title for e in got][1:] == ["Ferries return to the outer isles", "Cod quota cut by a fifth", "A bridge, at last"]
+    assert {(e.author, e.published) for e in got} == {("Ines Halvorsen", "2026-11-24T07:00:00+00:00")}
+    assert not any("Subscribe" in e.body or "Discussion" in e.body for e in got)
