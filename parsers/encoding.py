@@ -19,6 +19,18 @@ class NotText(ValueError):
     """The bytes are not text in any encoding Brief reads (a binary file)."""
 
 
+_KNOWN_BINARIES = (
+    (b"%PDF", "a PDF; save or export it as text or HTML to read it here"),
+    (b"PK\x03\x04", "a ZIP archive or an Office document (.docx, .odt); save it as text or HTML to read it here"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document (.doc); save it as text or HTML to read it here"),
+    (b"\x1f\x8b", "gzip-compressed; decompress it first (gunzip)"),
+    (b"\x89PNG", "an image"),
+    (b"\xff\xd8\xff", "an image"),
+    (b"GIF8", "an image"),
+)
+"""What a binary file is, by its first bytes: the message says what to do instead."""
+
+
 def _looks_binary(data: bytes) -> bool:
     head = data[:8192]
     if not head:
@@ -66,6 +78,9 @@ def decode(data: bytes) -> str:
         text = data.decode(encoding, errors="replace")
         if "\x00" not in text[:2048]:
             return text
+    kind = next((what for magic, what in _KNOWN_BINARIES if data.startswith(magic)), None)
+    if kind is not None:
+        raise NotText(f"binary file (not text): {kind}")
     if _looks_binary(data):
         raise NotText("binary file (not text)")
     try:

@@ -581,3 +581,14 @@ def test_the_sections_of_a_newsletter_issue_share_its_declared_author_and_time()
     assert [e.title for e in got][1:] == ["Ferries return to the outer isles", "Cod quota cut by a fifth", "A bridge, at last"]
     assert {(e.author, e.published) for e in got} == {("Ines Halvorsen", "2026-11-24T07:00:00+00:00")}
     assert not any("Subscribe" in e.body or "Discussion" in e.body for e in got)
+
+
+def test_a_pdf_or_office_file_is_named_with_what_to_do(tmp_path) -> None:
+    for name, data, said in (
+        ("report.pdf", b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n", "a PDF; save or export it as text or HTML"),
+        ("notes.docx", b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "Office document (.docx, .odt)"),
+    ):
+        source = tmp_path / name
+        source.write_bytes(data)
+        parsed = read_source(str(source), default_settings())
+        assert parsed.entries == () and parsed.error is not None and said in parsed.error
