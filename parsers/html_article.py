@@ -44,7 +44,9 @@ def declared_article(tree: LexborHTMLParser, objects: list[dict[str, Any]]) -> D
     return DeclaredArticle(
         headline=plain(node.get("headline")) or _meta(tree, 'meta[property="og:title"]') or _heading(tree),
         author=person_names(node.get("author")) or _meta(tree, 'meta[name="author"]'),
-        published=normalise_datetime(plain(node.get("datePublished")) or _meta(tree, 'meta[property="article:published_time"]')),
+        published=normalise_datetime(
+            plain(node.get("datePublished")) or _meta(tree, 'meta[property="article:published_time"]')
+        ),
     )
 
 

@@ -9,7 +9,7 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 
 
 def short_time(published: str | None, today: str | None) -> str:
-    """"14:32" when the entry has a time on the briefing's newest day, else "05 Sep"."""
+    """ "14:32" when the entry has a time on the briefing's newest day, else "05 Sep"."""
     if not published:
         return ""
     try:
@@ -22,7 +22,7 @@ def short_time(published: str | None, today: str | None) -> str:
 
 
 def long_time(published: str | None) -> str:
-    """"Tue 25 Nov 2026, 06:30 +01:00" (or "Tue 25 Nov 2026" for a day alone): the stored
+    """ "Tue 25 Nov 2026, 06:30 +01:00" (or "Tue 25 Nov 2026" for a day alone): the stored
     ISO 8601 form, readable; names in English whatever the locale, as the rest of the app."""
     if not published:
         return ""
