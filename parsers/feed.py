@@ -75,6 +75,22 @@ def _mislabelled_utf8(data: bytes) -> bool:
     return True
 
 
+_PREFIXED_NAME = re.compile(r"</?([A-Za-z_][\w.-]*):[A-Za-z_]")
+_DECLARED_PREFIX = re.compile(r"xmlns:([A-Za-z_][\w.-]*)\s*=")
+_ROOT_START = re.compile(r"<(?![?!])[A-Za-z_][\w.:-]*")
+
+
+def _declare_prefixes(text: str) -> str:
+    """A hand-made feed that uses "dc:" or "media:" without declaring them: each such prefix
+    declared on the root element (fields are looked up by their local names anyway)."""
+    missing = sorted(set(_PREFIXED_NAME.findall(text)) - set(_DECLARED_PREFIX.findall(text)) - {"xml", "xmlns"})
+    root = _ROOT_START.search(text) if missing else None
+    if root is None:
+        return text
+    declarations = "".join(f' xmlns:{prefix}="urn:undeclared:{prefix}"' for prefix in missing)
+    return text[: root.end()] + declarations + text[root.end() :]
+
+
 def parse_xml(data: bytes | str) -> ET.Element:
     """Parse XML safely; HTML named entities (&nbsp;) that old feeds use are tolerated, and
     so is a wrong or unknown encoding in the XML declaration."""
@@ -87,7 +103,7 @@ def parse_xml(data: bytes | str) -> ET.Element:
         raise UnsafeXml(f"refused unsafe XML ({type(error).__name__}: entity or DTD tricks)") from error
     except (ET.ParseError, LookupError, ValueError) as first:  # an unknown or a multi-byte encoding (Big5)
         text = decode(data) if isinstance(data, bytes) else data
-        text = _DECLARATION.sub("", _html_entities_to_numeric(text), count=1)
+        text = _declare_prefixes(_DECLARATION.sub("", _html_entities_to_numeric(text), count=1))
         try:
             retry: ET.Element = SafeET.fromstring(text)
             return retry

@@ -592,3 +592,15 @@ def test_a_pdf_or_office_file_is_named_with_what_to_do(tmp_path) -> None:
         source.write_bytes(data)
         parsed = read_source(str(source), default_settings())
         assert parsed.entries == () and parsed.error is not None and said in parsed.error
+
+
+def test_a_hand_made_feed_using_undeclared_prefixes_keeps_their_fields(tmp_path) -> None:
+    """"dc:creator" without its xmlns: strict XML refuses the whole feed; the prefixes are
+    declared and the feed read as written (the lenient reader would lose the author)."""
+    source = tmp_path / "feed.xml"
+    source.write_text(
+        '<rss version="2.0"><channel><item><title>Ferry fares frozen</title><dc:creator>Ana Lima</dc:creator>'
+        "<description>Fares stay at 2025 prices.</description><media:thumbnail url='http://x/a.jpg'/></item></channel></rss>"
+    )
+    (entry,) = read_source(str(source), default_settings()).entries
+    assert (entry.title, entry.author, entry.body) == ("Ferry fares frozen", "Ana Lima", "Fares stay at 2025 prices.")
