@@ -604,10 +604,12 @@ class _Resolver:
         # it …" once makes every "Northern Grid" an organisation, "a school in San Telmo" every
         # "San Telmo" a place — unless one is a person by a title ("Mayor …").
         titled = {m.surface for m in self.mentions if m.role_before and len(m.words) > 1}
-        self._cued = {
-            m.surface: "place" for m in self.mentions if m.after_in and not m.possessive and len(m.words) > 1
-        }
-        self._cued.update((m.surface, "organisation") for m in self.mentions if (m.org_cue or m.after_at) and len(m.words) > 1)
+        # Weakest first: "at X" may be a place too, "in X" rarely an organisation, "the X
+        # spokeswoman" never a place.
+        several = [m for m in self.mentions if len(m.words) > 1]
+        self._cued = {m.surface: "organisation" for m in several if m.after_at}
+        self._cued.update((m.surface, "place") for m in several if m.after_in and not m.possessive)
+        self._cued.update((m.surface, "organisation") for m in several if m.org_cue)
         for surface in titled:
             self._cued.pop(surface, None)
 
@@ -736,7 +738,7 @@ class _Resolver:
                 return demonym
         return place
 
-    def _kind_of_multiword(self, words: tuple[str, ...], after_at: bool = False) -> str | None:
+    def _kind_of_multiword(self, words: tuple[str, ...]) -> str | None:
         if len(words) < 2 or words[0] in _WEATHER_SYSTEMS:
             return None  # "Storm Halvard", "Hurricane Mara": named weather, no one's name
         if any(w in ORGANISATION_WORDS for w in words):
@@ -751,15 +753,18 @@ class _Resolver:
             return None
         if any(w.lower() in STOPWORDS for w in words if w.lower() not in _PARTICLES):
             return None
-        # "analysts at Dunmore Capital", "a spokeswoman at Harlow Logistics": people work *at* organisations.
-        return "organisation" if after_at else "person"
+        return "person"  # unless what introduces it says otherwise (see ``_kind_of``)
 
     def _kind_of(self, mention: _Mention) -> str | None:
         """Kind of a multi-word name, with what introduced it (here or anywhere else)."""
-        kind = self._kind_of_multiword(mention.words, mention.after_at)
-        if kind == "person" and mention.org_cue:
+        kind = self._kind_of_multiword(mention.words)
+        if kind != "person":
+            return kind
+        if mention.org_cue:
             return "organisation"
-        return self._cued.get(mention.surface, kind) if kind == "person" else kind
+        # "analysts at Dunmore Capital": people work *at* organisations (or places, if another
+        # mention says "in Dunmore Capital").
+        return self._cued.get(mention.surface, "organisation" if mention.after_at else "person")
 
     def _surname_owner(
         self,

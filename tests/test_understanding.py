@@ -289,12 +289,16 @@ def test_what_one_mention_says_of_a_names_kind_holds_for_all() -> None:
         ("Water", "The Harbour Trust, which runs the quay, closed it. Harbour Trust staff were sent home."),
         ("Council", "Mayor Ruth Okafor spoke in Ruth Okafor's office. Ruth Okafor said the quay would reopen."),
         ("Press", "Erik Nystad said it was wrong."),
+        ("Ferry", "The crossing at Puerto Alto reopened. Families left the shelters in Puerto Alto."),
+        ("Buses", "Lakeside Transit will run more buses."),
     ]
     kinds = {name: kind for name, kind, _, _ in extract_actors(texts).actors}
     assert kinds["Relief Desk"] == "organisation"
     assert kinds["San Telmo"] == "place"
     assert kinds["Harbour Trust"] == "organisation"
     assert kinds["Ruth Okafor"] == "person" and kinds["Erik Nystad"] == "person"
+    assert kinds["Puerto Alto"] == "place"  # "at" may be a place; "in" says which
+    assert kinds["Lakeside Transit"] == "organisation"
 
 
 def test_found_topics_are_written_as_the_texts_write_them_and_stop_at_line_ends() -> None:
