@@ -74,6 +74,30 @@ async def test_enter_reads_marks_and_view_shows_entry(tmp_path: Path) -> None:
     assert again.is_starred(entry.member_ids)
 
 
+async def test_next_and_previous_unread_read_the_nearest_unread_entry(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = screen(app)
+        entries = main.query_one(EntryList)
+        view = app.screen.query_one(EntryView)
+        await pilot.press("j", "j", "m")  # the third entry read (m toggles it)
+        await pilot.press("g")
+        await pilot.press("J")  # from the first: the second is the nearest unread below
+        await pilot.pause()
+        assert entries.cursor == 1 and view.entry is not None and view.entry.id == main.current_entry.id
+        assert app.store.is_read(main.current_entry.mark_ids)
+        await pilot.press("J")  # the third is read already: on to the fourth
+        await pilot.pause()
+        assert entries.cursor == 3
+        await pilot.press("J")  # nothing unread below: the cursor stays, and it says so
+        await pilot.pause()
+        assert entries.cursor == 3
+        assert any("No unread entry below" in str(n.message) for n in app._notifications)
+        await pilot.press("K")  # the first is the only unread one above
+        await pilot.pause()
+        assert entries.cursor == 0 and app.store.is_read(main.current_entry.mark_ids)
+
+
 async def test_preview_setting_follows_the_cursor(tmp_path: Path) -> None:
     app = make_app(tmp_path, config="ui:\n  preview: true\n")
     async with app.run_test(size=(80, 24)) as pilot:

@@ -365,6 +365,27 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.show_current()
         self.set_focus(self.query_one(EntryView))
 
+    def action_next_unread(self) -> None:
+        self._read_unread(1)
+
+    def action_prev_unread(self) -> None:
+        self._read_unread(-1)
+
+    def _read_unread(self, step: int) -> None:
+        """Open the nearest unread entry down (or up) the list from the cursor, as a reader
+        works through a briefing; said so when there is none left that way."""
+        entry_list = self.query_one(EntryList)
+        is_read = self.brief.store.is_read
+        index = entry_list.cursor + step
+        while 0 <= index < len(entry_list.rows):
+            if not is_read(entry_list.entries[entry_list.rows[index]].mark_ids):
+                entry_list.cursor = index
+                self.set_focus(entry_list)
+                self.action_open_entry()
+                return
+            index += step
+        self.brief.notify(f"No unread entry {'below' if step > 0 else 'above'}", timeout=2)
+
     def action_toggle_read(self) -> None:
         entry = self.current_entry
         if entry is not None:

@@ -36,6 +36,8 @@ ACTIONS: tuple[Action, ...] = (
     Action("entry.open", "enter", "open_entry", "Open", "Read the selected entry (or toggle a facet)", True),
     Action("entry.star", "s", "toggle_star", "Star", "Star or unstar the entry", True),
     Action("entry.toggle-read", "m", "toggle_read", "Read", "Mark the entry read or unread"),
+    Action("entry.next-unread", "J", "next_unread", "Next unread", "Read the next unread entry"),
+    Action("entry.prev-unread", "K", "prev_unread", "Prev unread", "Read the previous unread entry"),
     Action("entry.open-link", "o", "open_link", "Link", "Open a link of the entry (or copy it over SSH)"),
     Action("entry.copy", "y", "copy_entry", "Copy", "Copy the entry as Markdown (OSC 52)"),
     Action("entry.filter-by", "f", "filter_by", "Filter by", "Filter by one of this entry's actors or topics", True),
