@@ -79,6 +79,8 @@ class _Mention:
     after_in: bool = False
     """Preceded by "in" ("producers in Hamilton"): somewhere, not someone."""
     org_cue: bool = False
+    the_before: bool = False
+    """A several-word name after "the" ("the Relief Desk"): no person's, though maybe a place's."""
     """Introduced as an organisation: "the grid operator Fingrid", "the carmaker Renault"."""
     acronym: bool = False
     """All capitals and not in the gazetteer: a name only if the briefing spells it out."""
@@ -533,12 +535,8 @@ class _Scanner:
             speech_after=_speaks(after),
             after_at=prev == "at",
             after_in=prev == "in",
-            org_cue=(
-                prev in ORGANISATION_CUES
-                or prev.endswith("maker")
-                or _said_it(after)
-                or (prev == "the" and len(words) > 1 and not title_roles)
-            ),
+            org_cue=prev in ORGANISATION_CUES or prev.endswith("maker") or _said_it(after),
+            the_before=prev == "the" and len(words) > 1 and not title_roles,
             possessive=possessive,
             affiliation=(affiliation.name, " ".join(roles)) if affiliation is not None and roles else None,
             acronym=acronym,
@@ -604,10 +602,10 @@ class _Resolver:
         # it …" once makes every "Northern Grid" an organisation, "a school in San Telmo" every
         # "San Telmo" a place — unless one is a person by a title ("Mayor …").
         titled = {m.surface for m in self.mentions if m.role_before and len(m.words) > 1}
-        # Weakest first: "at X" may be a place too, "in X" rarely an organisation, "the X
-        # spokeswoman" never a place.
+        # Weakest first: "at X" or "the X" may be a place too, "in X" is rarely an
+        # organisation, "the operator X" or "an X spokeswoman" never a place.
         several = [m for m in self.mentions if len(m.words) > 1]
-        self._cued = {m.surface: "organisation" for m in several if m.after_at}
+        self._cued = {m.surface: "organisation" for m in several if m.after_at or m.the_before}
         self._cued.update((m.surface, "place") for m in several if m.after_in and not m.possessive)
         self._cued.update((m.surface, "organisation") for m in several if m.org_cue)
         for surface in titled:
@@ -758,10 +756,10 @@ class _Resolver:
     def _kind_of(self, mention: _Mention) -> str | None:
         """Kind of a multi-word name, with what introduced it (here or anywhere else)."""
         kind = self._kind_of_multiword(mention.words)
+        if mention.org_cue and kind in ("person", "place"):
+            return "organisation"  # "the operator Isle Link": said outright, whatever its words
         if kind != "person":
             return kind
-        if mention.org_cue:
-            return "organisation"
         # "analysts at Dunmore Capital": people work *at* organisations (or places, if another
         # mention says "in Dunmore Capital").
         return self._cued.get(mention.surface, "organisation" if mention.after_at else "person")

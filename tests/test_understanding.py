@@ -291,6 +291,7 @@ def test_what_one_mention_says_of_a_names_kind_holds_for_all() -> None:
         ("Press", "Erik Nystad said it was wrong."),
         ("Ferry", "The crossing at Puerto Alto reopened. Families left the shelters in Puerto Alto."),
         ("Buses", "Lakeside Transit will run more buses."),
+        ("Sailings", "All crossings were cancelled, the operator Isle Link said. Trawlers sheltered from the Barents Sea."),
     ]
     kinds = {name: kind for name, kind, _, _ in extract_actors(texts).actors}
     assert kinds["Relief Desk"] == "organisation"
@@ -299,6 +300,8 @@ def test_what_one_mention_says_of_a_names_kind_holds_for_all() -> None:
     assert kinds["Ruth Okafor"] == "person" and kinds["Erik Nystad"] == "person"
     assert kinds["Puerto Alto"] == "place"  # "at" may be a place; "in" says which
     assert kinds["Lakeside Transit"] == "organisation"
+    assert kinds["Isle Link"] == "organisation"  # said outright, though "Isle" heads places' names
+    assert kinds["Barents Sea"] == "place"  # "the" makes no place an organisation
 
 
 def test_found_topics_are_written_as_the_texts_write_them_and_stop_at_line_ends() -> None:
