@@ -412,3 +412,17 @@ def test_times_read_as_a_person_writes_them() -> None:
     assert long_time("not a date") == "not a date" and long_time(None) == ""
     assert short_time("2026-11-25T06:30:00+01:00", "2026-11-25") == "06:30"
     assert short_time("2026-11-24T06:30:00+01:00", "2026-11-25") == "24 Nov"
+
+
+async def test_an_empty_view_says_why_it_is_empty(tmp_path: Path) -> None:
+    """No source readable is not "no entry matches the filters"."""
+    app = make_app(tmp_path, sources=[str(tmp_path / "missing.txt")])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        header = str(app.screen.query_one("#entry-header").render())
+        assert "no source could be read" in header
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *"zzzqqq", "enter")
+        await pilot.pause()
+        assert "No entry matches the current filters." in str(app.screen.query_one("#entry-header").render())

@@ -244,7 +244,16 @@ class MainScreen(Screen[None], inherit_bindings=False):
     async def _show(self, entry: Entry | None) -> None:
         store = self.brief.store
         ids = entry.mark_ids if entry else ()
-        await self.query_one(EntryView).show(entry, store.is_starred(ids), store.is_read(ids), self.filter.query)
+        view = self.query_one(EntryView)
+        await view.show(entry, store.is_starred(ids), store.is_read(ids), self.filter.query, self._nothing_shown())
+
+    def _nothing_shown(self) -> str:
+        """Why the view is empty: the filters, or sources with no entries at all."""
+        if self.briefing.entries or self.is_loading:
+            return "No entry matches the current filters." if self.briefing.entries else "Loading…"
+        if self.briefing.errors:
+            return "No entries: no source could be read (the messages say why; r reloads)."
+        return "No entries in these sources."
 
     @on(LineList.Highlighted, "#entries")
     def _entry_highlighted(self) -> None:

@@ -90,12 +90,15 @@ class EntryView(VerticalScroll, can_focus=True, inherit_bindings=False):
         await self.mount(body)
         return body
 
-    async def show(self, entry: Entry | None, starred: bool, read: bool, query: str) -> None:
-        """Show ``entry`` (or a blank view); re-render the body only when the entry changed."""
+    async def show(
+        self, entry: Entry | None, starred: bool, read: bool, query: str, empty: str = "No entry matches the current filters."
+    ) -> None:
+        """Show ``entry`` (or ``empty``, saying why there is none); re-render the body only when
+        the entry changed."""
         header = self.query_one("#entry-header", Static)
         body = await self._body()
         if entry is None:
-            header.update(Text("No entry matches the current filters.", style="dim"))
+            header.update(Text(empty, style="dim"))
             await body.update("")
             self.entry = None
             return
