@@ -75,12 +75,11 @@ class _Mention:
     known_only: bool = False
     """From a headline in title case: only names known from elsewhere count."""
     after_at: bool = False
-    """Preceded by "at" ("analysts at …"), which names a place or an organisation, not a person."""
+    """Preceded by "at" ("analysts at …") or, for several words, "the" ("the Relief Desk"):
+    a place or an organisation, not a person."""
     after_in: bool = False
     """Preceded by "in" ("producers in Hamilton"): somewhere, not someone."""
     org_cue: bool = False
-    the_before: bool = False
-    """A several-word name after "the" ("the Relief Desk"): no person's, though maybe a place's."""
     """Introduced as an organisation: "the grid operator Fingrid", "the carmaker Renault"."""
     acronym: bool = False
     """All capitals and not in the gazetteer: a name only if the briefing spells it out."""
@@ -533,10 +532,9 @@ class _Scanner:
             role_before=bool(title_roles) or prev in ROLE_WORDS or prev2 in ROLE_WORDS,
             place_before=affiliation if affiliation is not None and not roles and prev.endswith(("'s", "’s")) else None,
             speech_after=_speaks(after),
-            after_at=prev == "at",
+            after_at=prev == "at" or (prev == "the" and len(words) > 1 and not title_roles),
             after_in=prev == "in",
             org_cue=prev in ORGANISATION_CUES or prev.endswith("maker") or _said_it(after),
-            the_before=prev == "the" and len(words) > 1 and not title_roles,
             possessive=possessive,
             affiliation=(affiliation.name, " ".join(roles)) if affiliation is not None and roles else None,
             acronym=acronym,
@@ -605,9 +603,10 @@ class _Resolver:
         # Weakest first: "at X" or "the X" may be a place too, "in X" is rarely an
         # organisation, "the operator X" or "an X spokeswoman" never a place.
         several = [m for m in self.mentions if len(m.words) > 1]
-        self._cued = {m.surface: "organisation" for m in several if m.after_at or m.the_before}
+        self._cued = {m.surface: "organisation" for m in several if m.after_at}
         self._cued.update((m.surface, "place") for m in several if m.after_in and not m.possessive)
         self._cued.update((m.surface, "organisation") for m in several if m.org_cue)
+        del several  # the mentions must go when the scan is consumed below (the memory peak)
         for surface in titled:
             self._cued.pop(surface, None)
 
