@@ -426,3 +426,27 @@ async def test_an_empty_view_says_why_it_is_empty(tmp_path: Path) -> None:
         await pilot.press("slash", *"zzzqqq", "enter")
         await pilot.pause()
         assert "No entry matches the current filters." in str(app.screen.query_one("#entry-header").render())
+
+
+async def test_keys_typed_at_once_after_opening_an_entry_keep_it_in_the_view(tmp_path: Path) -> None:
+    """"j enter s" (or "J s") in one burst: the view is drawn by a worker, and the star's
+    redraw must show the entry just opened, not the one the view showed before."""
+    from textual import events
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = screen(app)
+        await pilot.pause()
+        view = app.screen.query_one(EntryView)
+        for key, character in [("j", "j"), ("enter", "\r"), ("s", "s")]:
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
+        await pilot.pause()
+        opened = main.current_entry
+        assert opened is not None and view.entry is not None and view.entry.id == opened.id
+        assert app.store.is_starred(opened.mark_ids)
+        for key, character in [("J", "J"), ("s", "s")]:
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
+        await pilot.pause()
+        assert view.entry is not None and view.entry.id == main.current_entry.id != opened.id

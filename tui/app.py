@@ -120,6 +120,9 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.newest_first = bool(app_ref.settings.ui.get("newest_first", True))
         self.preview = bool(app_ref.settings.ui.get("preview", False))
         self.result = FilterResult(())
+        self.shown: Entry | None = None
+        """The entry the view shows, or is about to: it is drawn by a worker, so keys typed in
+        a burst ("enter" then "s") must not act on the one it showed before."""
         self._order: list[int] = []
         self.is_loading = True
         self.progress = ""
@@ -193,7 +196,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.query_one(FacetList).update_counts(self.result.count, self.filter.actors, self.filter.topics)
         self.update_status()
         view = self.query_one(EntryView)
-        shown = self.index.position.get(view.entry.id) if view.entry is not None else None
+        shown = self.index.position.get(self.shown.id) if self.shown is not None else None
         if view.entry is None and not view.shown_once:
             view.shown_once = True
             self.call_after_refresh(self.show_current)  # the list paints first, the body just after
@@ -232,13 +235,14 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
     def show_current(self) -> None:
         """Show the entry under the list cursor in the view."""
-        self._show(self.current_entry)
+        self.shown = self.current_entry
+        self._show(self.shown)
 
     def refresh_view(self) -> None:
         """Re-show the entry in the view (its marks or the search changed)."""
-        view = self.query_one(EntryView)
-        entry = self.briefing.by_id.get(view.entry.id) if view.entry is not None else None
-        self._show(entry or view.entry)
+        entry = self.briefing.by_id.get(self.shown.id) if self.shown is not None else None
+        self.shown = entry or self.shown
+        self._show(self.shown)
 
     @work(exclusive=True, group="view")
     async def _show(self, entry: Entry | None) -> None:
@@ -416,7 +420,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
     def action_open_link(self) -> None:
         """Open the entry's link; with links in its text too, pick one first."""
-        entry = self.query_one(EntryView).entry or self.current_entry
+        entry = self.shown or self.current_entry
         if entry is None:
             return
         links = entry_links(entry)
