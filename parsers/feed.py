@@ -218,6 +218,9 @@ def _entry(item: ET.Element, atom: bool, base: str | None = None) -> RawEntry | 
         encoded = _first(children, "encoded")
         description = _first(children, "description")
         candidates = [html_to_markdown(e.text or "") for e in (encoded, description) if e is not None]
+        if not candidates:  # a podcast's or video feed's item: its text under itunes:summary
+            summary = _first(children, "summary")
+            candidates = [html_to_markdown(summary.text or "")] if summary is not None else []
         body = max(candidates, key=len) if candidates else ""
     if not title and not body:
         return None

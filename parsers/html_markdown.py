@@ -223,7 +223,10 @@ def _simple_paragraphs(fragment: str) -> str | None:
 def html_to_markdown(fragment: str) -> str:
     """Markdown for an HTML fragment (a feed description, a post body)."""
     if "<" not in fragment and "&" not in fragment:
-        return scrub(fragment).strip()
+        text = scrub(fragment).strip()
+        # Plain text: its line breaks kept, the indentation of its source (a CDATA block
+        # indented with the XML around it) not — four spaces would make Markdown code.
+        return "\n".join(line.strip() for line in text.split("\n")) if "\n " in text else text
     simple = _simple_paragraphs(fragment)
     if simple is not None:
         return simple

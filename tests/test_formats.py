@@ -604,3 +604,14 @@ def test_a_hand_made_feed_using_undeclared_prefixes_keeps_their_fields(tmp_path)
     )
     (entry,) = read_source(str(source), default_settings()).entries
     assert (entry.title, entry.author, entry.body) == ("Ferry fares frozen", "Ana Lima", "Fares stay at 2025 prices.")
+
+
+def test_a_podcast_items_only_text_under_itunes_summary(tmp_path) -> None:
+    source = tmp_path / "podcast.xml"
+    source.write_text(
+        '<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel><item>'
+        "<title>Episode 12: the harbour strike</title><itunes:summary>\n      <![CDATA[\n        Dock workers explain the walkout.\n"
+        "        Guests: two crane drivers.\n      ]]>\n    </itunes:summary></item></channel></rss>"
+    )
+    (entry,) = read_source(str(source), default_settings()).entries
+    assert entry.body == "Dock workers explain the walkout.\nGuests: two crane drivers."
