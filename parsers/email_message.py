@@ -22,8 +22,9 @@ from .encoding import NotText, decode
 from .model import RawEntry
 from .text_clean import scrub
 
-# A mailbox separates messages by lines "From sender date" (quoted as ">From " inside bodies).
-_MBOX_SEPARATOR = re.compile(rb"^From \S.*\r?\n", re.M)
+# A mailbox separates messages by lines "From sender Sat Jan  6 10:00:00 2024" (a body's own
+# "From " lines are quoted as ">From ", but not by every writer: the weekday tells them apart).
+_MBOX_SEPARATOR = re.compile(rb"^From \S+ +(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b.*\r?\n", re.M)
 _REPLY_PREFIX = re.compile(r"^(?:(?:re|fwd?|fw|aw|wg|tr|sv|vs)\s*(?:\[\d+\])?\s*:\s*)+", re.I)
 
 

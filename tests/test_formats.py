@@ -615,3 +615,11 @@ def test_a_podcast_items_only_text_under_itunes_summary(tmp_path) -> None:
     )
     (entry,) = read_source(str(source), default_settings()).entries
     assert entry.body == "Dock workers explain the walkout.\nGuests: two crane drivers."
+
+
+def test_a_mailbox_whose_writer_did_not_quote_from_lines_in_bodies(tmp_path) -> None:
+    text = (FIXTURES / "email" / "relief-desk.mbox").read_bytes().replace(b"\n>From the valley", b"\nFrom the valley")
+    source = tmp_path / "box.mbox"
+    source.write_bytes(text)
+    got = read_source(str(source), default_settings()).entries
+    assert len(got) == 2 and "From the valley: a school reopened in San Telmo." in got[1].body
