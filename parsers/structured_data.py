@@ -1,8 +1,9 @@
-"""The posts a live page declares for search engines (schema.org ``LiveBlogPosting`` in JSON-LD).
+"""What a page declares about itself for search engines (schema.org objects in JSON-LD).
 
 News sites put every live update in a ``<script type="application/ld+json">`` block: headline,
 text, time, author. A page saved from a site that draws its posts with JavaScript has only an
-empty shell in its HTML, but still that block; there it is the page's content.
+empty shell in its HTML, but still that block; there it is the page's content. An article page
+declares its headline, authors and time the same way (see ``html_article``).
 """
 
 from __future__ import annotations
