@@ -332,3 +332,12 @@ def test_a_wire_story_slug_and_credit_line() -> None:
     assert raw.body.endswith("The ver.di union said it was open to new talks.")
     (entry,) = load([str(FIXTURES / "text" / "port-strike-wire.txt")]).entries
     assert entry.title == "Grain exporters brace for port strike as talks stall"
+
+
+def test_an_embedded_posts_media_link_is_no_text_but_its_attribution_is() -> None:
+    got = read_source(str(FIXTURES / "text" / "ferry-strike-live.txt"), default_settings()).entries
+    assert [(e.title, e.published) for e in got] == [
+        ("Union leader responds to the offer", "2026-11-24T10:42:00+00:00"),
+        ("Operator makes new pay offer", "2026-11-24T10:05:00+00:00"),
+    ]
+    assert got[0].body.endswith("— Dana Moss (@danamoss_union) November 24, 2026")
