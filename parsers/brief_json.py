@@ -26,6 +26,9 @@ def _optional(value: Any) -> str | None:
 
 
 def _author(item: dict[str, Any]) -> Any:
+    profile = item.get("user_profile")  # a Slack export's message
+    if isinstance(profile, dict) and (profile.get("real_name") or profile.get("display_name")):
+        return profile.get("real_name") or profile.get("display_name")
     authors = item.get("authors")
     if isinstance(authors, list) and authors and isinstance(authors[0], dict):
         return authors[0].get("name")
@@ -36,7 +39,7 @@ def _author(item: dict[str, Any]) -> Any:
 _HTML_START = re.compile(r"\s*<(?:p|div|h[1-6]|ul|ol|figure|section|article|span|br|strong|em|a|blockquote)\b", re.I)
 _TITLE_KEYS = ("title", "headline", "webTitle", "name")
 _DATE_KEYS = ("published", "date_published", "date", "publishedAt", "published_at", "pubDate", "webPublicationDate",
-              "created_at", "createdAt", "updated", "updated_at", "timestamp", "time")  # fmt: skip
+              "created_at", "createdAt", "updated", "updated_at", "timestamp", "time", "ts")  # fmt: skip
 _LINK_KEYS = ("link", "url", "webUrl", "permalink", "href", "canonical", "alternate")
 _LIST_KEYS = ("entries", "items", "articles", "results", "posts", "stories", "news", "data", "docs", "hits", "messages")
 
@@ -57,10 +60,31 @@ def _unwrapped(value: Any) -> Any:
     return value
 
 
+_EPOCH_FRACTION = re.compile(r"\d{9,13}\.\d+")
+# Slack's markup: <https://…|label>, <https://…>, <@U123>, <#C123|name>, <!here>; *bold*.
+_SLACK_LINK = re.compile(r"<((?:https?|mailto):[^|>\s]+)(?:\|([^>]*))?>")
+_SLACK_MENTION = re.compile(r"<[@#!]([^|>\s]+)(?:\|([^>]*))?>")
+_SLACK_BOLD = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
+_SERVICE_SUBTYPES = frozenset(
+    {"channel_join", "channel_leave", "channel_topic", "channel_purpose", "channel_name", "channel_archive",
+     "channel_unarchive", "group_join", "group_leave", "pinned_item", "unpinned_item", "bot_add", "bot_remove"}
+)  # fmt: skip
+"""Slack's notices ("<@U1> has joined the channel"): no one's message."""
+
+
+def _slack_text(text: str) -> str:
+    """A Slack message's markup as Markdown: links with their labels, mentions by name, bold."""
+    text = _SLACK_LINK.sub(lambda m: f"[{m.group(2)}]({m.group(1)})" if m.group(2) else f"<{m.group(1)}>", text)
+    text = _SLACK_MENTION.sub(lambda m: ("#" if m.group(0)[1] == "#" else "@") + (m.group(2) or m.group(1)), text)
+    return _SLACK_BOLD.sub(r"**\1**", text)
+
+
 def _moment(value: Any) -> str | None:
     """A date as ISO 8601: text, or seconds (or milliseconds) since 1970 as many exports give."""
     if isinstance(value, int | float) or (isinstance(value, str) and value.isdigit()):
         return epoch_moment(value)
+    if isinstance(value, str) and _EPOCH_FRACTION.fullmatch(value):  # Slack: "1764000000.000100"
+        return epoch_moment(int(value.split(".")[0]))
     return normalise_datetime(_optional(value))
 
 
@@ -78,6 +102,8 @@ def _entry(item: Any, where: str) -> RawEntry:
         item = {**item, **item["fields"]}  # the Guardian's API keeps body and byline under "fields"
     if isinstance(item.get("text"), list):
         item = {**item, "text": _plain(item["text"])}  # a Telegram channel export's message
+    elif item.get("type") == "message" and isinstance(item.get("ts"), str) and isinstance(item.get("text"), str):
+        item = {**item, "text": _slack_text(item["text"])}  # a Slack export's message
     # Feed readers' exports (the Google Reader API: Inoreader, FreshRSS, …) wrap texts and links.
     item = {key: _unwrapped(value) if key in _WRAPPED_KEYS else value for key, value in item.items()}
     # Brief's dump, and the fields of JSON Feed (jsonfeed.org) and common exports.
@@ -171,7 +197,11 @@ def read_brief_json(text: str, problems: list[str] | None = None) -> list[RawEnt
     if items is None:
         raise BriefJsonError("JSON holds no list of entries or articles (not a Brief dump, JSON Feed or news export)")
     # Chat exports list service messages ("pinned a message") and captionless photos: no entries.
-    worded = [item for item in items if not (isinstance(item, dict) and (item.get("type") == "service" or _is_empty(item)))]
+    worded = [
+        item
+        for item in items
+        if not (isinstance(item, dict) and (item.get("type") == "service" or item.get("subtype") in _SERVICE_SUBTYPES or _is_empty(item)))
+    ]
     items = worded or items  # nothing but empty items: let the first say what is wrong
     return [_entry(item, f"entry {number}") for number, item in enumerate(items, start=1)]
 

@@ -623,3 +623,15 @@ def test_a_mailbox_whose_writer_did_not_quote_from_lines_in_bodies(tmp_path) -> 
     source.write_bytes(text)
     got = read_source(str(source), default_settings()).entries
     assert len(got) == 2 and "From the valley: a school reopened in San Telmo." in got[1].body
+
+
+def test_a_slack_channel_export() -> None:
+    """Messages with their senders' names and times (seconds since 1970, with a fraction); its
+    markup read as Markdown; "has joined the channel" notices skipped."""
+    got = parse("json", "slack-channel.json").entries
+    assert [(e.author, e.published) for e in got] == [
+        ("Ana Lima", "2026-11-25T08:00:00+00:00"),
+        ("Tom Reyes", "2026-11-25T09:00:00+00:00"),
+    ]
+    assert got[0].body == "Morning all. **Ferry strike ends**: crews voted to accept the revised offer [story](https://coast.example/ferry)"
+    assert got[1].body == "Port fees to rise 6% from January, #harbour-desk has the details. cc @U01"
