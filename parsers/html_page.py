@@ -34,6 +34,9 @@ _SPLIT = re.compile(r"[\s_\-]+")
 _AUTHOR_SELECTORS = ('[rel="author"]', '[itemprop="author"]', ".byline", ".author", "address", '[class*="byline"]')
 
 
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_PREHEADER = 300
+"""Characters of hidden text that are an email's preview line at most."""
 _WRAPPER_SHARE = 0.4
 """A block holding this share of the page's text is its frame, whatever its tag or class says."""
 
@@ -68,6 +71,10 @@ def _is_chrome(node: LexborNode, page_text: int) -> bool:
         or (tag in ("footer", "aside", "header") and not _inside_article(node))
         or (attrs.get("role") or "").lower() in _CHROME_ROLES
         or bool(_class_words(node) & _CHROME_WORDS)
+        # An email's preheader ("display:none"): a line for the inbox list, not for reading.
+        # Larger hidden blocks are kept: pages hide tabs, "read more" halves or all their text
+        # until their scripts run.
+        or (bool(_HIDDEN_STYLE.search(attrs.get("style") or "")) and _text_length(node) < _PREHEADER)
     )
     # Chrome by its tag or class, but holding most of the page ("l-sidebar-fixed
     # l-article-body-segment", "c-ad-section" or a <header> around the article): a wrapper.

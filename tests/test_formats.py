@@ -635,3 +635,12 @@ def test_a_slack_channel_export() -> None:
     ]
     assert got[0].body == "Morning all. **Ferry strike ends**: crews voted to accept the revised offer [story](https://coast.example/ferry)"
     assert got[1].body == "Port fees to rise 6% from January, #harbour-desk has the details. cc @U01"
+
+
+def test_an_emails_hidden_preheader_is_no_entry_but_a_page_hidden_whole_is_read(tmp_path) -> None:
+    story = "<h2>Ferry strike ends</h2><p>Crews voted to accept the revised pay offer late on Monday night.</p>"
+    preheader = '<div style="display: none; max-height: 0px;">Ferries back, fees up, and a storm on the way</div>'
+    got = entries_of(tmp_path, "mail.html", f"<html><body>{preheader}<table><tr><td>{story}</td></tr></table></body></html>")
+    assert [e.title for e in got] == ["Ferry strike ends"]
+    shell = entries_of(tmp_path, "page.html", f'<html><body><div id="app" style="display:none">{story}</div></body></html>')
+    assert [e.title for e in shell] == ["Ferry strike ends"]
