@@ -182,6 +182,10 @@ def _unnumbered(entries: list[RawEntry]) -> list[RawEntry]:
     return [replace(entry, title=_LIST_NUMBER.sub("", entry.title, count=1)) for entry in entries]
 
 
+_BLANK = " \t\n\r\f\v\u00a0\u200b\u200c\u200d\u2060\ufeff"
+"""Whitespace and the zero-width characters an email pads its preview line with: no text."""
+
+
 def _inert(entry: RawEntry) -> RawEntry | None:
     """Every body and title free of executable HTML and unsafe links, whatever the format;
     an entry left with no text at all is dropped, and one with no title gets one."""
@@ -189,11 +193,11 @@ def _inert(entry: RawEntry) -> RawEntry | None:
 
     body = sanitize_markdown(entry.body)
     title = sanitize_markdown(entry.title)
-    if not body.strip():
-        if not title.strip():
+    if not body.strip(_BLANK):
+        if not title.strip(_BLANK):
             return None
         body = title
-    if not title.strip():
+    if not title.strip(_BLANK):
         title = first_sentence(body) or tidy_line(body)[:80] or "(untitled)"
     elif "\n" in title:
         title = " ".join(title.split())  # a headline is one line, however the page broke it

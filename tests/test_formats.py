@@ -644,3 +644,8 @@ def test_an_emails_hidden_preheader_is_no_entry_but_a_page_hidden_whole_is_read(
     assert [e.title for e in got] == ["Ferry strike ends"]
     shell = entries_of(tmp_path, "page.html", f'<html><body><div id="app" style="display:none">{story}</div></body></html>')
     assert [e.title for e in shell] == ["Ferry strike ends"]
+
+
+def test_an_entry_of_nothing_but_invisible_characters_is_dropped(tmp_path) -> None:
+    got = entries_of(tmp_path, "digest.md", "## \u200c\u00a0\u200c\n\n\u200c \u200c \u200c\n\n## Ferry strike ends\n\nCrews voted to accept the offer.\n")
+    assert [e.title for e in got] == ["Ferry strike ends"]
