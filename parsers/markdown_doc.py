@@ -44,6 +44,29 @@ def _front_matter(text: str) -> tuple[dict[str, object], str]:
     return (data if isinstance(data, dict) else {}), text[match.end() :]
 
 
+# Notes apps' Markdown (Obsidian, Logseq, Foam): [[Page]] and [[Page|shown text]] links,
+# ![[embedded files]], and "> [!note] Title" callouts.
+_WIKI_EMBED = re.compile(r"!\[\[[^\]\n]*\]\]")
+_WIKI_LINK = re.compile(r"\[\[([^\]|\n]+)(?:\|([^\]\n]+))?\]\]")
+_CALLOUT = re.compile(r"^(\s*>\s*)\[![\w-]+\][+-]?\s*", re.M)
+
+
+def _link_text(found: re.Match[str]) -> str:
+    """The text a note shows for a link; a short form of the page's name ("[[Volodymyr
+    Zelenskyy|Zelenskyy]]") as the full name, so the person is known by it."""
+    target, shown = found.group(1).strip(), (found.group(2) or "").strip()
+    if not shown:
+        return target.rsplit("/", 1)[-1]  # "[[people/Rustem Umerov]]": the page, not its folder
+    return target if shown in target.split() else shown
+
+
+def _plain_links(text: str) -> str:
+    """A notes app's links as their text, its embeds dropped, its callouts plain quotes."""
+    text = _WIKI_EMBED.sub("", text)
+    text = _WIKI_LINK.sub(_link_text, text)
+    return _CALLOUT.sub(r"\1", text)
+
+
 def _is_link_list(lines: list[str]) -> bool:
     content = [line for line in lines if line.strip()]
     return len(content) >= 2 and sum(1 for line in content if _LINK_ONLY_ITEM.match(line)) >= 0.8 * len(content)
@@ -188,6 +211,8 @@ def _stamped_paragraphs(tokens: list[Token], lines: list[str], headings: list[tu
 def read_markdown(text: str, *, boilerplate: re.Pattern[str], default_day: date | None = None) -> list[RawEntry]:
     """Split a Markdown briefing into posts at its entry-level headings."""
     meta, text = _front_matter(scrub(text))
+    if "[[" in text or "[!" in text:
+        text = _plain_links(text)
     lines = text.split("\n")
     headings: list[tuple[int, int, int, str]] = []
     heading_links: dict[int, str] = {}

@@ -649,3 +649,14 @@ def test_an_emails_hidden_preheader_is_no_entry_but_a_page_hidden_whole_is_read(
 def test_an_entry_of_nothing_but_invisible_characters_is_dropped(tmp_path) -> None:
     got = entries_of(tmp_path, "digest.md", "## \u200c\u00a0\u200c\n\n\u200c \u200c \u200c\n\n## Ferry strike ends\n\nCrews voted to accept the offer.\n")
     assert [e.title for e in got] == ["Ferry strike ends"]
+
+
+def test_a_notes_apps_links_embeds_and_callouts() -> None:
+    """Obsidian-style [[Page]] and [[Page|text]] links read as their text (a short form of the
+    page's name as the full name, so the person is known), callouts as plain quotes."""
+    got = parse("markdown", "notes-app-brief.md").entries
+    assert got[0].body.startswith("Volodymyr Zelenskyy said the talks would continue on Thursday. Rustem Umerov leads")
+    assert "> Background\n> The last round ended" in got[0].body and "[!note]" not in got[0].body
+    assert got[1].body == "Engineers restored power to Kharkiv overnight, according to Ukrenergo."
+    names = {a.name for a in load([str(FIXTURES / "markdown" / "notes-app-brief.md")]).actors}
+    assert {"Volodymyr Zelenskyy", "Rustem Umerov", "Kharkiv"} <= names
