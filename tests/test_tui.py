@@ -450,3 +450,16 @@ async def test_keys_typed_at_once_after_opening_an_entry_keep_it_in_the_view(tmp
         await pilot.pause()
         await pilot.pause()
         assert view.entry is not None and view.entry.id == main.current_entry.id != opened.id
+
+
+def test_an_undated_entry_lists_beside_its_neighbours_in_its_file() -> None:
+    """A live page's "12 minutes ago" posts (no time) stay above the page's dated posts, not
+    below every dated entry of every file."""
+    from brief.tui.filters import _with_neighbours_times
+
+    keys = ["", "", "2026-11-24T09:41:00", "2026-11-24T09:15:00", "2026-11-24T11:00:00", ""]
+    files = ["live.txt", "live.txt", "live.txt", "live.txt", "wire.txt", "notes.txt"]
+    assert _with_neighbours_times(keys, files) == [
+        "2026-11-24T09:41:00", "2026-11-24T09:41:00", "2026-11-24T09:41:00", "2026-11-24T09:15:00",
+        "2026-11-24T11:00:00", "",
+    ]  # fmt: skip

@@ -20,6 +20,32 @@ def _literal(needle: str) -> re.Pattern[str]:
     return re.compile(re.escape(needle))
 
 
+def _with_neighbours_times(keys: list[str], files: list[str]) -> list[str]:
+    """Sort keys where an undated entry takes the time of the nearest dated entry after it in
+    its file (else before it): a live page's "Good morning" post, or posts stamped "12 minutes
+    ago", then list beside the posts they were written among, instead of all at the end."""
+    filled = list(keys)
+    if all(keys) or not any(keys):
+        return filled
+    by_file: dict[str, list[int]] = {}
+    for index, path in enumerate(files):
+        by_file.setdefault(path, []).append(index)
+    for indexes in by_file.values():
+        after = ""
+        for index in reversed(indexes):
+            if keys[index]:
+                after = keys[index]
+            elif after:
+                filled[index] = after
+        before = ""
+        for index in indexes:
+            if keys[index]:
+                before = keys[index]
+            elif not filled[index]:
+                filled[index] = before
+    return filled
+
+
 @dataclass(frozen=True)
 class Filter:
     """The user's current narrowing of the briefing."""
@@ -116,7 +142,7 @@ class BriefingIndex:
         self.topics = [e.topics for e in entries]
         self.haystacks = [f"{e.title}\n{e.body}".casefold() for e in entries]
         self.titles = [e.title.casefold() for e in entries]
-        self.sort_keys = [sort_key(e.published) for e in entries]
+        self.sort_keys = _with_neighbours_times([sort_key(e.published) for e in entries], [e.occurrences[0].path if e.occurrences else "" for e in entries])
         self.actor_sets: dict[str, set[int]] = {}
         for index, names in enumerate(self.actors):
             for name in names:
@@ -147,7 +173,8 @@ class BriefingIndex:
         )
 
     def order(self, newest_first: bool) -> list[int]:
-        """Entry indexes in time order; entries without a time keep their reading order."""
+        """Entry indexes in time order; an entry without a time stays beside its neighbours in
+        its file (see ``_with_neighbours_times``), ties in reading order."""
         positions = range(len(self.ids))
         if not any(self.sort_keys):
             return list(positions)
