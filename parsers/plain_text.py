@@ -161,8 +161,10 @@ def _wrap_width(lines: list[str]) -> tuple[int | None, int]:
     width = sorted(lengths)[int(len(lengths) * 0.9)]
     if width > 100 or width < 55:
         return None, 0  # lines too long (not wrapped) or too short (a list)
-    near_full = sum(1 for n in lengths if n >= width * 0.8)
-    wrapped = near_full >= len(lengths) * 0.3 and not all(line.strip() for line in lines)
+    full = [line.rstrip() for line in lines if len(line) >= width * 0.8]
+    if sum(1 for line in full if line.endswith(_SENTENCE_END)) > len(full) / 2:
+        return None, 0  # a sentence a line, full stops at the ends: written so, not wrapped
+    wrapped = len(full) >= len(lengths) * 0.3 and not all(line.strip() for line in lines)
     return (width if wrapped else None), width
 
 
@@ -343,8 +345,10 @@ def read_plain_text(
             current.link = current.link or read_more.group(1)
             continue
         bare = _BARE_URL.match(line)
-        if bare and current.title is not None and not current.paras and current.link is None:
-            current.link = bare.group(1)  # a headline, then the address of its story
+        closes_block = index + 1 >= len(content) or block_start[index + 1]
+        headed = current.title is not None and not current.paras  # a headline, then its story's address
+        if bare and current.link is None and (headed or (current.paras and closes_block)):  # or its text, then it
+            current.link = bare.group(1)
             continue
         if current.paras == [] and current.author is None and (name := dated_byline(line)):
             current.author = name

@@ -165,7 +165,7 @@ def test_situation_report_numbered_sections_dated_by_its_header_not_its_footer()
 
 def test_saved_email_digest_numbered_items_links_and_footer() -> None:
     """Mail headers go (the subject stays as a title), "1) …" lines head the paragraph under
-    them, a paragraph ending in a link is no headline, and the footer is dropped."""
+    them, an address under a story's text is its link, and the footer is dropped."""
     got = entries("mail-digest.txt")
     assert [e.title for e in got] == [
         "Morning Digest — Thursday 19 November 2026",
@@ -173,7 +173,8 @@ def test_saved_email_digest_numbered_items_links_and_footer() -> None:
         "Chip export rules tightened",
         "Ceasefire talks resume in Doha",
     ]
-    assert got[1].body.endswith("Read more: https://example.org/water")
+    assert got[1].body.endswith("said farmers would get priority.")  # its "Read more:" line is its link
+    assert [e.link for e in got[1:]] == ["https://example.org/water", "https://example.org/chips", None]
     assert "desk@example.org" not in " ".join(e.body for e in got)
     assert {e.published for e in got} == {"2026-11-19"}
 
@@ -341,3 +342,15 @@ def test_an_embedded_posts_media_link_is_no_text_but_its_attribution_is() -> Non
         ("Operator makes new pay offer", "2026-11-24T10:05:00+00:00"),
     ]
     assert got[0].body.endswith("— Dana Moss (@danamoss_union) November 24, 2026")
+
+
+def test_a_sentence_a_line_is_not_hard_wrapped_text() -> None:
+    """Lines of even length, but each ending in a full stop: written a sentence a line, not
+    wrapped, so a headline line is not joined to the text under it."""
+    got = read_source(str(FIXTURES / "text" / "harbour-briefing.txt"), default_settings()).entries
+    assert [e.title for e in got] == [
+        "Ferry operator agrees new pay deal with crews after nine-day strike",
+        "Port authority confirms six per cent rise in berthing fees",
+        "Storm warning issued for the western coast from Thursday noon",
+    ]
+    assert got[0].body == "Crews voted to accept the revised offer late on Monday evening.\n\nSailings to the islands resume at 07:00 on Wednesday morning."
