@@ -270,7 +270,7 @@ def read_plain_text(
     raw_lines = _without_mail_headers([tidy_line(line) for line in scrub(text).split("\n")])
     lines = [line for line in map(_without_nav_segments(boilerplate), _unwrap(raw_lines)) if not _is_boilerplate(line, boilerplate)]
     day = briefing_date(text) or default_day
-    lines = _summary_lists(lines)
+    lines = _labelled_items(_summary_lists(lines))
 
     drafts: list[tuple[_Draft, date | None]] = []
     current = _Draft()
@@ -411,6 +411,41 @@ def _summary_lists(lines: list[str]) -> list[str]:
             out[first:end] = [""] * (end - first)
         elif end - first >= 3 and all(_list_point(line) for line in lines[first:end]):
             out[first:end] = [f"- {line}" for line in lines[first:end]]
+    return out
+
+
+_LABELLED = re.compile(r"^([A-Z][A-Z0-9 &/'’.-]{1,40}[A-Z0-9])\s*:\s+(\S.*)$")
+_FIRST_SENTENCE_END = re.compile(r"(?<=[a-z0-9%)][.!?])\s+(?=[\"'“‘(]?[A-Z0-9])")
+
+
+def _labelled_items(lines: list[str]) -> list[str]:
+    """A run of lines each under its own ALL-CAPS label, "UKRAINE: Talks resumed in Geneva…" /
+    "BALTICS: Estonia closed a crossing…" (a daily brief of one story a line): one post each,
+    the label and first sentence its headline. Labels must differ: "REPORTER: …" / "MINISTER:
+    …" turns of a transcript stay its text."""
+    out: list[str] = []
+    run: list[tuple[str, str]] = []
+
+    def flush() -> None:
+        labels = [label for label, _ in run]
+        if len(run) >= 2 and len(set(labels)) == len(labels):
+            for label, text in run:
+                sentence = _FIRST_SENTENCE_END.split(text, maxsplit=1)[0].rstrip(".!")
+                out.extend(["", f"{label}: {sentence}" if len(sentence) <= 160 else label, text, ""])
+        else:
+            out.extend(f"{label}: {text}" for label, text in run)
+        run.clear()
+
+    for line in lines:
+        found = _LABELLED.match(line) if line else None
+        if found is not None and len(found.group(2).split()) >= 6:
+            run.append((found.group(1), found.group(2)))
+            continue
+        if run:
+            flush()
+        out.append(line)
+    if run:
+        flush()
     return out
 
 

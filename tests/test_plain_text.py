@@ -354,3 +354,19 @@ def test_a_sentence_a_line_is_not_hard_wrapped_text() -> None:
         "Storm warning issued for the western coast from Thursday noon",
     ]
     assert got[0].body == "Crews voted to accept the revised offer late on Monday evening.\n\nSailings to the islands resume at 07:00 on Wednesday morning."
+
+
+def test_a_brief_of_one_labelled_story_a_line() -> None:
+    """"UKRAINE: …" / "BALTICS: …" lines, each its own story: one entry a line, titled by the
+    label and first sentence (they were one entry under the masthead)."""
+    got = read_source(str(FIXTURES / "text" / "security-brief.txt"), default_settings()).entries
+    assert [e.title for e in got] == [
+        "UKRAINE: Talks resumed in Geneva on Monday with both delegations present",
+        "MIDDLE EAST: Aid convoys entered the north through two crossings, the UN said",
+        "BALTICS: Estonia closed a border crossing after a drone incursion overnight",
+        "SAHEL: Mali's transitional government extended a curfew in the capital by two weeks",
+    ]
+    assert got[0].body == "Talks resumed in Geneva on Monday with both delegations present. A statement is expected on Thursday."
+    # Turns of a transcript (labels that repeat) are not stories of their own.
+    transcript = "REPORTER: Will the ferry subsidy be renewed next year, minister, and when?\nMINISTER: We are looking at every option and will decide soon.\nREPORTER: Does that include cutting the island routes altogether, then?\n"
+    assert len(read_plain_text(transcript, boilerplate=default_settings().boilerplate_pattern)) == 1
