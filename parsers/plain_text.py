@@ -270,7 +270,7 @@ def read_plain_text(
     raw_lines = _without_mail_headers([tidy_line(line) for line in scrub(text).split("\n")])
     lines = [line for line in map(_without_nav_segments(boilerplate), _unwrap(raw_lines)) if not _is_boilerplate(line, boilerplate)]
     day = briefing_date(text) or default_day
-    lines = _labelled_items(_summary_lists(lines))
+    lines = _numbered_stories(_labelled_items(_summary_lists(lines)))
 
     drafts: list[tuple[_Draft, date | None]] = []
     current = _Draft()
@@ -339,6 +339,10 @@ def read_plain_text(
                 close()
             numbered = _NUMBERED_HEADER.match(line)
             current.title = numbered.group(1) if numbered and _is_all_caps(numbered.group(1)) else line
+            timed = _TRAILING_TIME.search(current.title) if current.stamp is None else None
+            stamp = parse_time_stamp(timed.group(1) or timed.group(2)) if timed is not None else None
+            if timed is not None and stamp is not None and stamp.has_time and not stamp.rest:
+                current.title, current.stamp = current.title[: timed.start()], stamp  # "Ferries cancelled (10:42)"
             continue
         read_more = _READ_MORE.match(line)
         if read_more and current.paras:
@@ -414,6 +418,8 @@ def _summary_lists(lines: list[str]) -> list[str]:
     return out
 
 
+# A headline's time after it: "Ferry crossings cancelled (10:42)", "… — 10:42 GMT".
+_TRAILING_TIME = re.compile(r"\s*(?:[(\[]([012]?\d[:.][0-5]\d(?:\s*[A-Za-z]{2,4})?)[)\]]|\s[-–—]\s+([012]?\d[:.][0-5]\d(?:\s*[A-Z]{2,4})?))$")
 _LABELLED = re.compile(r"^([A-Z][A-Z0-9 &/'’.-]{1,40}[A-Z0-9])\s*:\s+(\S.*)$")
 _FIRST_SENTENCE_END = re.compile(r"(?<=[a-z0-9%)][.!?])\s+(?=[\"'“‘(]?[A-Z0-9])")
 
@@ -446,6 +452,36 @@ def _labelled_items(lines: list[str]) -> list[str]:
         out.append(line)
     if run:
         flush()
+    return out
+
+
+_NUMBERED_LINE = re.compile(r"^(\d{1,2})[.)]\s+(\S.*)$")
+
+
+def _numbered_stories(lines: list[str]) -> list[str]:
+    """"1. Ferry strike ends. Crews voted …" / "2. Port fees rise. The Harbour Board …": a
+    "five things to know" list, each item a short headline sentence and its story, counting
+    from 1. Each item becomes a post. A list of single sentences ("1. The budget passed.")
+    stays a list."""
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        run: list[tuple[str, str]] = []
+        while index + len(run) < len(lines):
+            found = _NUMBERED_LINE.match(lines[index + len(run)])
+            if found is None or int(found.group(1)) != len(run) + 1:
+                break
+            parts = _FIRST_SENTENCE_END.split(found.group(2), maxsplit=1)
+            if len(parts) < 2 or not 2 <= len(parts[0].split()) <= 12 or len(parts[1].split()) < 5:
+                break
+            run.append((parts[0].rstrip(".!"), parts[1]))
+        if len(run) >= 3:
+            for headline, story in run:
+                out.extend(["", headline, story, ""])
+            index += len(run)
+        else:
+            out.append(lines[index])
+            index += 1
     return out
 
 

@@ -370,3 +370,20 @@ def test_a_brief_of_one_labelled_story_a_line() -> None:
     # Turns of a transcript (labels that repeat) are not stories of their own.
     transcript = "REPORTER: Will the ferry subsidy be renewed next year, minister, and when?\nMINISTER: We are looking at every option and will decide soon.\nREPORTER: Does that include cutting the island routes altogether, then?\n"
     assert len(read_plain_text(transcript, boilerplate=default_settings().boilerplate_pattern)) == 1
+
+
+def test_five_things_to_know_and_a_headlines_time_after_it() -> None:
+    """"1. Ferry strike ends. Crews voted …": a numbered list of stories, each a short headline
+    sentence and its text, gives an entry each; "Ferry crossings cancelled (10:42)" is the
+    headline, at 10:42. A list of single sentences stays a list."""
+    got = read_source(str(FIXTURES / "text" / "five-things.txt"), default_settings()).entries
+    assert [e.title for e in got] == ["Ferry strike ends", "Port fees rise", "Storm warning", "Schools reopen", "Bridge approved"]
+    assert got[1].body == "The Harbour Board confirmed a 6% increase in berthing fees from January."
+    pattern = default_settings().boilerplate_pattern
+    decisions = "Council notes, 24 November 2026\n\n1. The budget passed by four votes.\n2. The harbour plan was delayed.\n3. A new ferry route was approved.\n"
+    assert len(read_plain_text(decisions, boilerplate=pattern)) == 1
+    timed = read_plain_text("Live, 24 November 2026\n\nFerry crossings cancelled (10:42)\nNo sailings today.\n\nMeeting moved to 14:00\nThe council meets later.\n", boilerplate=pattern)
+    assert [(e.title, e.published) for e in timed] == [
+        ("Ferry crossings cancelled", "2026-11-24T10:42:00"),
+        ("Meeting moved to 14:00", "2026-11-24"),
+    ]
