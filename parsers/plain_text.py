@@ -175,6 +175,8 @@ def _unwrap(lines: list[str]) -> list[str]:
     """Join hard-wrapped paragraphs: a full-width line continues on the next line, and so does
     any line cut mid-sentence before a line that starts in lowercase (text copied from a PDF)."""
     width, long_line = _wrap_width(lines)
+    if width is None and not long_line and not any(line[:1].islower() for line in lines):
+        return lines  # not wrapped, and no line goes on in lowercase: nothing to join
     out: list[str] = []
     joinable = False
     vocabulary: set[str] | None = None
@@ -403,7 +405,10 @@ def _summary_lists(lines: list[str]) -> list[str]:
     headed = [
         (first, end)
         for first, end in blocks
-        if end - first >= 2 and all(is_headline(line) and parse_time_stamp(line) is None for line in lines[first:end])
+        # From the block's end: a post's last line is text, so most blocks fail at once.
+        if end - first >= 2
+        and all(is_headline(line) for line in reversed(lines[first:end]))
+        and not any(parse_time_stamp(line) for line in lines[first:end])
     ]
     if not headed:
         return lines
@@ -429,6 +434,8 @@ def _labelled_items(lines: list[str]) -> list[str]:
     "BALTICS: Estonia closed a crossing…" (a daily brief of one story a line): one post each,
     the label and first sentence its headline. Labels must differ: "REPORTER: …" / "MINISTER:
     …" turns of a transcript stay its text."""
+    if not any(":" in line[:44] and line[1:2].isupper() for line in lines):
+        return lines
     out: list[str] = []
     run: list[tuple[str, str]] = []
 
@@ -463,6 +470,8 @@ def _numbered_stories(lines: list[str]) -> list[str]:
     "five things to know" list, each item a short headline sentence and its story, counting
     from 1. Each item becomes a post. A list of single sentences ("1. The budget passed.")
     stays a list."""
+    if not any(line.startswith(("1. ", "1) ")) for line in lines):
+        return lines  # no list starting at 1
     out: list[str] = []
     index = 0
     while index < len(lines):
