@@ -44,19 +44,27 @@ def _looks_binary(data: bytes) -> bool:
 _DECLARED = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([\w.:-]+)|<\?xml[^>]{0,100}?encoding\s*=\s*["']([\w.:-]+)""", re.I)
 
 
-def _declared_charset(data: bytes) -> str | None:
-    """The encoding a page or XML file declares near its start, if Python knows it."""
+ONE_BYTE_WESTERN = frozenset({"iso8859-1", "ascii", "cp1252"})
+"""Python's names for Latin-1, ASCII and cp1252: what a UTF-8 file is most often mislabelled as."""
+
+
+def declared_encoding(data: bytes) -> str | None:
+    """The encoding a page or XML file declares near its start, by Python's name for it
+    ("iso8859-1" for "ISO-8859-1" or "latin1"); None when it declares none Python knows."""
     found = _DECLARED.search(data[:16384])
     if found is None:
         return None
-    name = (found.group(1) or found.group(2)).decode("ascii")
     try:
-        known = codecs.lookup(name).name
+        return codecs.lookup((found.group(1) or found.group(2)).decode("ascii")).name
     except LookupError:
         return None
-    # UTF-8 that failed to decode, or Latin-1/ASCII (browsers read both as cp1252): the usual
-    # fall-back reads these best.
-    return None if known in ("utf-8", "utf-8-sig", "iso8859-1", "ascii", "cp1252") else known
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The declared encoding to decode with, when it is not one the usual fall-back reads
+    best: UTF-8 that failed to decode, or Latin-1/ASCII (browsers read both as cp1252)."""
+    known = declared_encoding(data)
+    return None if known in ("utf-8", "utf-8-sig", *ONE_BYTE_WESTERN) else known
 
 
 def decode(data: bytes) -> str:

@@ -19,7 +19,7 @@ import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
 from .dates import normalise_datetime
-from .encoding import decode
+from .encoding import ONE_BYTE_WESTERN, declared_encoding, decode
 from .html_markdown import absolute_url, html_to_markdown, html_to_text, safe_url
 from .model import RawEntry
 from .text_clean import first_sentence, scrub, tidy_line
@@ -57,16 +57,11 @@ def _html_entities_to_numeric(text: str) -> str:
     return _NAMED_ENTITY.sub(swap, text)
 
 
-_DECLARED_ENCODING = re.compile(rb"\s*<\?xml[^>]*?encoding=[\"']([\w.:-]+)[\"']")
-_SINGLE_BYTE = frozenset({"iso-8859-1", "iso8859-1", "latin-1", "latin1", "windows-1252", "cp1252", "us-ascii", "ascii"})
-
-
 def _mislabelled_utf8(data: bytes) -> bool:
     """Whether a feed declares a one-byte encoding but is UTF-8 (its accented letters would
     read as "CafÃ©"): text in those encodings with any letter beyond ASCII is almost never
     valid UTF-8 by chance."""
-    declared = _DECLARED_ENCODING.match(data[:300])
-    if declared is None or declared.group(1).decode("ascii").lower() not in _SINGLE_BYTE or data.isascii():
+    if declared_encoding(data[:300]) not in ONE_BYTE_WESTERN or data.isascii():
         return False
     try:
         data.decode("utf-8")
