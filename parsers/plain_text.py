@@ -8,6 +8,7 @@ credits are dropped; a headline with nothing under it (a "Key events" teaser) is
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -65,7 +66,8 @@ def _is_all_caps(line: str) -> bool:
 
 
 _EMPHASIS_LINE = re.compile(r"^(?:\*\*|__)\s*(.+?)\s*(?:\*\*|__)$")
-_NUMBERED_HEADER = re.compile(r"^\d{1,2}[.)]\s+(\S.*)$")
+_NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(\S.*)$")
+"""A numbered line ("2) Chip export rules tightened"): its number, and its text."""
 _URL = re.compile(r"https?://|www\.\w", re.I)
 _BARE_URL = re.compile(r"^<?(https?://[^\s<>]+)>?$")
 # "Read more: https://…" under a newsletter item: the item's link, not a line of its text.
@@ -80,8 +82,8 @@ _MAIL_HEADER = re.compile(r"^(?:from|to|cc|bcc|date|sent|reply-to|subject)\s*:\s
 
 def is_headline(line: str) -> bool:
     """A line that can head a post: short, capitalised, not ending like a sentence."""
-    numbered = _NUMBERED_HEADER.match(line)
-    if numbered and _is_all_caps(numbered.group(1)):
+    numbered = _NUMBERED.match(line)
+    if numbered and _is_all_caps(numbered.group(2)):
         return True  # "1. BUDGET VOTE": a numbered section of a newsletter
     words = line.split()
     if not words or len(words) > 30 or len(line) > 220 or _BULLET.match(line):
@@ -329,9 +331,9 @@ def read_plain_text(
         emphasised = _EMPHASIS_LINE.match(line)
         if emphasised and is_headline(emphasised.group(1)):
             line = emphasised.group(1)  # "**Ceasefire talks resume**": a headline in bold
-        numbered = _NUMBERED_HEADER.match(line)
-        if numbered and following is not None and _numbered_heading(numbered.group(1), following):
-            line = numbered.group(1)  # "2) Chip export rules tightened", then its paragraph
+        numbered = _NUMBERED.match(line)
+        if numbered and following is not None and _numbered_heading(numbered.group(2), following):
+            line = numbered.group(2)  # "2) Chip export rules tightened", then its paragraph
         if is_headline(line):
             ends_post = following is None or _SEPARATOR.match(following) is not None
             if current.paras and ends_post:
@@ -339,8 +341,8 @@ def read_plain_text(
                 continue
             if current.paras or current.title is not None:
                 close()
-            numbered = _NUMBERED_HEADER.match(line)
-            current.title = numbered.group(1) if numbered and _is_all_caps(numbered.group(1)) else line
+            numbered = _NUMBERED.match(line)
+            current.title = numbered.group(2) if numbered and _is_all_caps(numbered.group(2)) else line
             timed = _TRAILING_TIME.search(current.title) if current.stamp is None else None
             stamp = parse_time_stamp(timed.group(1) or timed.group(2)) if timed is not None else None
             if timed is not None and stamp is not None and stamp.has_time and not stamp.rest:
@@ -413,10 +415,11 @@ def _summary_lists(lines: list[str]) -> list[str]:
     if not headed:
         return lines
     out = list(lines)
+    everywhere = Counter(_key(line) for line in lines if line)
     for first, end in headed:
-        block = {_key(line) for line in lines[first:end]}
-        elsewhere = {_key(line) for index, line in enumerate(lines) if line and not first <= index < end}
-        if len(block & elsewhere) * 2 >= len(block):
+        inside = Counter(_key(line) for line in lines[first:end])
+        elsewhere = [key for key in inside if everywhere[key] > inside[key]]  # written outside the block too
+        if len(elsewhere) * 2 >= len(inside):
             out[first:end] = [""] * (end - first)
         elif end - first >= 3 and all(_list_point(line) for line in lines[first:end]):
             out[first:end] = [f"- {line}" for line in lines[first:end]]
@@ -462,9 +465,6 @@ def _labelled_items(lines: list[str]) -> list[str]:
     return out
 
 
-_NUMBERED_LINE = re.compile(r"^(\d{1,2})[.)]\s+(\S.*)$")
-
-
 def _numbered_stories(lines: list[str]) -> list[str]:
     """"1. Ferry strike ends. Crews voted …" / "2. Port fees rise. The Harbour Board …": a
     "five things to know" list, each item a short headline sentence and its story, counting
@@ -477,7 +477,7 @@ def _numbered_stories(lines: list[str]) -> list[str]:
     while index < len(lines):
         run: list[tuple[str, str]] = []
         while index + len(run) < len(lines):
-            found = _NUMBERED_LINE.match(lines[index + len(run)])
+            found = _NUMBERED.match(lines[index + len(run)])
             if found is None or int(found.group(1)) != len(run) + 1:
                 break
             parts = _FIRST_SENTENCE_END.split(found.group(2), maxsplit=1)
