@@ -599,16 +599,26 @@ class _Resolver:
         # What any mention of a name says of its kind holds for all of them: "Northern Grid says
         # it …" once makes every "Northern Grid" an organisation, "a school in San Telmo" every
         # "San Telmo" a place — unless one is a person by a title ("Mayor …").
-        titled = {m.surface for m in self.mentions if m.role_before and len(m.words) > 1}
-        # Weakest first: "at X" or "the X" may be a place too, "in X" is rarely an
+        # The strongest cue wins: "at X" or "the X" may be a place too, "in X" is rarely an
         # organisation, "the operator X" or "an X spokeswoman" never a place.
-        several = [m for m in self.mentions if len(m.words) > 1]
-        self._cued = {m.surface: "organisation" for m in several if m.after_at}
-        self._cued.update((m.surface, "place") for m in several if m.after_in and not m.possessive)
-        self._cued.update((m.surface, "organisation") for m in several if m.org_cue)
-        del several  # the mentions must go when the scan is consumed below (the memory peak)
-        for surface in titled:
-            self._cued.pop(surface, None)
+        cued: dict[str, tuple[int, str]] = {}
+        titled: set[str] = set()
+        for m in self.mentions:
+            if len(m.words) < 2:
+                continue
+            if m.role_before:
+                titled.add(m.surface)
+            if m.org_cue:
+                cue = (3, "organisation")
+            elif m.after_in and not m.possessive:
+                cue = (2, "place")
+            elif m.after_at:
+                cue = (1, "organisation")
+            else:
+                continue
+            if cue > cued.get(m.surface, (0, "")):
+                cued[m.surface] = cue
+        self._cued = {surface: kind for surface, (_, kind) in cued.items() if surface not in titled}
 
         # Multi-word people first: they define the surnames.
         people: dict[str, _Person] = {}
