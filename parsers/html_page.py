@@ -71,14 +71,17 @@ def _is_chrome(node: LexborNode, page_text: int) -> bool:
         or (tag in ("footer", "aside", "header") and not _inside_article(node))
         or (attrs.get("role") or "").lower() in _CHROME_ROLES
         or bool(_class_words(node) & _CHROME_WORDS)
-        # An email's preheader ("display:none"): a line for the inbox list, not for reading.
-        # Larger hidden blocks are kept: pages hide tabs, "read more" halves or all their text
-        # until their scripts run.
-        or (bool(_HIDDEN_STYLE.search(attrs.get("style") or "")) and _text_length(node) < _PREHEADER)
     )
+    # An email's preheader ("display:none"): a line for the inbox list, not for reading.
+    # Larger hidden blocks are kept: pages hide tabs, "read more" halves or all their text
+    # until their scripts run.
+    hidden = not chrome and bool(_HIDDEN_STYLE.search(attrs.get("style") or ""))
+    if not chrome and not hidden:
+        return False
     # Chrome by its tag or class, but holding most of the page ("l-sidebar-fixed
     # l-article-body-segment", "c-ad-section" or a <header> around the article): a wrapper.
-    return chrome and _text_length(node) < page_text * _WRAPPER_SHARE
+    limit = page_text * _WRAPPER_SHARE
+    return _text_length(node) < (min(limit, _PREHEADER) if hidden else limit)
 
 
 def _text_length(node: LexborNode) -> int:

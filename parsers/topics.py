@@ -71,7 +71,7 @@ def _phrases(text: str) -> set[str]:
 def _label(phrase: str, texts: Sequence[str]) -> str:
     """A found phrase as the texts write it most often ("Storm Bran", not "Storm bran"),
     with a capital first letter."""
-    pattern = re.compile(_phrase_pattern(phrase).pattern, re.IGNORECASE)
+    pattern = _phrase_pattern(phrase, re.IGNORECASE)
     written = Counter(
         form for text in texts for found in pattern.finditer(text) if not (form := found.group(0).replace("’", "'")).isupper()
     )
@@ -79,10 +79,10 @@ def _label(phrase: str, texts: Sequence[str]) -> str:
     return surface[0].upper() + surface[1:]
 
 
-def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+def _phrase_pattern(phrase: str, flags: int = 0) -> re.Pattern[str]:
     """A casefolded phrase as whole words; either apostrophe matches either."""
     escaped = re.escape(phrase.strip()).replace("'", "['’]").replace("’", "['’]")
-    return re.compile(r"(?<!\w)" + escaped + r"(?!\w)")
+    return re.compile(r"(?<!\w)" + escaped + r"(?!\w)", flags)
 
 
 @dataclass(frozen=True)
