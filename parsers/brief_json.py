@@ -60,7 +60,6 @@ def _unwrapped(value: Any) -> Any:
     return value
 
 
-_EPOCH_FRACTION = re.compile(r"\d{9,13}\.\d+")
 # Slack's markup: <https://…|label>, <https://…>, <@U123>, <#C123|name>, <!here>; *bold*.
 _SLACK_LINK = re.compile(r"<((?:https?|mailto):[^|>\s]+)(?:\|([^>]*))?>")
 _SLACK_MENTION = re.compile(r"<[@#!]([^|>\s]+)(?:\|([^>]*))?>")
@@ -81,10 +80,9 @@ def _slack_text(text: str) -> str:
 
 def _moment(value: Any) -> str | None:
     """A date as ISO 8601: text, or seconds (or milliseconds) since 1970 as many exports give."""
-    if isinstance(value, int | float) or (isinstance(value, str) and value.isdigit()):
-        return epoch_moment(value)
-    if isinstance(value, str) and _EPOCH_FRACTION.fullmatch(value):  # Slack: "1764000000.000100"
-        return epoch_moment(int(value.split(".")[0]))
+    moment = epoch_moment(value)  # also Slack's "1764000000.000100"
+    if moment is not None or isinstance(value, int | float) or (isinstance(value, str) and value.isdigit()):
+        return moment
     return normalise_datetime(_optional(value))
 
 

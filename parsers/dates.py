@@ -249,12 +249,15 @@ def combine(day: date | None, stamp: TimeStamp | None) -> str | None:
     return moment.isoformat()
 
 
+_EPOCH_TEXT = re.compile(r"\d+(?:\.\d+)?")
+
+
 def epoch_moment(value: object) -> str | None:
-    """Seconds or milliseconds since 1970 ("1763971200", 1763971200123), as pages' data
-    attributes and JSON exports give times, as ISO 8601 in UTC to the second; None for
-    anything else."""
-    if isinstance(value, str) and value.isdigit():
-        number: float = int(value)
+    """Seconds or milliseconds since 1970 ("1763971200", 1763971200123, Slack's
+    "1764000000.000100"), as pages' data attributes and JSON exports give times, as ISO 8601
+    in UTC to the second; None for anything else."""
+    if isinstance(value, str) and _EPOCH_TEXT.fullmatch(value):
+        number: float = float(value)
     elif isinstance(value, int | float) and not isinstance(value, bool):
         number = value
     else:
