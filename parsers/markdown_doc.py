@@ -187,24 +187,17 @@ def _day_of(title: str) -> date | None:
     return stamp.day if stamp is not None and not stamp.has_time and not stamp.rest else None
 
 
-def _stamped_paragraphs(tokens: list[Token], lines: list[str], headings: list[tuple[int, int, int, str]]) -> list[int]:
+def _stamped_paragraphs(tokens: list[Token]) -> list[int]:
     """First lines of the paragraphs that open with a time ("**10:42**", "*09.15 BST* Ferries…"):
-    in a live blog written without a heading per post, each starts a post. One such paragraph
-    is no pattern, and one right under a heading is that heading's time."""
-    after_heading = {end for _, _, end, _ in headings}
+    in a live blog written without a heading per post (but its title), each starts a post,
+    the first one too, right under the title. One such paragraph is no pattern."""
     starts: list[int] = []
     for index, token in enumerate(tokens):
         if token.type != "paragraph_open" or token.level != 0 or not token.map:
             continue
         stamp = parse_time_stamp(strip_inline(tokens[index + 1].content.split("\n", 1)[0]))
-        if stamp is None or not stamp.has_time:
-            continue
-        start = token.map[0]
-        above = start
-        while above > 0 and not lines[above - 1].strip():
-            above -= 1
-        if above not in after_heading:
-            starts.append(start)
+        if stamp is not None and stamp.has_time:
+            starts.append(token.map[0])
     return starts if len(starts) >= 2 else []
 
 
@@ -231,8 +224,7 @@ def read_markdown(text: str, *, boilerplate: re.Pattern[str], default_day: date 
     titled_only = len(headings) == 0 or (len(headings) == 1 and headings[0][1] <= min(
         (token.map[0] for token in tokens if token.type == "paragraph_open" and token.map), default=0
     ))
-    # (The page's title is no post's heading: a time right under it starts the first post.)
-    stamps = _stamped_paragraphs(tokens, lines, []) if titled_only else []
+    stamps = _stamped_paragraphs(tokens) if titled_only else []
     if stamps:
         # A rule between posts starts the next one, timed or not.
         stamps = sorted({*stamps, *(t.map[1] for t in tokens if t.type == "hr" and t.level == 0 and t.map)})
