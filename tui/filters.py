@@ -142,7 +142,9 @@ class BriefingIndex:
         self.topics = [e.topics for e in entries]
         self.haystacks = [f"{e.title}\n{e.body}".casefold() for e in entries]
         self.titles = [e.title.casefold() for e in entries]
-        self.sort_keys = _with_neighbours_times([sort_key(e.published) for e in entries], [e.occurrences[0].path if e.occurrences else "" for e in entries])
+        self.sort_keys = _with_neighbours_times(
+            [sort_key(e.published) for e in entries], [e.occurrences[0].path if e.occurrences else "" for e in entries]
+        )
         self.actor_sets: dict[str, set[int]] = {}
         for index, names in enumerate(self.actors):
             for name in names:
