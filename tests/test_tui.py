@@ -175,6 +175,24 @@ async def test_search_narrows_live_and_escape_clears(tmp_path: Path) -> None:
         assert main.filter.query == "" and len(main.result.indexes) == 4
 
 
+async def test_a_big_briefing_is_searched_through_signatures_made_off_the_ui_thread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past a size, the screen builds search signatures in a worker; typed searches then go
+    through them and find what a scan finds."""
+    from brief.tui import search_index
+
+    monkeypatch.setattr(search_index, "MIN_CHARS", 0)  # these small fixtures count as big
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = screen(app)
+        await app.workers.wait_for_complete()
+        assert main.index.body_search is not None and main.index.title_search is not None
+        await pilot.press("slash", *"ferry")
+        assert main.filter.query == "ferry" and len(main.result.indexes) == 2
+        await pilot.press("escape", "slash", "f")
+        scanned = [i for i in main._order if "f" in main.index.titles[i]]
+        assert list(main.result.indexes) == scanned
+
+
 async def test_unread_and_starred_filters(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -161,8 +161,15 @@ class MainScreen(Screen[None], inherit_bindings=False):
         )
         self.query_one(FacetList).set_rows(facet_rows(briefing))
         self.refilter(keep)
+        if not partial:
+            self.call_after_refresh(self._build_search, self.index)  # after the screen is painted
         if not self.query(Footer):
             self.call_after_refresh(self._mount_late)
+
+    @work(thread=True, exclusive=True, group="search-index")
+    def _build_search(self, index: BriefingIndex) -> None:
+        """Search signatures for a big briefing, made off the UI thread once it is shown."""
+        index.build_search()
 
     async def _mount_late(self) -> None:
         """Widgets the first screen does without, so it paints sooner."""
