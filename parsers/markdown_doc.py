@@ -13,7 +13,7 @@ from markdown_it.token import Token
 
 from .dates import TimeStamp, briefing_date, combine, find_date, normalise_datetime, parse_time_stamp
 from .model import RawEntry
-from .plain_text import byline_name, dated_byline, read_plain_text
+from .plain_text import byline_name, dated_byline, is_read_more, read_plain_text
 from .settings import load_yaml, yaml_module
 from .text_clean import first_sentence, scrub, tidy_line
 
@@ -114,9 +114,11 @@ def _section(
         if len(body) < 3 and (name := dated_byline(plain)):
             author = author or name  # a byline under a subtitle
             continue
-        if plain and boilerplate.fullmatch(plain):
-            target = _WEB_LINK.search(line)  # "[Read more →](https://…)": the post's link
-            link = link or (target.group(1) if target else None)
+        read_more = bool(plain) and is_read_more(plain)
+        if read_more or (plain and boilerplate.fullmatch(plain)):
+            if read_more:  # "[Read more →](https://…)": the post's link (an "Unsubscribe" link is none)
+                target = _WEB_LINK.search(line)
+                link = link or (target.group(1) if target else None)
             continue
         body.append(line.rstrip())
     while body and (not body[-1].strip() or _THEMATIC_BREAK.match(body[-1])):

@@ -71,11 +71,14 @@ _NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(\S.*)$")
 _URL = re.compile(r"https?://|www\.\w", re.I)
 _BARE_URL = re.compile(r"^<?(https?://[^\s<>]+)>?$")
 # "Read more: https://…" under a newsletter item: the item's link, not a line of its text.
-_READ_MORE = re.compile(
-    r"^\W*(?:read (?:more|on|the full (?:story|article|report))|continue reading|full (?:story|report)|more)\b"
-    r"[^\w(]*\(?(https?://[^\s)<>\]]+)\)?\W*$",
-    re.I,
-)
+_READ_MORE_WORDS = r"(?:read (?:more|on|the full (?:story|article|report))|continue reading|full (?:story|report)|more)"
+_READ_MORE = re.compile(rf"^\W*{_READ_MORE_WORDS}\b[^\w(]*\(?(https?://[^\s)<>\]]+)\)?\W*$", re.I)
+_READ_MORE_ALONE = re.compile(rf"\W*{_READ_MORE_WORDS}\W*", re.I)
+
+
+def is_read_more(text: str) -> bool:
+    """"Read more", "Read the full story →", "Continue reading": a pointer to the story, no text of it."""
+    return _READ_MORE_ALONE.fullmatch(text) is not None
 _SENTENCE_INSIDE = re.compile(r"[a-z]{3,}[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z]")
 _MAIL_HEADER = re.compile(r"^(?:from|to|cc|bcc|date|sent|reply-to|subject)\s*:\s*", re.I)
 

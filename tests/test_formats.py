@@ -660,3 +660,14 @@ def test_a_notes_apps_links_embeds_and_callouts() -> None:
     assert got[1].body == "Engineers restored power to Kharkiv overnight, according to Ukrenergo."
     names = {a.name for a in load([str(FIXTURES / "markdown" / "notes-app-brief.md")]).actors}
     assert {"Volodymyr Zelenskyy", "Rustem Umerov", "Kharkiv"} <= names
+
+
+def test_a_read_more_line_is_the_storys_link_and_an_unsubscribe_link_is_nobodys() -> None:
+    """"[Read the full story](…)" under a section links that story; the footer's
+    "[Unsubscribe](…)" is dropped with its line and links no story."""
+    got = parse("markdown", "morning-edition.md").entries
+    by_title = {e.title: e for e in got}
+    geneva = by_title["Geneva talks: day two"]
+    assert geneva.link == "https://example.com/geneva-day-two" and "Read the full story" not in geneva.body
+    assert by_title["Cyclone Imara: aid reaches the north"].link is None
+    assert all("unsub" not in (e.link or "") and "receiving this" not in e.body for e in got)
