@@ -43,7 +43,8 @@ def test_many_chunks_and_a_count_that_is_no_multiple_of_eight() -> None:
         check(texts, needle)
     index = SearchIndex(texts)
     assert index.candidates("mi")[1] and index.candidates("m")[1]
-    assert not index.candidates("min")[1] and not index.candidates("o'")[1] and not index.candidates("é")[1]
+    assert index.candidates("min")[1]  # a run of three in many entries has a row of its own
+    assert not index.candidates("q7z")[1] and not index.candidates("o'")[1] and not index.candidates("é")[1]
 
 
 def test_titles_index_one_character_exactly_and_longer_needles_loosely() -> None:
