@@ -8,6 +8,7 @@ them is split at its headings like a Markdown document.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import replace
 from datetime import date
 
@@ -282,8 +283,22 @@ def _post(block: LexborNode, day: date | None, base_link: str | None) -> RawEntr
     )
 
 
+_DEEP_PAGE = 12_000
+"""Python frames a page may take: its tree is walked recursively, two or three frames a level,
+and real pages (site builders, mail clients' quoting) nest a few hundred levels deep."""
+
+
 def read_html(text: str, *, boilerplate: re.Pattern[str], default_day: date | None = None) -> list[RawEntry]:
-    """Read the posts of a saved HTML page."""
+    """Read the posts of a saved HTML page (deeper than ~4,000 levels: a RecursionError)."""
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(limit, _DEEP_PAGE))
+    try:
+        return _read_html(text, boilerplate, default_day)
+    finally:
+        sys.setrecursionlimit(limit)
+
+
+def _read_html(text: str, boilerplate: re.Pattern[str], default_day: date | None) -> list[RawEntry]:
     tree = LexborHTMLParser(text)
     root = tree.body
     if root is None:

@@ -75,6 +75,21 @@ def test_huge_single_line_and_many_lines(tmp_path: Path) -> None:
     assert any(len(e.body) > 50_000_000 for e in briefing.entries)
 
 
+def test_a_page_nested_thousands_of_levels_deep_is_read_and_a_deeper_one_named(tmp_path: Path) -> None:
+    """Site builders and quoted mail threads nest deeply: 2,000 levels read (600 failed); a page
+    past the limit gets a message, never a crash, and the recursion limit is put back."""
+    limit = sys.getrecursionlimit()
+    for depth, readable in ((2_000, True), (20_000, False)):
+        page = tmp_path / f"deep-{depth}.html"
+        page.write_text("<html><body>" + "<div><span>" * depth + "<p>Ferry crossings resume after the storm.</p>" + "</span></div>" * depth + "</body></html>")
+        parsed = read_source(str(page), default_settings())
+        if readable:
+            assert parsed.error is None and [e.title for e in parsed.entries] == ["Ferry crossings resume after the storm."]
+        else:
+            assert parsed.error is not None and "nested too deeply" in parsed.error
+    assert sys.getrecursionlimit() == limit
+
+
 def test_too_big_unreadable_symlink_loop_and_permission(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     loop = tmp_path / "loop"
     loop.mkdir()
