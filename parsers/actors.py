@@ -19,6 +19,7 @@ from operator import not_
 from sys import intern
 
 from .gazetteer import Gazetteer, Known, bundled_gazetteer
+from .languages import ARTICLES, ENGLISH, FUNCTION_WORDS, GERMAN_TITLE_ENDINGS, language_of
 from .words import (
     CAPITALISED_FUNCTION_WORDS,
     EXCLUDED_NAMES,
@@ -46,6 +47,8 @@ _SENTENCE_BREAK = frozenset({".", "!", "?", "“", '"', "‘", "(", "[", ":", ";
 _OPENERS = _SENTENCE_BREAK | {"\n"}
 _PARTICLES = frozenset({"de", "da", "do", "dos", "das", "van", "von", "der", "den", "la", "le", "du", "di", "del", "bin", "ibn", "al", "el", "ter", "zu"})
 _OF = frozenset({"of", "for"})
+_GERMAN_NAME_PARTICLES = frozenset({"von", "van", "zu", "vom"})
+"""Before which a German article belongs to a name ("Ursula von der Leyen")."""
 _JOINS = _OF | {"and"}
 """Between two parts of one organisation's name when the rest names one ("Food and Drug Administration")."""
 _WEATHER_SYSTEMS = frozenset({"Storm", "Hurricane", "Typhoon", "Cyclone", "Tropical", "Tornado", "Blizzard"})
@@ -330,6 +333,9 @@ class _Scanner:
         self.declared = self.result.declared
         self.initial_known = self.result.initial_known
         self.order = 0
+        self.language = ENGLISH
+        """The language of the entry being scanned (see ``languages``): other languages' articles
+        and function words never begin a name, and a German noun is no name."""
         self.plain_openers = frozenset(
             word for word in CAPITALISED_FUNCTION_WORDS if self._gazetteer_at([word], 0) is None
         )
@@ -345,8 +351,9 @@ class _Scanner:
         for long_form, acronym in spelt_out:
             self.declared.setdefault(acronym, long_form)
         title_known_only = _is_title_case(title) or title.isupper()
-        for text, known_only, in_body in ((title, title_known_only, False), (body, False, True)):
-            tokens = tokenize(text)
+        title_tokens, body_tokens = tokenize(title), tokenize(body)
+        self.language = language_of(body_tokens or title_tokens)
+        for tokens, known_only, in_body in ((title_tokens, title_known_only, False), (body_tokens, False, True)):
             lowercase = list(map(str.islower, tokens))
             self.lower_vocab.update(compress(tokens, lowercase))
             starts = [
@@ -405,6 +412,8 @@ class _Scanner:
             hit = self._gazetteer_at(tokens, i)
             if hit is None and word in CAPITALISED_FUNCTION_WORDS and _initial(tokens, i):
                 continue
+            if hit is None and self.language != ENGLISH and self._foreign_word(tokens, i):
+                continue
             if hit is not None:
                 known, phrase, n = hit
                 if n == 1 and phrase.isalpha() and phrase[1:].islower() and _initial(tokens, i):
@@ -436,6 +445,14 @@ class _Scanner:
                     if single[:1].isupper():
                         self.mentions.append(_Mention(single, (single,), entry, self.order, True, known_only=True))
                         self.order += 1
+
+    def _foreign_word(self, tokens: list[str], i: int) -> bool:
+        """In a non-English entry, whether the capitalised word at ``i`` is no name's start:
+        an article or other function word ("Die", "Selon", "Según"), or in German a noun
+        after its article ("die Angaben", "der Sitzung")."""
+        if tokens[i].lower() in FUNCTION_WORDS[self.language]:
+            return True
+        return self.language == "de" and i > 0 and tokens[i - 1].lower() in ARTICLES["de"]
 
     def _role_alias(self, tokens: list[str], i: int, place: Known, entry: int) -> None:
         """Record "the Russian president" (no name after) as a role phrase mention."""
@@ -471,6 +488,8 @@ class _Scanner:
                     break
                 continue
             lowered = word.lower()
+            if self.language == "de" and lowered in ARTICLES["de"] and words and words[-1] not in _GERMAN_NAME_PARTICLES:
+                break  # "Beginn der Sitzung" is no name; "Ursula von der Leyen" is
             # "Office for the Environment": "of"/"for" may be followed by "the" before the capital.
             after = j + 2 if lowered in _OF and j + 2 < len(tokens) and tokens[j + 1] == "the" else j + 1
             if words and after < len(tokens) and _is_cap(tokens[after]) and (
@@ -500,10 +519,19 @@ class _Scanner:
     ) -> None:
         initial = _initial(tokens, i)
         # Sentence-initial function words ("Meanwhile", "Still") and titles come off the front.
-        while words and (words[0] in CAPITALISED_FUNCTION_WORDS or (initial and words[0].lower() in STOPWORDS)):
+        foreign = FUNCTION_WORDS.get(self.language, frozenset())
+        while words and (
+            words[0] in CAPITALISED_FUNCTION_WORDS
+            or (initial and words[0].lower() in STOPWORDS)
+            or words[0].lower() in foreign
+        ):
             words = words[1:]
             initial = False
         title_roles: list[str] = []
+        # "Bundeskanzler Friedrich Merz", "Außenministerin …": a German title, written as one word.
+        while len(words) > 1 and self.language == "de" and words[0].lower().endswith(GERMAN_TITLE_ENDINGS):
+            title_roles.append(words[0].lower())
+            words = words[1:]
         # "Health Minister Wes Streeting" loses its title; "Environment Agency" is the name itself.
         while len(words) > 1 and words[0] in TITLE_WORDS and words[-1] not in ORGANISATION_WORDS:
             title_roles.append(words[0].lower())

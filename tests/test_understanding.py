@@ -313,3 +313,35 @@ def test_found_topics_are_written_as_the_texts_write_them_and_stop_at_line_ends(
     labels = [label for label, _, _, auto in find_topics(texts, [], automatic=5, min_entries=2).topics if auto]
     assert "Storm Bran" in labels and "Storm bran" not in labels
     assert not any(label.lower().startswith("storm watch storm") for label in labels)  # no phrase across the line break
+
+
+def test_briefings_in_other_languages_name_people_not_their_nouns_and_articles() -> None:
+    """German capitalises every noun and French opens sentences with articles: "Die Angaben",
+    "Beginn der Sitzung" or "Le Premier" are no people, while the names and their German titles
+    ("Bundeskanzler Friedrich Merz") are read as in English."""
+    german = load([str(FIXTURES / "text" / "ukraine-liveblog-de.txt")])
+    assert {(a.name, a.kind) for a in german.actors} >= {
+        ("Wolodymyr Selenskyj", "person"), ("Friedrich Merz", "person"), ("Kaja Kallas", "person"), ("Berlin", "place"),
+    }  # fmt: skip
+    assert all(a.name.split()[0] not in {"Die", "Der", "Das", "Präsident", "Bundeskanzler"} for a in german.actors)
+    assert not {"Die Angaben", "Beginn der Sitzung", "Die Bundesregierung"} & {a.name for a in german.actors}
+    french = load([str(FIXTURES / "markdown" / "matin-fr.md")])
+    names = {a.name for a in french.actors}
+    assert "Philippe Tabarot" in names and not {"Le Premier", "Premier", "La", "Les", "Selon Le Monde"} & names
+    assert ("Le Monde", "organisation") in {(a.name, a.kind) for a in french.actors}  # a known name keeps its article
+
+
+def test_the_language_of_an_entry_is_told_by_its_function_words() -> None:
+    from brief.parsers.actors import tokenize
+    from brief.parsers.languages import language_of
+
+    def of(text: str) -> str:
+        return language_of(tokenize(text))
+
+    assert of("The minister said on Monday that talks with the union would resume in Geneva after the vote.") == "en"
+    assert of("Der Minister sagte am Montag, dass die Gespräche mit der Gewerkschaft nach der Abstimmung in Genf weitergehen.") == "de"
+    assert of("Le ministre a déclaré lundi que les discussions avec le syndicat reprendront à Genève après le vote.") == "fr"
+    assert of("El ministro dijo el lunes que las conversaciones con el sindicato se reanudarán en Ginebra tras la votación.") == "es"
+    # An English report quoting a German sentence stays English.
+    assert of('The chancellor told reporters in Berlin that "die Lage ist ernst", and said the cabinet would meet on Friday to decide.') == "en"
+    assert of("Ferry strike ends") == "en"  # too short to tell: English rules
