@@ -224,13 +224,25 @@ def _entry(item: ET.Element, atom: bool, base: str | None = None) -> RawEntry | 
         published = normalise_datetime(_text(_first(children, name)))
         if published:
             break
+    outlet = _outlet(_first(children, "source"))
+    if outlet and title.endswith(tuple(f"{dash}{outlet}" for dash in (" - ", " – ", " — ", " | "))):
+        title = title[: title.rindex(outlet)].rstrip(" -–—|")  # "Headline - The Daily Ledger" (news aggregators)
     return RawEntry(
         title=title or first_sentence(body),
         body=body or title,
-        author=_author(children),
+        author=_author(children) or outlet,
         published=published,
         link=_link(children, base),
     )
+
+
+def _outlet(source: ET.Element | None) -> str | None:
+    """The publication an aggregated item comes from: RSS ``<source url="…">Name</source>``,
+    or an Atom ``<source>``'s own title."""
+    if source is None:
+        return None
+    title = _child(source, "title")
+    return html_to_text(_text(title if title is not None else source)) or None
 
 
 def _first_text(item: Any, *names: str) -> str:

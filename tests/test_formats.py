@@ -671,3 +671,18 @@ def test_a_read_more_line_is_the_storys_link_and_an_unsubscribe_link_is_nobodys(
     assert geneva.link == "https://example.com/geneva-day-two" and "Read the full story" not in geneva.body
     assert by_title["Cyclone Imara: aid reaches the north"].link is None
     assert all("unsub" not in (e.link or "") and "receiving this" not in e.body for e in got)
+
+
+def test_a_news_aggregators_items_lose_the_outlet_from_their_titles_and_are_signed_by_it(tmp_path) -> None:
+    """"Headline - The Daily Ledger" with <source>The Daily Ledger</source>: the headline, by the outlet."""
+    got = parse("feed", "aggregator.xml").entries
+    assert [(e.title, e.author) for e in got] == [
+        ("Geneva talks enter second day as envoys seek prisoner swap deal", "The Daily Ledger"),
+        ("Central bank holds rates at 4.25% as inflation lingers", "Market Post"),
+    ]
+    atom = (
+        '<feed xmlns="http://www.w3.org/2005/Atom"><title>Digest</title>'
+        "<entry><title>Ferry strike ends after pay deal — Harbour Gazette</title><id>1</id><updated>2026-12-01T08:00:00Z</updated>"
+        "<source><title>Harbour Gazette</title><id>g</id></source><summary>Crews voted to accept the offer.</summary></entry></feed>"
+    )
+    assert [(e.title, e.author) for e in entries_of(tmp_path, "digest.atom", atom)] == [("Ferry strike ends after pay deal", "Harbour Gazette")]
