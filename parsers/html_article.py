@@ -38,7 +38,11 @@ def declared_article(tree: LexborHTMLParser, objects: list[dict[str, Any]]) -> D
         if found is None and any(kind.endswith(_ARTICLE_TYPES) for kind in kinds):
             found = node
     kind = tree.css_first('meta[property="og:type"]')
-    if found is None and (kind is None or (kind.attributes.get("content") or "").strip().lower() != "article"):
+    # Open Graph's article:* properties belong to an article, even where og:type was left out.
+    declared = (kind is not None and (kind.attributes.get("content") or "").strip().lower() == "article") or (
+        tree.css_first('meta[property="article:published_time"]') is not None
+    )
+    if found is None and not declared:
         return None
     node = found or {}
     return DeclaredArticle(

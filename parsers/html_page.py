@@ -27,7 +27,8 @@ _CHROME_WORDS = frozenset(
     {"nav", "navbar", "navigation", "menu", "cookie", "cookies", "consent", "gdpr", "banner", "newsletter",
      "subscribe", "signup", "share", "sharing", "social", "related", "promo", "promotion", "advert",
      "advertisement", "ad", "ads", "sidebar", "comments", "comment", "breadcrumb", "breadcrumbs", "footer",
-     "skip", "paywall", "modal", "popup", "toolbar", "keyevents", "key-events", "pagination", "tags"}
+     "skip", "paywall", "modal", "popup", "toolbar", "keyevents", "key-events", "pagination", "tags",
+     "subscription", "subscriptions", "upsell", "cta"}
 )  # fmt: skip
 _CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "dialog", "complementary"})
 _POST_WORDS = frozenset({"post", "entry", "update", "block", "liveblog", "story", "item", "card", "article"})

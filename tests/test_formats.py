@@ -190,7 +190,7 @@ def test_single_article_page_metadata_and_no_photo_text() -> None:
     (entry,) = parse("html", "glacier-article.html").entries
     assert entry.title == "Glacier retreat speeds up in the Alps"
     assert entry.author == "Lena Brunner"
-    assert entry.published is not None and entry.published.startswith("2026-08-14")
+    assert entry.published == "2026-08-14T07:30:00+02:00"  # article:published_time, though og:type is missing
     assert entry.body.startswith("Swiss glaciers lost 3%")
     for noise in ("Ice", "Photograph", "cookies", "Related", "Snow cover", "All rights reserved", "Sign in"):
         assert noise not in entry.body
@@ -686,3 +686,10 @@ def test_a_news_aggregators_items_lose_the_outlet_from_their_titles_and_are_sign
         "<source><title>Harbour Gazette</title><id>g</id></source><summary>Crews voted to accept the offer.</summary></entry></feed>"
     )
     assert [(e.title, e.author) for e in entries_of(tmp_path, "digest.atom", atom)] == [("Ferry strike ends after pay deal", "Harbour Gazette")]
+
+
+def test_a_newsletter_posts_sections_keep_its_time_and_lose_its_subscription_box() -> None:
+    got = parse("html", "energy-letter.html").entries
+    assert [e.title for e in got][1:] == ["Storage targets agreed", "Refinery strike spreads", "The new grid code"]
+    assert all(e.published == "2026-11-28T07:00:00+00:00" and e.author == "Lena Marsh" for e in got)
+    assert not any("reader-supported" in e.body or "subscriber" in e.body for e in got)
