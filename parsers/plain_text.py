@@ -431,19 +431,22 @@ def _summary_lists(lines: list[str]) -> list[str]:
 
 # A headline's time after it: "Ferry crossings cancelled (10:42)", "… — 10:42 GMT".
 _TRAILING_TIME = re.compile(r"\s*(?:[(\[]([012]?\d[:.][0-5]\d(?:\s*[A-Za-z]{2,4})?)[)\]]|\s[-–—]\s+([012]?\d[:.][0-5]\d(?:\s*[A-Z]{2,4})?))$")
-_LABELLED = re.compile(r"^([A-Z][A-Z0-9 &/'’.-]{1,40}[A-Z0-9])\s*:\s+(\S.*)$")
+_LABELLED = re.compile(r"^((?:--|[-*•–—])\s+)?([A-Z][A-Z0-9 &/'’.-]{1,40}[A-Z0-9])\s*:\s+(\S.*)$")
 _FIRST_SENTENCE_END = re.compile(r"(?<=[a-z0-9%)][.!?])\s+(?=[\"'“‘(]?[A-Z0-9])")
 
 
 def _labelled_items(lines: list[str]) -> list[str]:
     """A run of lines each under its own ALL-CAPS label, "UKRAINE: Talks resumed in Geneva…" /
-    "BALTICS: Estonia closed a crossing…" (a daily brief of one story a line): one post each,
-    the label and first sentence its headline. Labels must differ: "REPORTER: …" / "MINISTER:
-    …" turns of a transcript stay its text."""
-    if not any(":" in line[:44] and line[1:2].isupper() for line in lines):
+    "BALTICS: Estonia closed a crossing…" (a daily brief of one story a line), or a list of them
+    ("-- BUDGET DEAL SLIPS: Senate leaders…", blank lines between allowed): one post each, the
+    label and first sentence its headline. Labels must differ: "REPORTER: …" / "MINISTER: …"
+    turns of a transcript stay its text."""
+    if not any(":" in line[:48] and line.lstrip("-*•–— ")[1:2].isupper() for line in lines):
         return lines
     out: list[str] = []
     run: list[tuple[str, str]] = []
+    listed = True  # every item of the run carries a list marker
+    blanks = 0  # blank lines held back inside a listed run
 
     def flush() -> None:
         labels = [label for label, _ in run]
@@ -456,15 +459,23 @@ def _labelled_items(lines: list[str]) -> list[str]:
         run.clear()
 
     for line in lines:
+        if not line.strip() and run and listed:
+            blanks += 1
+            continue
         found = _LABELLED.match(line) if line else None
-        if found is not None and len(found.group(2).split()) >= 6:
-            run.append((found.group(1), found.group(2)))
+        if found is not None and len(found.group(3).split()) >= 6 and (not blanks or found.group(1)):
+            listed = (listed or not run) and bool(found.group(1))
+            run.append((found.group(2), found.group(3)))
+            blanks = 0
             continue
         if run:
             flush()
+        out.extend([""] * blanks)
+        blanks = 0
         out.append(line)
     if run:
         flush()
+    out.extend([""] * blanks)
     return out
 
 

@@ -372,6 +372,19 @@ def test_a_brief_of_one_labelled_story_a_line() -> None:
     assert len(read_plain_text(transcript, boilerplate=default_settings().boilerplate_pattern)) == 1
 
 
+def test_a_list_of_labelled_stories_with_blank_lines_between() -> None:
+    """"-- BUDGET DEAL SLIPS: …" items under a section heading, a blank line apart (a political
+    morning newsletter): one entry each; the reading list under the next heading stays one."""
+    got = read_source(str(FIXTURES / "text" / "capitol-morning.txt"), default_settings()).entries
+    titles = [e.title for e in got]
+    assert titles[1:3] == [
+        "BUDGET DEAL SLIPS: Senate leaders failed to close a spending deal late Monday, pushing a vote into next week",
+        "ENVOY TO CAIRO: Special envoy Mark Hollis leaves for Cairo on Wednesday to restart hostage talks, two officials said",
+    ]
+    assert got[2].body == "Special envoy Mark Hollis leaves for Cairo on Wednesday to restart hostage talks, two officials said."
+    assert "WHAT WE'RE READING" in titles and len(got) == 4
+
+
 def test_five_things_to_know_and_a_headlines_time_after_it() -> None:
     """"1. Ferry strike ends. Crews voted …": a numbered list of stories, each a short headline
     sentence and its text, gives an entry each; "Ferry crossings cancelled (10:42)" is the
