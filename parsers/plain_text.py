@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import pairwise
 
-from .dates import TimeStamp, briefing_date, combine, find_date, parse_time_stamp
+from .dates import TimeStamp, briefing_date, combine, find_date, normalise_datetime, parse_time_stamp
 from .model import RawEntry
 from .text_clean import first_sentence, scrub, tidy_line
 from .words import CAPITALISED_FUNCTION_WORDS, EXCLUDED_NAMES
@@ -242,16 +242,22 @@ def _without_nav_segments(boilerplate: re.Pattern[str]) -> Callable[[str], str]:
     return clean
 
 
-def _without_mail_headers(lines: list[str]) -> list[str]:
-    """A saved email starts with From:/To:/Date: lines; its Subject: line stays, as a title."""
+def _without_mail_headers(lines: list[str]) -> tuple[list[str], str | None]:
+    """A saved email starts with From:/To:/Date: lines; its Subject: line stays, as a title.
+    Also the time its Date: (or Sent:) line gives, if any."""
     out: list[str] = []
+    sent: str | None = None
     for position, line in enumerate(lines):
         header = _MAIL_HEADER.match(line) if position < 12 else None
         if header is None:
             out.append(line)
-        elif line[: header.end()].strip().lower().startswith("subject"):
+            continue
+        name = line[: header.end()].strip().lower()
+        if name.startswith("subject"):
             out.append(line[header.end() :])
-    return out
+        elif name.startswith(("date", "sent")) and sent is None:
+            sent = normalise_datetime(line[header.end() :])
+    return out, sent
 
 
 def _numbered_heading(text: str, following: str) -> bool:
@@ -274,7 +280,7 @@ def read_plain_text(
         boilerplate: lines matching it in full are navigation, not content.
         default_day: the day to date posts by when the text names none (e.g. from the file name).
     """
-    raw_lines = _without_mail_headers([tidy_line(line) for line in scrub(text).split("\n")])
+    raw_lines, sent = _without_mail_headers([tidy_line(line) for line in scrub(text).split("\n")])
     lines = [line for line in map(_without_nav_segments(boilerplate), _unwrap(raw_lines)) if not _is_boilerplate(line, boilerplate)]
     day = briefing_date(text) or default_day
     lines = _numbered_stories(_labelled_items(_summary_lists(lines)))
@@ -377,12 +383,15 @@ def read_plain_text(
     entries: list[RawEntry] = []
     for draft, draft_day in drafts:
         title = draft.title or first_sentence(draft.paras[0])
+        published = combine(draft_day, draft.stamp)
+        if sent is not None and (draft.stamp is None or not draft.stamp.has_time) and published in (None, sent[:10]):
+            published = sent  # a saved email's sections: the time it was sent
         entries.append(
             RawEntry(
                 title=title,
                 body=_paragraph_body(draft.paras),
                 author=draft.author or masthead_author,
-                published=combine(draft_day, draft.stamp),
+                published=published,
                 link=draft.link,
             )
         )

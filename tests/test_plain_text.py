@@ -383,6 +383,7 @@ def test_a_list_of_labelled_stories_with_blank_lines_between() -> None:
     ]
     assert got[2].body == "Special envoy Mark Hollis leaves for Cairo on Wednesday to restart hostage talks, two officials said."
     assert "WHAT WE'RE READING" in titles and len(got) == 4
+    assert {e.published for e in got} == {"2026-12-01T06:02:11-05:00"}  # the time its Date: header gives
 
 
 def test_five_things_to_know_and_a_headlines_time_after_it() -> None:
