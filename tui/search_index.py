@@ -19,6 +19,7 @@ for its large array work); it is imported only when a briefing is big enough to 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -60,8 +61,9 @@ def _codes(text: str) -> np.ndarray[Any, Any]:
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
 
+@cache
 def _slot_table() -> np.ndarray[Any, Any]:
-    """Every code point → its slot (4.4 MB, made once an index, so a slot is one lookup)."""
+    """Every code point → its slot (4.4 MB, made once, so a slot is one lookup; never written)."""
     import numpy as np
 
     table = np.full(0x110000, _OTHER, dtype=np.int32)
