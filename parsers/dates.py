@@ -29,6 +29,31 @@ MONTHS = {
 }
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
+# German, French, Spanish, Italian, Dutch and Portuguese months, written out ("30. November
+# 2026", "1er décembre 2026", "1 de diciembre de 2026"), for briefings in those languages.
+_FOREIGN_MONTHS = (
+    "januar jänner janvier enero gennaio januari janeiro",
+    "februar février fevrier febrero febbraio februari fevereiro",
+    "märz maerz mars marzo maart março marco",
+    "avril abril aprile",
+    "mai mayo maggio mei maio",
+    "juni juin junio giugno junho",
+    "juli juillet julio luglio julho",
+    "août aout agosto augustus",
+    "septembre septiembre setiembre settembre setembro",
+    "oktober octobre octubre ottobre outubro",
+    "novembre noviembre novembro",
+    "dezember décembre decembre diciembre dicembre dezembro",
+)
+MONTHS.update({name: number for number, names in enumerate(_FOREIGN_MONTHS, start=1) for name in names.split()})
+_FOREIGN_WEEKDAY_NAMES = (
+    "montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag lundi mardi mercredi jeudi "
+    "vendredi samedi dimanche lunes martes miércoles miercoles jueves viernes sábado sabado domingo "
+    "lunedì lunedi martedì martedi mercoledì mercoledi giovedì giovedi venerdì venerdi sabato domenica "
+    "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag segunda terça quarta quinta sexta"
+)
+_FOREIGN_WEEKDAYS = _FOREIGN_WEEKDAY_NAMES.split()
+
 TIME_ZONES = {
     "UTC": 0, "GMT": 0, "Z": 0, "WET": 0, "BST": 60, "IST": 60, "WEST": 60, "CET": 60, "CEST": 120,
     "EET": 120, "EEST": 180, "MSK": 180, "EST": -300, "EDT": -240, "CST": -360, "CDT": -300,
@@ -36,25 +61,38 @@ TIME_ZONES = {
     "SGT": 480, "AEST": 600, "AEDT": 660,
 }  # fmt: skip
 
-_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?\s+)?"
-_DAY_FIRST = re.compile(_WEEKDAY + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d{2})\b", re.I)
+_FOREIGN_MONTH_NAMES = "|".join(sorted((name for names in _FOREIGN_MONTHS for name in names.split()), key=len, reverse=True))
+_MONTH = (
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+# The other languages write the day first, so only day-first patterns look for their months.
+_ANY_MONTH = _MONTH.replace(")\\.?", f"|{_FOREIGN_MONTH_NAMES})\\.?")
+_FOREIGN_WEEKDAY = "|".join(sorted(_FOREIGN_WEEKDAYS, key=len, reverse=True))
+_WEEKDAY = rf"(?:(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?|{_FOREIGN_WEEKDAY})\.?,?\s+)?"
+# "30. November", "1er décembre", "1º de dezembro de 2026": other languages' day marks and "de".
+_DAY_MARK = r"(?:st|nd|rd|th|er|\.|º|°)?"
+_DAY_FIRST = re.compile(
+    _WEEKDAY + r"(?P<day>\d{1,2})" + _DAY_MARK + r"\s+(?:de\s+)?" + _ANY_MONTH + r",?\s+(?:de\s+)?(?P<year>(?:19|20)\d{2})\b", re.I
+)
 _MONTH_FIRST = re.compile(_WEEKDAY + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{2})\b", re.I)
 _ISO_DATE = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})\b")
 # Counting dates over a whole file starts from each year ("2025"), rare in prose, and looks
 # just before it for the rest of the date; the weekday is left out (it does not change the
 # date). Trying every date pattern at every character was a fifth of all plain-text parsing.
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}\b")
-_DAY_FIRST_BEFORE_YEAR = re.compile(r"(?<!\d)(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d{2})\Z", re.I)
+_DAY_FIRST_BEFORE_YEAR = re.compile(
+    r"(?<!\d)(?P<day>\d{1,2})" + _DAY_MARK + r"\s+(?:de\s+)?" + _ANY_MONTH + r",?\s+(?:de\s+)?(?P<year>(?:19|20)\d{2})\Z", re.I
+)
 _MONTH_FIRST_BEFORE_YEAR = re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{2})\Z", re.I)
 
 # Zones named without a fixed offset ("ET" is EST or EDT by season): recognised, offset unknown.
 LOOSE_ZONES = ("ET", "PT", "CT", "MT", "local time", "local")
 _TZ_NAMES = "|".join(sorted([*(name for name in TIME_ZONES if len(name) > 1), *LOOSE_ZONES], key=len, reverse=True))
 _TIME = re.compile(
-    r"^\s*(?:(?:update|updated|breaking|latest|new|posted|published)\b\s*[:\-–—]?\s*)?(?:at\s+)?[\[(]?"
+    r"^\s*(?:(?:update|updated|breaking|latest|new|posted|published)\b\s*[:\-–—]?\s*)?(?:(?:at|à|um|a las|alle|om|às)\s+)?[\[(]?"
     r"(?P<hour>[01]?\d|2[0-3])[.:h](?P<minute>[0-5]\d)"
-    r"(?:\s*(?P<ampm>[ap])\.?m\.?)?"
+    r"(?:\s*(?P<ampm>[ap])\.?m\.?|\s*uhr\b)?"
     rf"(?:\s*(?P<tz>{_TZ_NAMES})\b(?P<shift>[+-](?:1[0-4]|0?\d)(?::?(?:00|30|45))?)?)?[\])]?"
     r"(?P<rest>.*)$",
     re.I,
@@ -64,7 +102,9 @@ _LEADING_SEPARATOR = re.compile(r"^\s*(?:[-–—:|•·,]\s*)?")
 
 
 _STAMP_STARTS = frozenset(
-    {name[:3] for name in MONTHS} | {day[:3] for day in WEEKDAYS} | {"upd", "bre", "lat", "new", "at ", "pos", "pub"}
+    {name[:3] for name in MONTHS}
+    | {day[:3] for day in (*WEEKDAYS, *_FOREIGN_WEEKDAYS)}
+    | {"upd", "bre", "lat", "new", "at ", "pos", "pub"}
 )
 _RELATIVE = re.compile(r"^\s*(?:\d+\s*(?:s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?)|just now|moments?)(?:\s+ago)?\s*$", re.I)
 
@@ -130,6 +170,18 @@ def find_date(text: str) -> tuple[date, int, int] | None:
     return best
 
 
+def _date_at_start(text: str) -> tuple[date, int, int] | None:
+    """What ``find_date`` gives when the date it finds opens ``text``, else None: each pattern
+    is tried at the start only, not searched for along the line."""
+    for pattern in (_DAY_FIRST, _MONTH_FIRST, _ISO_DATE, _YEAR_FIRST_SLASHED, _NUMERIC_DATE):
+        match = pattern.match(text)
+        if match:
+            found = _numeric_date(match) if pattern is _NUMERIC_DATE else _date_from_match(match)
+            if found:
+                return found, 0, match.end()
+    return None
+
+
 def briefing_date(text: str, window: int = 50_000) -> date | None:
     """The date a briefing is about: the date written most often near its start and its end
     (a live blog's dateline can be at the top, or at the bottom in its first post). On a tie,
@@ -186,9 +238,11 @@ def parse_time_stamp(line: str) -> TimeStamp | None:
     said = _STAMP_PREFIX.match(text)
     if said is not None and (text[said.end() :][:1].isdigit() or text[said.end() :][:3].lower() in _STAMP_STARTS):
         text = text[said.end() :]  # "Posted 23 November 2026, 09:30": the date and time follow
-    numeric = text[:2].isdigit() and text[2:3] in ".:h" and "-" not in text[:8] and not _NUMERIC_DATE.match(text)
-    dated = None if numeric else find_date(text)  # "14.32 BST" is a time; "24.11.2026 14:05" a date
-    if dated and dated[1] == 0:
+    numeric = (
+        text[:2].isdigit() and text[2:3] in ".:h" and text[3:4].isdigit() and "-" not in text[:8] and not _NUMERIC_DATE.match(text)
+    )  # "14.32", but not "30. November"
+    dated = None if numeric else _date_at_start(text)  # "14.32 BST" is a time; "24.11.2026 14:05" a date
+    if dated:
         day = dated[0]
         text = text[dated[2] :].lstrip(" ,")
         if not text:

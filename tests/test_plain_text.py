@@ -401,3 +401,26 @@ def test_five_things_to_know_and_a_headlines_time_after_it() -> None:
         ("Ferry crossings cancelled", "2026-11-24T10:42:00"),
         ("Meeting moved to 14:00", "2026-11-24"),
     ]
+
+
+def test_dates_and_times_written_in_other_languages() -> None:
+    """"Montag, 30. November 2026" / "14:32 Uhr", "mardi 1er décembre 2026 à 08h15",
+    "1 de diciembre de 2026": other languages' dates and clock times date posts too."""
+    from brief.parsers.dates import parse_time_stamp
+
+    text = (
+        "Liveblog: Hochwasser an der Oder\nMontag, 30. November 2026\n\n"
+        "14:32 Uhr\nPegel in Frankfurt (Oder) steigt weiter\nDer Pegel stieg am Nachmittag auf 6,10 Meter, teilte das Landesamt mit.\n\n"
+        "11:05 Uhr\nDeiche werden verstärkt\nHelfer füllten am Vormittag weitere Sandsäcke an der Uferstraße.\n"
+    )
+    got = read_plain_text(text, boilerplate=default_settings().boilerplate_pattern)
+    assert [(e.title, e.published) for e in got] == [
+        ("Pegel in Frankfurt (Oder) steigt weiter", "2026-11-30T14:32:00"),
+        ("Deiche werden verstärkt", "2026-11-30T11:05:00"),
+    ]
+    stamp = parse_time_stamp("mardi 1er décembre 2026 à 08h15")
+    assert stamp is not None and (str(stamp.day), stamp.hour, stamp.minute) == ("2026-12-01", 8, 15)
+    stamp = parse_time_stamp("1 de diciembre de 2026")
+    assert stamp is not None and str(stamp.day) == "2026-12-01" and not stamp.has_time
+    assert parse_time_stamp("30. November 2026, 14:32 Uhr") is not None
+    assert parse_time_stamp("14.32 BST Ferries resume") is not None  # English stamps as before
