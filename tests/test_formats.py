@@ -680,6 +680,8 @@ def test_a_news_aggregators_items_lose_the_outlet_from_their_titles_and_are_sign
         ("Geneva talks enter second day as envoys seek prisoner swap deal", "The Daily Ledger"),
         ("Central bank holds rates at 4.25% as inflation lingers", "Market Post"),
     ]
+    kinds = {a.name: a.kind for a in load([str(FIXTURES / "feed" / "aggregator.xml")]).actors}
+    assert kinds["Daily Ledger"] == "organisation"  # a newspaper, named like one
     atom = (
         '<feed xmlns="http://www.w3.org/2005/Atom"><title>Digest</title>'
         "<entry><title>Ferry strike ends after pay deal — Harbour Gazette</title><id>1</id><updated>2026-12-01T08:00:00Z</updated>"
