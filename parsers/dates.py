@@ -286,6 +286,12 @@ def _us_daylight(day: date) -> bool:
     return start <= day < end
 
 
+def with_time_of(published: str | None, moment: str | None) -> str | None:
+    """``moment`` (a page's declared time, an email's Date:) where ``published`` is unknown or
+    only the same day; else ``published``, which is more precise about its own post."""
+    return moment if moment and published in (None, moment[:10]) else published
+
+
 def combine(day: date | None, stamp: TimeStamp | None) -> str | None:
     """ISO 8601 for a day and a time stamp: a date-time when both, a date when only the day."""
     if stamp is not None and stamp.day is not None:

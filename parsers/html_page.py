@@ -14,7 +14,7 @@ from datetime import date
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .dates import combine, epoch_moment, find_date, normalise_datetime, parse_time_stamp
+from .dates import combine, epoch_moment, find_date, normalise_datetime, parse_time_stamp, with_time_of
 from .html_article import DeclaredArticle, declared_article
 from .html_markdown import DROP_TAGS, absolute_url, nodes_to_markdown, safe_url
 from .markdown_doc import read_markdown
@@ -343,5 +343,5 @@ def _as_declared(entry: RawEntry, article: DeclaredArticle, first: bool) -> RawE
         entry,
         title=article.headline if article.headline and derived else entry.title,
         author=entry.author or article.author,
-        published=article.published if article.published and entry.published in (None, article.published[:10]) else entry.published,
+        published=with_time_of(entry.published, article.published),
     )

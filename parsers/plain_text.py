@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import pairwise
 
-from .dates import TimeStamp, briefing_date, combine, find_date, normalise_datetime, parse_time_stamp
+from .dates import TimeStamp, briefing_date, combine, find_date, normalise_datetime, parse_time_stamp, with_time_of
 from .model import RawEntry
 from .text_clean import first_sentence, scrub, tidy_line
 from .words import CAPITALISED_FUNCTION_WORDS, EXCLUDED_NAMES
@@ -79,6 +79,8 @@ _READ_MORE_ALONE = re.compile(rf"\W*{_READ_MORE_WORDS}\W*", re.I)
 def is_read_more(text: str) -> bool:
     """"Read more", "Read the full story →", "Continue reading": a pointer to the story, no text of it."""
     return _READ_MORE_ALONE.fullmatch(text) is not None
+
+
 _SENTENCE_INSIDE = re.compile(r"[a-z]{3,}[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z]")
 _MAIL_HEADER = re.compile(r"^(?:from|to|cc|bcc|date|sent|reply-to|subject)\s*:\s*", re.I)
 
@@ -384,8 +386,8 @@ def read_plain_text(
     for draft, draft_day in drafts:
         title = draft.title or first_sentence(draft.paras[0])
         published = combine(draft_day, draft.stamp)
-        if sent is not None and (draft.stamp is None or not draft.stamp.has_time) and published in (None, sent[:10]):
-            published = sent  # a saved email's sections: the time it was sent
+        if draft.stamp is None or not draft.stamp.has_time:
+            published = with_time_of(published, sent)  # a saved email's sections: the time it was sent
         entries.append(
             RawEntry(
                 title=title,
