@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -9,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from .actors import ActorSettings, ScanResult, resolve_actors, scan_entries
 from .dedup import DedupSettings, cluster
+from .digest import Digest, digest
 from .helper import unpickle_parts
 from .model import (
     Actor,
@@ -18,9 +20,6 @@ from .model import (
     RawEntry,
     Source,
     Topic,
-    anchor_of,
-    id_of_normalised,
-    normalise_text,
 )
 from .settings import ParseSettings
 from .text_clean import strip_update_marker
@@ -39,15 +38,20 @@ HELPER_MIN_ENTRIES = 1000
 """Fewer entries than this are scanned here: sending them would cost more than it saves."""
 
 
-def _merge(members: Sequence[tuple[RawEntry, Occurrence, str]]) -> Entry:
+def _fullest(members: Sequence[tuple[RawEntry, Occurrence, str, str | None]]) -> RawEntry:
+    """The member whose text a merged entry shows: the longest body, then title."""
+    return max(members, key=lambda m: (len(m[0].body), len(m[0].title)))[0]
+
+
+def _merge(members: Sequence[tuple[RawEntry, Occurrence, str, str | None]]) -> Entry:
     """One entry for a cluster: placed at its first occurrence, with its fullest text; its
     anchors are every member's (made unique across the briefing by ``_unique_anchors``)."""
-    fullest = max(members, key=lambda m: (len(m[0].body), len(m[0].title)))[0]
+    fullest = _fullest(members) if len(members) > 1 else members[0][0]
     occurrences: list[Occurrence] = []
-    for raw, occurrence, _ in members:
+    for raw, occurrence, _, _ in members:
         recorded = [Occurrence(path, position) for path, position in raw.seen_at] or [occurrence]
         occurrences.extend(o for o in recorded if o not in occurrences)
-    ids = sorted({member_id for _, _, member_id in members})
+    ids = sorted({m[2] for m in members})
     return Entry(
         id=ids[0],
         title=strip_update_marker(fullest.title),
@@ -57,7 +61,7 @@ def _merge(members: Sequence[tuple[RawEntry, Occurrence, str]]) -> Entry:
         link=fullest.link or next((m[0].link for m in members if m[0].link), None),
         occurrences=tuple(occurrences),
         member_ids=tuple(ids),
-        anchors=tuple(sorted({a for raw, o, _ in members if (a := anchor_of(o.path, raw.body)) is not None})),
+        anchors=tuple(sorted({m[3] for m in members if m[3] is not None})),
     )
 
 
@@ -75,7 +79,9 @@ PROVISIONAL_MIN_ENTRIES = 2000
 """From this many entries the analysis takes long enough that showing them first is worth it."""
 
 
-def provisional_briefing(sources: tuple[Source, ...], raws: Sequence[tuple[RawEntry, Occurrence, str]]) -> Briefing:
+def provisional_briefing(
+    sources: tuple[Source, ...], raws: Sequence[tuple[RawEntry, Occurrence, str, str | None]]
+) -> Briefing:
     """The parsed entries as they are, to read while they are merged and annotated.
 
     Ids are the ones an unmerged entry keeps, so read and starred marks already apply; the
@@ -91,7 +97,7 @@ def provisional_briefing(sources: tuple[Source, ...], raws: Sequence[tuple[RawEn
             link=raw.link,
             occurrences=(occurrence,),
         )
-        for raw, occurrence, identity in raws
+        for raw, occurrence, identity, _ in raws
     )
     return Briefing(sources=sources, entries=entries, actors=(), topics=())
 
@@ -106,8 +112,11 @@ def annotate(
     helper: Helper | None = None,
     on_progress: Callable[[str], None] | None = None,
     on_parsed: Callable[[Briefing], None] | None = None,
+    digests: Sequence[Digest | None] | None = None,
 ) -> Briefing:
     """Deduplicate all entries of all sources, then attach actors and topics.
+
+    ``digests``: each source's ``Digest`` where the process that parsed it made one.
 
     ``on_parsed`` is given the entries as parsed (see ``provisional_briefing``) when there are
     enough of them for the analysis to be worth waiting through.
@@ -116,15 +125,19 @@ def annotate(
     process scans the first; the joined scans are exactly one scan's (see ``ScanResult``).
     """
     sources = tuple(Source(p.path, p.format, len(p.entries), p.error) for p in parsed)
-    raws: list[tuple[RawEntry, Occurrence, str]] = []
+    raws: list[tuple[RawEntry, Occurrence, str, str | None]] = []
     normalised: list[str] = []  # each entry normalised once, for its id and for deduplication
-    for source in parsed:
+    shingles: list[array[int]] = []
+    given = digests if digests is not None else [None] * len(parsed)
+    seen: dict[str, array[int]] = {}
+    for source, made in zip(parsed, given, strict=True):
+        if made is None or len(made.ids) != len(source.entries):
+            made = digest(source.path, source.entries, settings.shingle_words, settings.max_words, seen)
         for position, raw in enumerate(source.entries):
-            title, body = normalise_text(raw.title), normalise_text(raw.body)
-            identity = raw.dump_id or id_of_normalised(title, body)
-            raws.append((raw, Occurrence(source.path, position), identity))
-            # What normalise_text(f"{title}\n{body}") gives, without normalising again.
-            normalised.append(f"{title} {body}" if title and body else title or body)
+            raws.append((raw, Occurrence(source.path, position), made.ids[position], made.anchors[position]))
+        normalised.extend(made.normalised)
+        shingles.extend(made.shingles)
+    del given, seen
     if on_parsed is not None and len(raws) >= PROVISIONAL_MIN_ENTRIES:
         on_parsed(provisional_briefing(sources, raws))
     dedup = DedupSettings(
@@ -137,21 +150,25 @@ def annotate(
     )
     report = on_progress or (lambda _: None)
     report(f"merging duplicates among {len(raws):,} entries")
-    groups = cluster([f"{raw.title}\n{raw.body}" for raw, _, _ in raws], dedup, helper, normalised)
-    del normalised
+    groups = cluster([f"{raw.title}\n{raw.body}" for raw, _, _, _ in raws], dedup, normalised, shingles)
+    del normalised, shingles
+
+    # A 50 MB one-line "entry" must not take minutes: names and phrases are read from the start.
+    # The helper gets its half of the texts to scan before this process merges the clusters.
+    fullest = [_fullest([raws[i] for i in group]) if len(group) > 1 else raws[group[0]][0] for group in groups]
+    texts = [(strip_update_marker(raw.title), raw.body[:_SCAN_CHARS]) for raw in fullest]
+    del fullest
+    half = int(len(texts) * _MINE) if helper is not None and len(texts) >= HELPER_MIN_ENTRIES else len(texts)
+    # The helper scans the second half for names, then (from the texts it already has) for
+    # topics, while this process does the same for the first half.
+    step = sample_step(len(texts)) if settings.automatic_topics > 0 else 0
+    scan_ticket = helper.ask("scan", texts[half:], half) if helper is not None and half < len(texts) else None
+    topic_ticket = helper.ask_more("topics", settings.topics, step) if helper is not None and scan_ticket else None
     merged = [_merge([raws[i] for i in group]) for group in groups]
     _unique_anchors(merged)
 
     actor_settings = ActorSettings(dict(settings.aliases), dict(settings.kinds), frozenset(settings.ignore))
-    # A 50 MB one-line "entry" must not take minutes: names and phrases are read from the start.
     report(f"finding people, places and topics in {len(merged):,} entries")
-    texts = [(e.title, e.body[:_SCAN_CHARS]) for e in merged]
-    step = sample_step(len(texts)) if settings.automatic_topics > 0 else 0
-    half = int(len(texts) * _MINE) if helper is not None and len(texts) >= HELPER_MIN_ENTRIES else len(texts)
-    # The helper scans the second half for names, then (from the texts it already has) for
-    # topics, while this process does the same for the first half.
-    scan_ticket = helper.ask("scan", texts[half:], half) if helper is not None and half < len(texts) else None
-    topic_ticket = helper.ask_more("topics", settings.topics, step) if helper is not None and scan_ticket else None
     scan = scan_entries(texts[:half])
     if half < len(texts):
         parts = unpickle_parts(helper.answer(scan_ticket), ScanResult) if helper is not None else None

@@ -19,17 +19,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import compress
 from operator import not_
-from typing import TYPE_CHECKING
 
 from .memory import release_freed_memory
 from .model import normalise_text
 from .words import STOPWORDS
 
-if TYPE_CHECKING:
-    from .helper import Helper
-
-HELPER_MIN_ENTRIES = 1000
-"""Fewer entries than this are hashed here: sending them would cost more than it saves."""
 _WORD = re.compile(r"\w+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _BUCKET_CAP = 64
@@ -74,7 +68,7 @@ _NON_WORD_TO_SPACE = bytes.maketrans(
 _STOPWORD_BYTES = frozenset(word.encode() for word in STOPWORDS)
 
 
-def _shingles(normalised: str, k: int, max_words: int) -> frozenset[int]:
+def shingles_of(normalised: str, k: int, max_words: int) -> frozenset[int]:
     """Hashed word n-grams of a normalised text's words.
 
     N-grams made only of stopwords ("of the", "it was") are left out: every English text has
@@ -97,19 +91,20 @@ def _shingles(normalised: str, k: int, max_words: int) -> frozenset[int]:
 
 def shingle_arrays(normalised: Sequence[str], k: int, max_words: int) -> list[array[int]]:
     """Each normalised text's shingles as a compact array (a helper job, too)."""
-    return [array("I", _shingles(text, k, max_words)) for text in normalised]
+    return [array("I", shingles_of(text, k, max_words)) for text in normalised]
 
 
 def cluster(
     texts: Sequence[str],
     settings: DedupSettings = DedupSettings(),
-    helper: Helper | None = None,
     normalised: Sequence[str] | None = None,
+    shingles: Sequence[array[int]] | None = None,
 ) -> list[list[int]]:
     """Group indexes of ``texts`` that are the same story; clusters in order of first member.
 
     ``normalised``: the texts through ``normalise_text``, when the caller has them already
-    (a list given here is emptied once read, so its memory goes before the comparisons).
+    (a list given here is emptied once read, so its memory goes before the comparisons);
+    ``shingles``: their ``shingle_arrays``, likewise (see ``digest``).
     """
     parent = list(range(len(texts)))
 
@@ -138,20 +133,14 @@ def cluster(
 
     # Shingle sets are kept as compact arrays (4 bytes a 32-bit shingle, not ~60 in a set of ints);
     # a set is built only for an entry that is being compared.
-    # With a helper process, it hashes the second half of the entries meanwhile.
-    distinct = [normalised[i] for i in unique]
-    if isinstance(normalised, list):
-        normalised.clear()  # the caller's copy too: at 100 000 entries these are 70 MB of text
-    del normalised, first_by_text
-    half = len(distinct) // 2 if helper is not None and len(distinct) >= HELPER_MIN_ENTRIES else len(distinct)
-    ticket = helper.ask("shingles", distinct[half:], settings.shingle_words, settings.max_words) if helper and half < len(distinct) else None
-    computed = shingle_arrays(distinct[:half], settings.shingle_words, settings.max_words)
-    if half < len(distinct):
-        rest = helper.answer(ticket) if helper is not None else None
-        if not (isinstance(rest, list) and len(rest) == len(distinct) - half):
-            rest = shingle_arrays(distinct[half:], settings.shingle_words, settings.max_words)
-        computed.extend(rest)
-    del distinct
+    if shingles is not None:
+        computed = [shingles[i] for i in unique]
+    else:
+        computed = shingle_arrays([normalised[i] for i in unique], settings.shingle_words, settings.max_words)
+    for given in (normalised, shingles):
+        if isinstance(given, list):
+            given.clear()  # the caller's copy too: at 100 000 entries these are 70 MB of text
+    del normalised, first_by_text, shingles
     arrays: dict[int, array[int]] = dict(zip(unique, computed, strict=True))
     frequency = array("I", bytes(4 * _FREQUENCY_SLOTS))
     for values in computed:

@@ -150,10 +150,11 @@ _SCAN_PART = 2000
 
 
 def parse_paths(paths: Sequence[str], settings: ParseSettings) -> list[bytes]:
-    """Each path read and parsed, as one pickled ``Parsed`` per path."""
-    from .load import read_source
+    """Each path read and parsed, as one pickled (``Parsed``, ``Digest``) per path."""
+    from .load import digested, read_source
 
-    return [pickle.dumps(read_source(path, settings), protocol=pickle.HIGHEST_PROTOCOL) for path in paths]
+    seen: dict[str, Any] = {}
+    return [pickle.dumps(digested(read_source(path, settings), settings, seen), protocol=pickle.HIGHEST_PROTOCOL) for path in paths]
 
 
 _kept: tuple[int, Sequence[tuple[str, str]]] = (0, ())
@@ -161,10 +162,10 @@ _kept: tuple[int, Sequence[tuple[str, str]]] = (0, ())
 
 
 def parse_part(path: str, settings: ParseSettings, part: tuple[int, int, int]) -> list[bytes]:
-    """One run of a big feed's items (see ``load.parse_bytes``), as one pickled ``Parsed``."""
-    from .load import _read_bytes, parse_bytes
+    """One run of a big feed's items (see ``load.parse_bytes``), as one pickled (``Parsed``, ``Digest``)."""
+    from .load import _read_bytes, digested, parse_bytes
 
-    return [pickle.dumps(parse_bytes(path, _read_bytes(path), settings, part), protocol=pickle.HIGHEST_PROTOCOL)]
+    return [pickle.dumps(digested(parse_bytes(path, _read_bytes(path), settings, part), settings), protocol=pickle.HIGHEST_PROTOCOL)]
 
 
 def scan_texts(texts: Sequence[tuple[str, str]], first: int) -> list[bytes]:
@@ -195,13 +196,6 @@ def unpickle_parts(parts: object, kind: type[T]) -> list[T] | None:
     return found
 
 
-def shingle_texts(normalised: Sequence[str], k: int, max_words: int) -> list[Any]:
-    """Hashed shingles of normalised texts, for deduplication."""
-    from .dedup import shingle_arrays
-
-    return shingle_arrays(normalised, k, max_words)
-
-
 def topics_of_kept(defined: Sequence[tuple[str, Sequence[str]]], step: int) -> Any:
     """Topics of the entries the last scan read (see ``topics.scan_topics``)."""
     from .topics import scan_topics
@@ -214,7 +208,6 @@ JOBS: dict[str, Callable[..., Any]] = {
     "parse": parse_paths,
     "parse part": parse_part,
     "scan": scan_texts,
-    "shingles": shingle_texts,
     "topics": topics_of_kept,
 }
 

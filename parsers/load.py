@@ -6,11 +6,12 @@ import glob
 import os
 import re
 import sys
+from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeGuard
 
 from .cache import FileKey, ParseCache
 from .dates import find_date
@@ -20,6 +21,7 @@ from .sniff import EXTENSIONS, sniff
 from .text_clean import first_sentence, tidy_line
 
 if TYPE_CHECKING:
+    from .digest import Digest
     from .helper import Helper
 
 STDIN = "-"
@@ -293,6 +295,7 @@ def _parse_and_annotate(
     from .helper import start_helper, unpickle_parts
 
     parsed: list[Parsed | None] = [None] * len(expanded)
+    digests: list[Digest | None] = [None] * len(expanded)
     to_read: list[int] = []
     for index, ((path, error), key) in enumerate(zip(expanded, keys, strict=True)):
         stored = cache.get_file(key, settings) if cache is not None and key is not None and not error else None
@@ -321,22 +324,29 @@ def _parse_and_annotate(
                 theirs.insert(0, index)
         ticket = helper.ask("parse", [expanded[i][0] for i in theirs], settings) if helper and theirs else None
         report = on_progress or (lambda _: None)
+        seen: dict[str, array[int]] = {}  # shingles by text, for the digests made here
         if helper is not None and len(to_read) == 1:
             # One big file: if it is a feed, the helper reads the second half of its items.
-            parsed[to_read[0]] = _parse_shared(expanded[to_read[0]][0], settings, helper)
+            shared = _parse_shared(expanded[to_read[0]][0], settings, helper)
+            if shared is not None:
+                parsed[to_read[0]], digests[to_read[0]] = shared
         for count, index in enumerate(to_read, start=1):
             if parsed[index] is not None:
                 continue
             if index not in theirs or ticket is None:
-                parsed[index] = read(expanded[index][0], settings)
+                fresh = parsed[index] = read(expanded[index][0], settings)
+                digests[index] = _digest_of(fresh, settings, seen)
                 if count % 10 == 0 or count == len(to_read):
                     report(f"reading files {count}/{len(to_read)}")
         if theirs and ticket is not None:
             assert helper is not None
-            answers = unpickle_parts(helper.answer(ticket), Parsed)
+            answers = unpickle_parts(helper.answer(ticket), tuple)
             for position, index in enumerate(theirs):
                 found = answers[position] if answers is not None and len(answers) == len(theirs) else None
-                parsed[index] = found or read(expanded[index][0], settings)
+                if _is_digested(found):
+                    parsed[index], digests[index] = found
+                else:
+                    parsed[index] = read(expanded[index][0], settings)
         if cache is not None:
             for index in to_read:
                 key, result = keys[index], parsed[index]
@@ -345,13 +355,37 @@ def _parse_and_annotate(
         # Imported here, once the helper is at work: deduplication and extraction, the cold path only.
         from .annotate import annotate
 
-        return annotate([p for p in parsed if p is not None], settings, helper, report, on_head)
+        ready = [(result, made) for result, made in zip(parsed, digests, strict=True) if result is not None]
+        return annotate([result for result, _ in ready], settings, helper, report, on_head, [made for _, made in ready])
     finally:
         if helper is not None:
             helper.close()
 
 
-def _parse_shared(path: str, settings: ParseSettings, helper: Helper) -> Parsed | None:
+def _digest_of(parsed: Parsed, settings: ParseSettings, seen: dict[str, array[int]] | None = None) -> Digest:
+    from .digest import digest
+
+    return digest(parsed.path, parsed.entries, settings.shingle_words, settings.max_words, seen)
+
+
+def digested(parsed: Parsed, settings: ParseSettings, seen: dict[str, array[int]] | None = None) -> tuple[Parsed, Digest]:
+    """A file's parse and its digest, as the helper sends them."""
+    return parsed, _digest_of(parsed, settings, seen)
+
+
+def _is_digested(found: object) -> TypeGuard[tuple[Parsed, Digest]]:
+    from .digest import Digest
+
+    return (
+        isinstance(found, tuple)
+        and len(found) == 2
+        and isinstance(found[0], Parsed)
+        and isinstance(found[1], Digest)
+        and len(found[1].ids) == len(found[0].entries)
+    )
+
+
+def _parse_shared(path: str, settings: ParseSettings, helper: Helper) -> tuple[Parsed, Digest | None] | None:
     """A big feed parsed by both processes, half its items each; None if it is no feed."""
     from .encoding import NotText, decode
     from .helper import unpickle_parts
@@ -365,14 +399,16 @@ def _parse_shared(path: str, settings: ParseSettings, helper: Helper) -> Parsed 
     # The helper gets the smaller share: it has still to start and import the feed reader.
     ticket = helper.ask("parse part", path, settings, (3, 5, 5))
     mine = parse_bytes(path, data, settings, (0, 3, 5))
-    answers = unpickle_parts(helper.answer(ticket), Parsed)
-    theirs = answers[0] if answers else parse_bytes(path, data, settings, (3, 5, 5))
+    my_digest = _digest_of(mine, settings)
+    answers = unpickle_parts(helper.answer(ticket), tuple)
+    found = answers[0] if answers else None
+    theirs, their_digest = found if _is_digested(found) else digested(parse_bytes(path, data, settings, (3, 5, 5)), settings)
     if mine.error or theirs.error:
-        return parse_bytes(path, data, settings)  # let the whole file tell what is wrong
+        return parse_bytes(path, data, settings), None  # let the whole file tell what is wrong
     entries = mine.entries + theirs.entries
     if not entries:
-        return Parsed(path, mine.format, (), f"no entries found in this {mine.format} file")
-    return Parsed(path, mine.format, entries)
+        return Parsed(path, mine.format, (), f"no entries found in this {mine.format} file"), None
+    return Parsed(path, mine.format, entries), my_digest.then(their_digest)
 
 
 def _size(path: str, key: FileKey | None) -> int:

@@ -78,7 +78,7 @@ def test_shingles_of_ascii_text_are_those_of_the_word_regex() -> None:
     for text in _random_texts(2, 5_000):
         normalised = text.casefold()
         for k in (1, 2, 3):
-            assert dedup._shingles(normalised, k, 400) == by_regex(normalised, k), (normalised, k)
+            assert dedup.shingles_of(normalised, k, 400) == by_regex(normalised, k), (normalised, k)
 
 
 def test_actor_tokens_are_those_of_the_plain_pattern() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from brief.parsers import annotate, dedup, expand_sources, helper, load
+from brief.parsers import annotate, expand_sources, helper, load
 from brief.parsers.actors import extract_actors, resolve_actors, scan_entries
 from brief.parsers.cache import ParseCache
 from brief.parsers.settings import default_settings
@@ -22,7 +22,6 @@ def helper_always(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(helper, "HELPER_MIN_BYTES", 0)
     monkeypatch.setattr(helper, "spare_cpus", lambda: 1)
     monkeypatch.setattr(annotate, "HELPER_MIN_ENTRIES", 2)
-    monkeypatch.setattr(dedup, "HELPER_MIN_ENTRIES", 2)
 
 
 def test_briefing_is_the_same_with_the_helper(helper_always: None, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -38,7 +37,7 @@ def test_briefing_is_the_same_with_the_helper(helper_always: None, monkeypatch: 
     monkeypatch.setattr(helper, "start_helper", spy)
     with_helper = load([str(FIXTURES)])
     assert started, "the helper was not started"
-    assert started[0]._answered == 4  # it parsed files, hashed shingles, scanned names and topics
+    assert started[0]._answered == 3  # it parsed (and digested) files, scanned names and topics
     monkeypatch.setattr(helper, "start_helper", lambda total: None)
     assert load([str(FIXTURES)]) == with_helper
 

@@ -1,0 +1,56 @@
+"""What deduplication needs of each parsed entry, worked out by the process that parsed it.
+
+Normalising an entry, hashing its id and anchor and its word shingles is a third of the work
+of a cold load after parsing, and depends on nothing but the entry. Done in the same process
+(and right after) the entry was parsed, it is shared evenly between this process and the
+helper, and the entry's text never has to travel to the helper a second time.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .dedup import shingles_of
+from .model import RawEntry, anchor_of, id_of_normalised, normalise_text
+
+
+@dataclass(frozen=True)
+class Digest:
+    """One file's entries, each as deduplication sees it (same order as the entries)."""
+
+    normalised: tuple[str, ...]
+    """Title and body normalised, as ``normalise_text(f"{title}\\n{body}")`` gives them."""
+    ids: tuple[str, ...]
+    anchors: tuple[str | None, ...]
+    shingles: tuple[array[int], ...]
+
+    def then(self, other: Digest) -> Digest:
+        """This digest followed by the next run of the same file's entries."""
+        return Digest(
+            self.normalised + other.normalised,
+            self.ids + other.ids,
+            self.anchors + other.anchors,
+            self.shingles + other.shingles,
+        )
+
+
+def digest(path: str, entries: Sequence[RawEntry], shingle_words: int, max_words: int, seen: dict[str, array[int]] | None = None) -> Digest:
+    """The digest of a file's entries; ``seen`` remembers shingles by normalised text, so an
+    exact copy (a live blog's pinned post) is hashed once per process."""
+    memo = seen if seen is not None else {}
+    normalised: list[str] = []
+    ids: list[str] = []
+    shingles: list[array[int]] = []
+    for raw in entries:
+        title, body = normalise_text(raw.title), normalise_text(raw.body)
+        ids.append(raw.dump_id or id_of_normalised(title, body))
+        text = f"{title} {body}" if title and body else title or body
+        normalised.append(text)
+        found = memo.get(text)
+        if found is None:
+            found = memo[text] = array("I", shingles_of(text, shingle_words, max_words))
+        shingles.append(found)
+    anchors = tuple(anchor_of(path, raw.body) for raw in entries)
+    return Digest(tuple(normalised), tuple(ids), anchors, tuple(shingles))
