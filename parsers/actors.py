@@ -49,8 +49,11 @@ _PARTICLES = frozenset({"de", "da", "do", "dos", "das", "van", "von", "der", "de
 _OF = frozenset({"of", "for"})
 _GERMAN_NAME_PARTICLES = frozenset({"von", "van", "zu", "vom"})
 """Before which a German article belongs to a name ("Ursula von der Leyen")."""
+_OF_OR_THE = _OF | {"the"}
 _JOINS = _OF | {"and"}
 """Between two parts of one organisation's name when the rest names one ("Food and Drug Administration")."""
+_TRAILING = _PARTICLES | _JOINS | {"the"}
+"""Words a name never ends with: a run of capitals stops before them."""
 _WEATHER_SYSTEMS = frozenset({"Storm", "Hurricane", "Typhoon", "Cyclone", "Tropical", "Tornado", "Blizzard"})
 _OCCUPATIONS = ROLE_WORDS - {"foreign", "defence", "defense", "energy", "finance", "interior", "health", "trade", "prime", "vice", "general", "head", "king", "queen", "prince", "princess", "pope"}
 _ROLE_FILLERS = frozenset({"the", "of", "and", "influential", "former", "new", "acting", "outgoing", "incoming", "then", "top", "senior", "own"})
@@ -314,8 +317,11 @@ def _said_it(after: Sequence[str]) -> bool:
     return after[:2] == [",", "which"] or (bool(after) and after[0] in _MEMBER_WORDS)
 
 
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+
+
 def _is_title_case(text: str) -> bool:
-    words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", text) if len(w) > 3]
+    words = [w for w in _WORD.findall(text) if len(w) > 3]
     return len(words) >= 4 and sum(1 for w in words if w[:1].isupper()) >= 0.7 * len(words)
 
 
@@ -336,6 +342,8 @@ class _Scanner:
         self.language = ENGLISH
         """The language of the entry being scanned (see ``languages``): other languages' articles
         and function words never begin a name, and a German noun is no name."""
+        self.one_word: dict[str, tuple[Known, str, int] | None] = {}
+        """What the gazetteer says of each word that starts no longer name (a name repeats)."""
         self.plain_openers = frozenset(
             word for word in CAPITALISED_FUNCTION_WORDS if self._gazetteer_at([word], 0) is None
         )
@@ -369,14 +377,23 @@ class _Scanner:
 
     def _gazetteer_at(self, tokens: list[str], i: int) -> tuple[Known, str, int] | None:
         word = tokens[i]
+        if word not in self.gazetteer.heads:  # the common case: a one-word look-up, remembered
+            try:
+                return self.one_word[word]
+            except KeyError:
+                bare, _ = _strip_possessive(word)
+                found = self.gazetteer.lookup(bare) if _is_cap(word) else None
+                one = self.one_word[word] = (found, bare, 1) if found is not None else None
+                return one
         if not _is_cap(word):
             return None
-        if word not in self.gazetteer.heads:  # the common case: a one-word look-up
-            bare, _ = _strip_possessive(word)
-            found = self.gazetteer.lookup(bare)
-            return (found, bare, 1) if found is not None else None
-        longest = self.gazetteer.longest
-        for n in range(min(longest, len(tokens) - i), 0, -1):
+        # Only as many words as begin some name are worth looking up ("United States of …").
+        longest = min(self.gazetteer.longest, len(tokens) - i)
+        prefixes = self.gazetteer.prefixes
+        top = 1
+        while top < longest and " ".join(tokens[i : i + top]).casefold() in prefixes:
+            top += 1
+        for n in range(top, 0, -1):
             words = tokens[i : i + n]
             if not words or not all(w[:1].isalnum() or w == "-" for w in words):
                 continue
@@ -501,7 +518,7 @@ class _Scanner:
                 j += 1
                 continue
             break
-        while words and (words[-1].lower() in _PARTICLES | _JOINS | {"the"}):
+        while words and (words[-1].lower() in _TRAILING):
             words.pop()
             j -= 1
         return max(j, i + 1), words, possessive
@@ -540,14 +557,18 @@ class _Scanner:
         while len(words) > 2 and words[0].lower() in _OCCUPATIONS and not self.gazetteer.lookup(" ".join(words)):
             title_roles.append(words[0].lower())
             words = words[1:]
-        while words and words[0] in _OF | {"the"}:  # "Head of State Institute" lost its "Head"
+        while words and words[0] in _OF_OR_THE:  # "Head of State Institute" lost its "Head"
             words = words[1:]
         if len(words) == 1 and words[0] in TITLE_WORDS:
             return
         words = [w for w in words if w not in EXCLUDED_NAMES]
         if not words:
             return
-        acronym = all(w.isupper() and len(w) > 1 for w in words) and not self.gazetteer.lookup(" ".join(words))
+        acronym = (
+            words[0].isupper()
+            and all(w.isupper() and len(w) > 1 for w in words)
+            and not self.gazetteer.lookup(" ".join(words))
+        )
         prev = tokens[i - 1].lower() if i > 0 else ""
         prev2 = tokens[i - 2].lower() if i > 1 else ""
         after = [token.lower() for token in tokens[j : j + 4]]
@@ -588,6 +609,8 @@ class _Resolver:
         self._prefixes: defaultdict[str, set[str]] = defaultdict(set)
         self._named_in: dict[tuple[int, str], str] = {}
         self._cued: dict[str, str] = {}
+        self._word_kinds: dict[tuple[str, ...], str | None] = {}
+        self._mention_counts: dict[str, int] = {}
 
     def resolve(self, entries: int) -> ActorResult:
         aliases = dict(self.settings.aliases)
@@ -774,6 +797,14 @@ class _Resolver:
         return place
 
     def _kind_of_multiword(self, words: tuple[str, ...]) -> str | None:
+        """What a name's words alone say it is (remembered: a name recurs)."""
+        try:
+            return self._word_kinds[words]
+        except KeyError:
+            kind = self._word_kinds[words] = self._kind_of_words(words)
+            return kind
+
+    def _kind_of_words(self, words: tuple[str, ...]) -> str | None:
         if len(words) < 2 or words[0] in _WEATHER_SYSTEMS:
             return None  # "Storm Halvard", "Hurricane Mara": named weather, no one's name
         if any(w in ORGANISATION_WORDS for w in words):
@@ -832,7 +863,11 @@ class _Resolver:
         named = self._named_in.get((mention.entry, surface))
         if named is not None and named in owners:
             return named
-        return max(sorted(owners), key=lambda o: sum(people[o].full.values()))
+        counts = self._mention_counts
+        for owner in owners:
+            if owner not in counts:
+                counts[owner] = sum(people[owner].full.values())
+        return max(sorted(owners), key=counts.__getitem__)
 
 
 def scan_entries(texts: Sequence[tuple[str, str]], first: int = 0, gazetteer: Gazetteer | None = None) -> ScanResult:

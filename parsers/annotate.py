@@ -43,10 +43,23 @@ def _fullest(members: Sequence[tuple[RawEntry, Occurrence, str, str | None]]) ->
     return max(members, key=lambda m: (len(m[0].body), len(m[0].title)))[0]
 
 
-def _merge(members: Sequence[tuple[RawEntry, Occurrence, str, str | None]]) -> Entry:
-    """One entry for a cluster: placed at its first occurrence, with its fullest text; its
-    anchors are every member's (made unique across the briefing by ``_unique_anchors``)."""
-    fullest = _fullest(members) if len(members) > 1 else members[0][0]
+def _merge(members: Sequence[tuple[RawEntry, Occurrence, str, str | None]], fullest: RawEntry, title: str) -> Entry:
+    """One entry for a cluster: placed at its first occurrence, with the text of its
+    ``fullest`` member under ``title``; its anchors are every member's (made unique across
+    the briefing by ``_unique_anchors``)."""
+    if len(members) == 1 and not fullest.seen_at:  # most entries: nothing to merge
+        _, occurrence, identity, anchor = members[0]
+        return Entry(
+            id=identity,
+            title=title,
+            body=fullest.body,
+            author=fullest.author or None,
+            published=fullest.published or None,
+            link=fullest.link or None,
+            occurrences=(occurrence,),
+            member_ids=(identity,),
+            anchors=(anchor,) if anchor is not None else (),
+        )
     occurrences: list[Occurrence] = []
     for raw, occurrence, _, _ in members:
         recorded = [Occurrence(path, position) for path, position in raw.seen_at] or [occurrence]
@@ -54,7 +67,7 @@ def _merge(members: Sequence[tuple[RawEntry, Occurrence, str, str | None]]) -> E
     ids = sorted({m[2] for m in members})
     return Entry(
         id=ids[0],
-        title=strip_update_marker(fullest.title),
+        title=title,
         body=fullest.body,
         author=fullest.author or next((m[0].author for m in members if m[0].author), None),
         published=fullest.published or next((m[0].published for m in members if m[0].published), None),
@@ -156,15 +169,18 @@ def annotate(
     # A 50 MB one-line "entry" must not take minutes: names and phrases are read from the start.
     # The helper gets its half of the texts to scan before this process merges the clusters.
     fullest = [_fullest([raws[i] for i in group]) if len(group) > 1 else raws[group[0]][0] for group in groups]
-    texts = [(strip_update_marker(raw.title), raw.body[:_SCAN_CHARS]) for raw in fullest]
-    del fullest
+    titles = [strip_update_marker(raw.title) for raw in fullest]
+    texts = [(title, raw.body[:_SCAN_CHARS]) for title, raw in zip(titles, fullest, strict=True)]
     half = int(len(texts) * _MINE) if helper is not None and len(texts) >= HELPER_MIN_ENTRIES else len(texts)
     # The helper scans the second half for names, then (from the texts it already has) for
     # topics, while this process does the same for the first half.
     step = sample_step(len(texts)) if settings.automatic_topics > 0 else 0
     scan_ticket = helper.ask("scan", texts[half:], half) if helper is not None and half < len(texts) else None
     topic_ticket = helper.ask_more("topics", settings.topics, step) if helper is not None and scan_ticket else None
-    merged = [_merge([raws[i] for i in group]) for group in groups]
+    merged = [
+        _merge([raws[i] for i in group], raw, title) for group, raw, title in zip(groups, fullest, titles, strict=True)
+    ]
+    del fullest, titles
     _unique_anchors(merged)
 
     actor_settings = ActorSettings(dict(settings.aliases), dict(settings.kinds), frozenset(settings.ignore))

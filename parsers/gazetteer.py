@@ -32,6 +32,9 @@ class Gazetteer:
     """Most words in any surface form, to bound phrase look-ups."""
     heads: frozenset[str] = frozenset()
     """First words of multi-word names: only these start a look-up longer than one word."""
+    prefixes: frozenset[str] = frozenset()
+    """The first words (all but the last) of multi-word names, case-folded: a look-up of more
+    words than a known prefix's can find nothing."""
 
     def lookup(self, phrase: str) -> Known | None:
         """The entry a phrase names, exactly or case-insensitively (acronyms stay exact)."""
@@ -50,6 +53,7 @@ def parse_gazetteer(text: str) -> Gazetteer:
     demonyms: dict[str, Known] = {}
     longest = 1
     heads: set[str] = set()
+    prefixes: set[str] = set()
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -63,9 +67,10 @@ def parse_gazetteer(text: str) -> Gazetteer:
             longest = max(longest, len(words))
             if len(words) > 1:
                 heads.update({words[0], words[0].capitalize(), words[0].upper()})
+                prefixes.update(" ".join(words[:n]).casefold() for n in range(1, len(words)))
         for demonym in filter(None, adjectives.split(",")):
             demonyms.setdefault(demonym.strip(), known)
-    return Gazetteer(names, folded, demonyms, longest, frozenset(heads))
+    return Gazetteer(names, folded, demonyms, longest, frozenset(heads), frozenset(prefixes))
 
 
 @lru_cache(maxsize=1)
