@@ -129,7 +129,8 @@ def annotate(
 ) -> Briefing:
     """Deduplicate all entries of all sources, then attach actors and topics.
 
-    ``digests``: each source's ``Digest`` where the process that parsed it made one.
+    ``digests``: each source's ``Digest`` where the process that parsed it made one (a list
+    given here is emptied once read).
 
     ``on_parsed`` is given the entries as parsed (see ``provisional_briefing``) when there are
     enough of them for the analysis to be worth waiting through.
@@ -150,6 +151,9 @@ def annotate(
             raws.append((raw, Occurrence(source.path, position), made.ids[position], made.anchors[position]))
         normalised.extend(made.normalised)
         shingles.extend(made.shingles)
+    if isinstance(digests, list):
+        digests.clear()  # the caller's list: the texts are kept only as long as they are needed
+    made = None
     del given, seen
     if on_parsed is not None and len(raws) >= PROVISIONAL_MIN_ENTRIES:
         on_parsed(provisional_briefing(sources, raws))
