@@ -17,7 +17,7 @@ from array import array
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import compress
+from itertools import chain, compress
 from operator import not_
 
 from .memory import release_freed_memory
@@ -151,11 +151,7 @@ def cluster(
     # remarks on"): they say nothing about which story this is, so they are left out. Counts
     # are kept per hash slot (collisions only ever over-count, and by far less than the ceiling).
     ceiling = max(settings.common_floor, int(len(unique) * settings.common_share))
-    if len(unique) > settings.common_floor:
-        for i, values in arrays.items():
-            kept = [value for value in values if frequency[value & _FREQUENCY_MASK] <= ceiling]
-            if len(kept) != len(values):
-                arrays[i] = array("I", kept)
+    leave_common = len(unique) > settings.common_floor
     numbers: dict[int, frozenset[str]] = {}
 
     def numbers_of(i: int) -> frozenset[str]:
@@ -170,7 +166,15 @@ def cluster(
     sketch_index: dict[int, list[int]] = {}
     for i in unique:
         values = arrays[i]
-        rare = [value for value in values if frequency[value & _FREQUENCY_MASK] <= _BUCKET_CAP]
+        rare: Sequence[int] | None = None
+        if leave_common:
+            kept = [value for value in values if frequency[value & _FREQUENCY_MASK] <= ceiling]
+            if len(kept) != len(values):
+                values = arrays[i] = array("I", kept)
+            if ceiling <= _BUCKET_CAP:
+                rare = kept  # what is not common is rare: no second look at the counts
+        if rare is None:
+            rare = [value for value in values if frequency[value & _FREQUENCY_MASK] <= _BUCKET_CAP]
         sketch = heapq.nsmallest(settings.sketch, rare)
         if len(sketch) < settings.sketch:
             sketch += heapq.nsmallest(settings.sketch - len(sketch), set(values).difference(rare))
@@ -187,13 +191,12 @@ def cluster(
         # crowded bucket (a phrase many stories use), a candidate needs two. Most candidates
         # are unrelated entries met through one such phrase: comparing them all was most of
         # the work.
-        candidates: set[int] = set()
-        hits: Counter[int] = Counter()
-        for found in filter(None, map(sketch_index.get, mine_values)):
-            hits.update(found)
+        founds = list(filter(None, map(sketch_index.get, mine_values)))
+        hits = Counter(chain.from_iterable(founds))  # counted in C, once an entry
+        candidates = {j for j, count in hits.items() if count > 1}
+        for found in founds:
             if len(found) <= _SURE_BUCKET:
                 candidates.update(found)
-        candidates.update(j for j, count in hits.items() if count > 1)
         candidates.discard(i)
         if not candidates:
             continue
