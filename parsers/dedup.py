@@ -15,10 +15,10 @@ import re
 import zlib
 from array import array
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from itertools import chain, compress
-from operator import not_
+from itertools import chain, compress, pairwise
+from operator import not_, or_
 
 from .memory import release_freed_memory
 from .model import normalise_text
@@ -83,9 +83,14 @@ def shingles_of(normalised: str, k: int, max_words: int) -> frozenset[int]:
         words = list(map(str.encode, _WORD.findall(normalised)[:max_words]))
     if len(words) < k:
         return frozenset({zlib.crc32(b" ".join(words))}) if words else frozenset()
-    grams = map(b" ".join, zip(*(words[i:] for i in range(k)), strict=False))
-    stop = list(map(_STOPWORD_BYTES.__contains__, words))
-    content = map(not_, map(all, zip(*(stop[i:] for i in range(k)), strict=False)))
+    if k == 2:  # the default, spelt out: a third faster than the general case
+        kept = list(map(not_, map(_STOPWORD_BYTES.__contains__, words)))
+        grams = map(b" ".join, pairwise(words))
+        content: Iterator[bool] = map(or_, kept, kept[1:])
+    else:
+        grams = map(b" ".join, zip(*(words[i:] for i in range(k)), strict=False))
+        stop = list(map(_STOPWORD_BYTES.__contains__, words))
+        content = map(not_, map(all, zip(*(stop[i:] for i in range(k)), strict=False)))
     return frozenset(map(zlib.crc32, compress(grams, content)))
 
 

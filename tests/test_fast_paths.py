@@ -79,6 +79,13 @@ def test_shingles_of_ascii_text_are_those_of_the_word_regex() -> None:
         normalised = text.casefold()
         for k in (1, 2, 3):
             assert dedup.shingles_of(normalised, k, 400) == by_regex(normalised, k), (normalised, k)
+    # Runs of stopwords and content words, where the default (k = 2) has its own code.
+    rng = random.Random(3)
+    vocabulary = [*sorted(STOPWORDS)[:40], "harbour", "ferry", "strike", "talks", "port", "2026"]
+    for _ in range(2_000):
+        text = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(0, 40)))
+        for k in (2, 3):
+            assert dedup.shingles_of(text, k, 400) == by_regex(text, k), (text, k)
 
 
 def test_actor_tokens_are_those_of_the_plain_pattern() -> None:
