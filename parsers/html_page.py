@@ -140,11 +140,13 @@ def _clean(root: LexborNode, boilerplate: re.Pattern[str]) -> None:
             node.decompose()
 
 
-def _post_blocks(root: LexborNode) -> list[LexborNode]:
+def _post_blocks(root: LexborNode, root_text: int | None = None) -> list[LexborNode]:
+    """The blocks of a page that are its posts; ``root_text``: the root's ``_text_length``,
+    when known (a page's text is long: it is measured once)."""
     # selectolax's css() includes the node itself, so an innermost article matches once.
     articles = [a for a in root.css("article") if len(a.css("article")) == 1 and _text_length(a) > 20]
     if len(articles) >= 2:
-        return articles if _covers(articles, root) else []
+        return articles if _covers(articles, root, root_text) else []
     marked = []
     for node in root.css("div, section, li"):
         words = _class_words(node)
@@ -169,20 +171,24 @@ def _post_blocks(root: LexborNode) -> list[LexborNode]:
             and _text_length(node) > 20
         )
     ]
-    return posts if _covers(posts, root) else []
+    return posts if _covers(posts, root, root_text) else []
 
 
-def _covers(posts: list[LexborNode], root: LexborNode) -> bool:
+def _covers(posts: list[LexborNode], root: LexborNode, root_text: int | None = None) -> bool:
     """Whether the posts hold a good part of the page's text: a page whose "posts" are a few
     small cards beside one long text (empty <article> slots, teaser boxes) is that text."""
-    return sum(_text_length(post) for post in posts) >= 0.3 * _text_length(root)
+    total = root_text if root_text is not None else _text_length(root)
+    return sum(_text_length(post) for post in posts) >= 0.3 * total
 
 
-def _main(root: LexborNode) -> LexborNode:
+def _main(root: LexborNode) -> tuple[LexborNode, int | None]:
     """The page's <main>, unless it holds little of the text (a <main> around the headline
-    only, the article after it)."""
+    only, the article after it); with its ``_text_length`` when that was measured."""
     main = root.css_first("main")
-    return main if main is not None and _text_length(main) >= 0.3 * _text_length(root) else root
+    if main is None:
+        return root, None
+    main_text, root_text = _text_length(main), _text_length(root)
+    return (main, main_text) if main_text >= 0.3 * root_text else (root, root_text)
 
 
 def _has_heading_or_time(node: LexborNode) -> bool:
@@ -312,14 +318,14 @@ def _read_html(text: str, boilerplate: re.Pattern[str], default_day: date | None
     declared = json_ld_objects(scripts) if scripts else []
     article = declared_article(tree, declared)
     _clean(root, boilerplate)
-    main = _main(root)
-    blocks = _post_blocks(main)
+    main, main_text = _main(root)
+    blocks = _post_blocks(main, main_text)
     entries = [entry for entry in (_post(block, day, base_link) for block in blocks) if entry is not None]
     if not entries:
         if blocks:  # only headlines with nothing under them, taken out of the tree as read
             root = LexborHTMLParser(text).body or root
             _clean(root, boilerplate)
-            main = _main(root)
+            main, _ = _main(root)
         entries = read_markdown(nodes_to_markdown(main.iter(include_text=True)), boilerplate=boilerplate, default_day=day)
     if article is not None:
         # The sections of one article (a newsletter issue) share its author and time.

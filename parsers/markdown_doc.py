@@ -29,7 +29,12 @@ _THEMATIC_BREAK = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ 
 def strip_inline(text: str) -> str:
     """Heading or emphasis text without Markdown marks (and "&amp;" read as "&", as Markdown
     shows it)."""
-    plain = tidy_line(_INLINE_MARKS.sub("", _LINK.sub(r"\1", text)))
+    # It runs on every line of every post: each substitution only where it can apply.
+    if "](" in text:
+        text = _LINK.sub(r"\1", text)
+    if "*" in text or "_" in text or "`" in text or "~~" in text:
+        text = _INLINE_MARKS.sub("", text)
+    plain = tidy_line(text)
     return tidy_line(scrub(html.unescape(plain))) if "&" in plain else plain
 
 
