@@ -81,7 +81,9 @@ def test_scans_joined_in_chunks_equal_one_scan() -> None:
     ]
     whole = extract_actors(texts)
     first = scan_entries(texts[:1], 0)
-    rest = pickle.loads(pickle.dumps(scan_entries(texts[1:], 1)))  # as if from the helper
+    sent = scan_entries(texts[1:], 1)
+    rest = pickle.loads(pickle.dumps(sent))  # as if from the helper
+    assert rest == sent and rest.mentions and type(rest.mentions[0]) is type(sent.mentions[0])
     first.extend(rest)
     assert resolve_actors(first, len(texts)) == whole
     assert any(name == "World Health Organization" for name, *_ in whole.actors)
