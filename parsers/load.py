@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, TypeGuard
 
 from .cache import FileKey, ParseCache
 from .dates import find_date
+from .memory import collection_paused
 from .model import Briefing, RawEntry
 from .settings import ParseSettings, default_settings
 from .sniff import EXTENSIONS, sniff
@@ -244,6 +245,18 @@ def load(
         on_progress: told what a cold load is doing ("reading files 12/400", "merging
             duplicates", …), for a progress line; called from the loading thread.
     """
+    with collection_paused():
+        return _load(sources, settings, cache, read, on_head, on_progress)
+
+
+def _load(
+    sources: Sequence[str],
+    settings: ParseSettings | None,
+    cache: ParseCache | None,
+    read: Callable[[str, ParseSettings], Parsed],
+    on_head: Callable[[Briefing], None] | None,
+    on_progress: Callable[[str], None] | None,
+) -> Briefing:
     settings = settings or default_settings()
     expanded = expand_sources(sources)
     if cache is None:

@@ -64,3 +64,42 @@ def test_entry_ids_are_stable_and_normalised() -> None:
     assert entry_id("Title", "Body  text") == entry_id("title", "body text")
     assert entry_id("A", "x") == "00c4b0aa2d8a5a6b" or len(entry_id("A", "x")) == 16
     assert entry_id("A", "“quoted”") == entry_id("A", '"quoted"')
+
+
+def test_no_cycle_collection_during_a_load_and_back_after(tmp_path: Path) -> None:
+    import gc
+
+    from brief.parsers.load import Parsed, read_source
+    from brief.parsers.memory import collection_paused
+
+    (tmp_path / "a.txt").write_text(POST, encoding="utf-8")
+    seen: list[bool] = []
+
+    def read(path: str, settings: object) -> Parsed:
+        seen.append(gc.isenabled())
+        return read_source(path, default_settings())
+
+    assert gc.isenabled()
+    load([str(tmp_path)], read=read)
+    assert seen == [False] and gc.isenabled()
+
+    # Overlapping loads (the reader reloads while a load runs): collection resumes after the last.
+    first, second = collection_paused(), collection_paused()
+    first.__enter__()
+    second.__enter__()
+    first.__exit__(None, None, None)
+    assert not gc.isenabled()
+    second.__exit__(None, None, None)
+    assert gc.isenabled()
+    # A program that turned collection off keeps it off.
+    gc.disable()
+    try:
+        with collection_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    # A failing load still turns it back on.
+    with pytest.raises(RuntimeError), collection_paused():
+        raise RuntimeError("boom")
+    assert gc.isenabled()
