@@ -114,7 +114,7 @@ class TopicScan:
 
 def sample_step(count: int) -> int:
     """Every how many entries a phrase is looked for (at most ``_SAMPLE`` entries are read)."""
-    return max(1, count // _SAMPLE)
+    return max(1, -(-count // _SAMPLE))  # rounded up: a step rounded down read up to twice as many
 
 
 def _matchers(defined: Sequence[tuple[str, Sequence[str]]]) -> list[tuple[frozenset[str], tuple[_Phrase, ...]]]:

@@ -10,7 +10,7 @@ import pytest
 from brief.parsers import load
 from brief.parsers.actors import ActorSettings, extract_actors
 from brief.parsers.dedup import DedupSettings, cluster
-from brief.parsers.topics import find_topics
+from brief.parsers.topics import _SAMPLE, find_topics, sample_step
 from conftest import FIXTURES, SAMPLES
 
 POST = (
@@ -345,3 +345,9 @@ def test_the_language_of_an_entry_is_told_by_its_function_words() -> None:
     # An English report quoting a German sentence stays English.
     assert of('The chancellor told reporters in Berlin that "die Lage ist ernst", and said the cabinet would meet on Friday to decide.') == "en"
     assert of("Ferry strike ends") == "en"  # too short to tell: English rules
+
+
+def test_phrases_are_looked_for_in_at_most_a_sample_of_entries() -> None:
+    for count in [1, 1999, 2000, 2001, 3999, 4000, 7981, 80_019, 100_000]:
+        read = len(range(0, count, sample_step(count)))
+        assert read <= _SAMPLE and read >= min(count, _SAMPLE // 2), (count, read)
