@@ -218,7 +218,6 @@ def serve(requests: IO[bytes], replies: IO[bytes]) -> None:
     from .gazetteer import bundled_gazetteer
     from .memory import release_freed_memory
 
-    bundled_gazetteer()  # read while the parent is still parsing its first files
     while True:
         try:
             job, args = pickle.load(requests)
@@ -232,6 +231,9 @@ def serve(requests: IO[bytes], replies: IO[bytes]) -> None:
         replies.flush()
         del reply, args
         release_freed_memory()
+        # Read once the first job (parsing) is done, while the parent deduplicates: before it,
+        # its 70 ms would delay the parsing the parent is waiting for.
+        bundled_gazetteer()
 
 
 if __name__ == "__main__":

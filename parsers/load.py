@@ -13,7 +13,6 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeGuard
 
-from .cache import FileKey, ParseCache
 from .dates import find_date
 from .memory import collection_paused
 from .model import Briefing, RawEntry
@@ -22,6 +21,7 @@ from .sniff import EXTENSIONS, sniff
 from .text_clean import first_sentence, tidy_line
 
 if TYPE_CHECKING:
+    from .cache import FileKey, ParseCache
     from .digest import Digest
     from .helper import Helper
 
@@ -261,6 +261,8 @@ def _load(
     expanded = expand_sources(sources)
     if cache is None:
         return _parse_and_annotate(expanded, [None] * len(expanded), None, settings, read, on_head, on_progress)
+
+    from .cache import FileKey  # only with a cache (the helper process never imports sqlite3)
 
     keys: list[FileKey | tuple[str, str]] = []
     for path, error in expanded:
