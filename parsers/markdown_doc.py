@@ -21,7 +21,9 @@ _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n(?:---|\.\.\.)\s*\n", re.S)
 _INLINE_MARKS = re.compile(r"(\*\*|__|\*|_|`|~~)")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _LINK_ONLY_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])?\s*(?:\*\*?|_)?\s*(?:\d{1,2}[.:]\d{2}\s*\w*\s*[-–—:]?\s*)?\[[^\]]+\]\([^)]*\)\s*(?:\*\*?|_)?\s*$")
-_PARSER = MarkdownIt("commonmark")
+_PARSER = MarkdownIt("commonmark").disable(["inline", "text_join"])
+"""Block structure only: posts are cut at headings, paragraphs and rules, and each token's
+raw ``content`` is all that is read, so the inline pass (a third of the parse) is skipped."""
 _WEB_LINK = re.compile(r"\]\((https?://[^\s)]+)\)")
 _THEMATIC_BREAK = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
 
