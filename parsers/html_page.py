@@ -92,6 +92,14 @@ def _text_length(node: LexborNode) -> int:
     return len(" ".join(text.split())) if text else 0
 
 
+def _longer_than(node: LexborNode, size: int) -> bool:
+    """``_text_length(node) > size``, measuring only the start of a long text (the measure of
+    a text's start is never more than the whole's)."""
+    text = node.text(deep=True) or ""
+    start = text[: 4 * size + 64]
+    return len(" ".join(start.split())) > size or (len(start) < len(text) and len(" ".join(text.split())) > size)
+
+
 def _is_link_list(node: LexborNode) -> bool:
     links = node.css("a")
     if len(links) < 3:
@@ -101,17 +109,24 @@ def _is_link_list(node: LexborNode) -> bool:
     return total > 0 and linked / total > 0.75
 
 
-def _clean(root: LexborNode, boilerplate: re.Pattern[str]) -> None:
+def _clean(root: LexborNode, boilerplate: re.Pattern[str]) -> int:
+    """Take a page's chrome, link lists and boilerplate out; the ``_text_length`` left.
+
+    A page's text is measured again only when something was taken out (a long page's text
+    measured over and over was a third of reading it).
+    """
     # A photo's caption goes, and so does its alt text ("Ice"): neither is the story's text.
     for node in root.css(",".join(sorted((DROP_TAGS - {"form"}) | {"figcaption", "figure img", "figure picture"}))):
         node.decompose()
     page_text = _text_length(root)
+    removed = False
     for form in root.css("form"):
         # A search box or sign-up form goes; a form around the whole page (as some site
         # builders write them) is unwrapped, its text kept.
         if form.parent is not None:
             if _text_length(form) < page_text * _WRAPPER_SHARE:
                 form.decompose()
+                removed = True
             else:
                 form.unwrap()
     for node in list(root.traverse()):
@@ -119,15 +134,20 @@ def _clean(root: LexborNode, boilerplate: re.Pattern[str]) -> None:
             continue
         if _is_chrome(node, page_text):
             node.decompose()
-    page_text = _text_length(root)
+            removed = True
+    if removed:
+        page_text = _text_length(root)
+    removed = False
     for node in root.css("ul, ol, section, div"):
         if node.parent is not None and _is_link_list(node) and _text_length(node) < page_text * _WRAPPER_SHARE:
             node.decompose()
+            removed = True
     for heading in root.css("h1, h2, h3, h4, h5, h6"):
         text = tidy_line(heading.text(deep=True) or "")
         if text and boilerplate.fullmatch(text):
             container = heading.parent
             heading.decompose()
+            removed = True
             if container is not None and container.tag not in ("body", "main", "article") and _text_length(container) < 2000:
                 sibling_links = container.css("a")
                 if sibling_links:
@@ -138,13 +158,15 @@ def _clean(root: LexborNode, boilerplate: re.Pattern[str]) -> None:
         text = tidy_line(node.text(deep=True) or "")
         if text and boilerplate.fullmatch(text):
             node.decompose()
+            removed = True
+    return _text_length(root) if removed else page_text
 
 
 def _post_blocks(root: LexborNode, root_text: int | None = None) -> list[LexborNode]:
     """The blocks of a page that are its posts; ``root_text``: the root's ``_text_length``,
     when known (a page's text is long: it is measured once)."""
     # selectolax's css() includes the node itself, so an innermost article matches once.
-    articles = [a for a in root.css("article") if len(a.css("article")) == 1 and _text_length(a) > 20]
+    articles = [a for a in root.css("article") if len(a.css("article")) == 1 and _longer_than(a, 20)]
     if len(articles) >= 2:
         return articles if _covers(articles, root, root_text) else []
     marked = []
@@ -177,17 +199,22 @@ def _post_blocks(root: LexborNode, root_text: int | None = None) -> list[LexborN
 def _covers(posts: list[LexborNode], root: LexborNode, root_text: int | None = None) -> bool:
     """Whether the posts hold a good part of the page's text: a page whose "posts" are a few
     small cards beside one long text (empty <article> slots, teaser boxes) is that text."""
-    total = root_text if root_text is not None else _text_length(root)
-    return sum(_text_length(post) for post in posts) >= 0.3 * total
+    needed = 0.3 * (root_text if root_text is not None else _text_length(root))
+    held = 0
+    for post in posts:
+        held += _text_length(post)
+        if held >= needed:
+            return True  # the rest need not be measured
+    return held >= needed
 
 
-def _main(root: LexborNode) -> tuple[LexborNode, int | None]:
+def _main(root: LexborNode, root_text: int) -> tuple[LexborNode, int]:
     """The page's <main>, unless it holds little of the text (a <main> around the headline
-    only, the article after it); with its ``_text_length`` when that was measured."""
+    only, the article after it); with its ``_text_length`` (``root_text``: the root's)."""
     main = root.css_first("main")
     if main is None:
-        return root, None
-    main_text, root_text = _text_length(main), _text_length(root)
+        return root, root_text
+    main_text = _text_length(main)
     return (main, main_text) if main_text >= 0.3 * root_text else (root, root_text)
 
 
@@ -317,15 +344,13 @@ def _read_html(text: str, boilerplate: re.Pattern[str], default_day: date | None
     scripts = [node.text() or "" for node in tree.css('script[type="application/ld+json"]')]
     declared = json_ld_objects(scripts) if scripts else []
     article = declared_article(tree, declared)
-    _clean(root, boilerplate)
-    main, main_text = _main(root)
+    main, main_text = _main(root, _clean(root, boilerplate))
     blocks = _post_blocks(main, main_text)
     entries = [entry for entry in (_post(block, day, base_link) for block in blocks) if entry is not None]
     if not entries:
         if blocks:  # only headlines with nothing under them, taken out of the tree as read
             root = LexborHTMLParser(text).body or root
-            _clean(root, boilerplate)
-            main, _ = _main(root)
+            main, _ = _main(root, _clean(root, boilerplate))
         entries = read_markdown(nodes_to_markdown(main.iter(include_text=True)), boilerplate=boilerplate, default_day=day)
     if article is not None:
         # The sections of one article (a newsletter issue) share its author and time.

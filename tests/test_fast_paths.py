@@ -102,3 +102,16 @@ def test_phrases_open_and_close_on_content_words() -> None:
     assert "plan stalled" not in found  # ends in -ed: a clause, not a noun phrase
     assert not any("estonia were" in p for p in found)  # "were" is a stopword
     assert not any("stalled quickly grid" in p for p in found)  # never across the semicolon
+
+
+def test_longer_than_is_the_text_length_compared() -> None:
+    from brief.parsers.html_page import _longer_than, _text_length
+
+    rng = random.Random(5)
+    pieces = ["word", " ", "  ", "\n", "\t", "é", "<b>x</b>", "\u00a0", "longerword "]
+    for _ in range(3_000):
+        html = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 60)))
+        node = LexborHTMLParser(f"<div>{html}</div>").css_first("div")
+        assert node is not None
+        for size in (0, 5, 20, 40):
+            assert _longer_than(node, size) == (_text_length(node) > size), (html, size)
