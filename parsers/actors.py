@@ -94,6 +94,9 @@ class _Mention:
     """The spelt-out name before "(ACRONYM)": an organisation, whatever its words."""
 
 
+_CLEANED_MAX = 200_000
+"""Distinct runs of capitals remembered by a scan before it starts over (memory stays bounded)."""
+
 _MENTION_FIELDS = attrgetter(*(f.name for f in fields(_Mention)))
 """A mention's fields as a tuple, in the order ``_Mention`` takes them."""
 
@@ -358,6 +361,8 @@ class _Scanner:
         self.language = ENGLISH
         """The language of the entry being scanned (see ``languages``): other languages' articles
         and function words never begin a name, and a German noun is no name."""
+        self.cleaned: dict[tuple[tuple[str, ...], bool, str], tuple[str, tuple[str, ...], bool, bool, bool] | None] = {}
+        """``_clean``'s answers, by its arguments and the language."""
         self.one_word: dict[str, tuple[Known, str, int] | None] = {}
         """What the gazetteer says of each word that starts no longer name (a name repeats)."""
         self.plain_openers = frozenset(
@@ -539,6 +544,48 @@ class _Scanner:
             j -= 1
         return max(j, i + 1), words, possessive
 
+    def _clean(self, words: list[str], initial: bool) -> tuple[str, tuple[str, ...], bool, bool, bool] | None:
+        """A run of capitalised words as a name: (surface, words, still sentence-initial,
+        had a title, an unexplained acronym), or None for no name. It depends on the words,
+        whether they open a sentence and the entry's language only, so ``_mention``
+        remembers it: names recur in every post of a live blog."""
+        # Sentence-initial function words ("Meanwhile", "Still") and titles come off the front.
+        foreign = FUNCTION_WORDS.get(self.language, frozenset())
+        while words and (
+            words[0] in CAPITALISED_FUNCTION_WORDS
+            or (initial and words[0].lower() in STOPWORDS)
+            or words[0].lower() in foreign
+        ):
+            words = words[1:]
+            initial = False
+        titled = False
+        # "Bundeskanzler Friedrich Merz", "Außenministerin …": a German title, written as one word.
+        while len(words) > 1 and self.language == "de" and words[0].lower().endswith(GERMAN_TITLE_ENDINGS):
+            titled = True
+            words = words[1:]
+        # "Health Minister Wes Streeting" loses its title; "Environment Agency" is the name itself.
+        while len(words) > 1 and words[0] in TITLE_WORDS and words[-1] not in ORGANISATION_WORDS:
+            titled = True
+            words = words[1:]
+        # "Forecaster Pål Engen said": an occupation written before a full name, like a title.
+        while len(words) > 2 and words[0].lower() in _OCCUPATIONS and not self.gazetteer.lookup(" ".join(words)):
+            titled = True
+            words = words[1:]
+        while words and words[0] in _OF_OR_THE:  # "Head of State Institute" lost its "Head"
+            words = words[1:]
+        if len(words) == 1 and words[0] in TITLE_WORDS:
+            return None
+        words = [w for w in words if w not in EXCLUDED_NAMES]
+        if not words:
+            return None
+        acronym = (
+            words[0].isupper()
+            and all(w.isupper() and len(w) > 1 for w in words)
+            and not self.gazetteer.lookup(" ".join(words))
+        )
+        # Names repeat thousands of times: one shared string each.
+        return intern(" ".join(words)), tuple(map(intern, words)), initial, titled, acronym
+
     def _mention(
         self,
         entry: int,
@@ -551,53 +598,29 @@ class _Scanner:
         roles: list[str],
     ) -> None:
         initial = _initial(tokens, i)
-        # Sentence-initial function words ("Meanwhile", "Still") and titles come off the front.
-        foreign = FUNCTION_WORDS.get(self.language, frozenset())
-        while words and (
-            words[0] in CAPITALISED_FUNCTION_WORDS
-            or (initial and words[0].lower() in STOPWORDS)
-            or words[0].lower() in foreign
-        ):
-            words = words[1:]
-            initial = False
-        title_roles: list[str] = []
-        # "Bundeskanzler Friedrich Merz", "Außenministerin …": a German title, written as one word.
-        while len(words) > 1 and self.language == "de" and words[0].lower().endswith(GERMAN_TITLE_ENDINGS):
-            title_roles.append(words[0].lower())
-            words = words[1:]
-        # "Health Minister Wes Streeting" loses its title; "Environment Agency" is the name itself.
-        while len(words) > 1 and words[0] in TITLE_WORDS and words[-1] not in ORGANISATION_WORDS:
-            title_roles.append(words[0].lower())
-            words = words[1:]
-        # "Forecaster Pål Engen said": an occupation written before a full name, like a title.
-        while len(words) > 2 and words[0].lower() in _OCCUPATIONS and not self.gazetteer.lookup(" ".join(words)):
-            title_roles.append(words[0].lower())
-            words = words[1:]
-        while words and words[0] in _OF_OR_THE:  # "Head of State Institute" lost its "Head"
-            words = words[1:]
-        if len(words) == 1 and words[0] in TITLE_WORDS:
+        key = (tuple(words), initial, self.language)
+        try:
+            cleaned = self.cleaned[key]
+        except KeyError:
+            if len(self.cleaned) > _CLEANED_MAX:
+                self.cleaned.clear()
+            cleaned = self.cleaned[key] = self._clean(words, initial)
+        if cleaned is None:
             return
-        words = [w for w in words if w not in EXCLUDED_NAMES]
-        if not words:
-            return
-        acronym = (
-            words[0].isupper()
-            and all(w.isupper() and len(w) > 1 for w in words)
-            and not self.gazetteer.lookup(" ".join(words))
-        )
+        surface, name, initial, titled, acronym = cleaned
         prev = tokens[i - 1].lower() if i > 0 else ""
         prev2 = tokens[i - 2].lower() if i > 1 else ""
         after = [token.lower() for token in tokens[j : j + 4]]
         mention = _Mention(
-            surface=intern(" ".join(words)),  # names repeat thousands of times: share one string
-            words=tuple(map(intern, words)),
+            surface=surface,
+            words=name,
             entry=entry,
             order=self.order,
-            initial=initial and len(words) == 1,
-            role_before=bool(title_roles) or prev in ROLE_WORDS or prev2 in ROLE_WORDS,
+            initial=initial and len(name) == 1,
+            role_before=titled or prev in ROLE_WORDS or prev2 in ROLE_WORDS,
             place_before=affiliation if affiliation is not None and not roles and prev.endswith(("'s", "’s")) else None,
             speech_after=_speaks(after),
-            after_at=prev == "at" or (prev == "the" and len(words) > 1 and not title_roles),
+            after_at=prev == "at" or (prev == "the" and len(name) > 1 and not titled),
             after_in=prev == "in",
             org_cue=prev in ORGANISATION_CUES or prev.endswith("maker") or _said_it(after),
             possessive=possessive,

@@ -351,3 +351,27 @@ def test_phrases_are_looked_for_in_at_most_a_sample_of_entries() -> None:
     for count in [1, 1999, 2000, 2001, 3999, 4000, 7981, 80_019, 100_000]:
         read = len(range(0, count, sample_step(count)))
         assert read <= _SAMPLE and read >= min(count, _SAMPLE // 2), (count, read)
+
+
+def test_a_digest_is_what_deduplication_would_work_out_itself() -> None:
+    from brief.parsers.dedup import shingle_arrays
+    from brief.parsers.digest import digest
+    from brief.parsers.model import RawEntry, anchor_of, entry_id, normalise_text
+
+    body = "The harbour authority reopened both ports on Tuesday, after the storm had closed them for two days."
+    entries = [
+        RawEntry("Ports reopen", body),
+        RawEntry("PORTS  REOPEN", body.replace("reopened both", "reopened \n both")),  # the same text, normalised
+        RawEntry("", "Only a body, with “curly quotes” — and a dash."),
+        RawEntry("Dumped", "From an earlier dump.", dump_id="0123456789abcdef"),
+    ]
+    made = digest("folder/live.txt", entries, 2, 400)
+    for raw, normalised, identity, anchor, shingles in zip(
+        entries, made.normalised, made.ids, made.anchors, made.shingles, strict=True
+    ):
+        assert normalised == normalise_text(f"{raw.title}\n{raw.body}")
+        assert identity == (raw.dump_id or entry_id(raw.title, raw.body))
+        assert anchor == anchor_of("folder/live.txt", raw.body)
+        assert sorted(shingles) == sorted(shingle_arrays([normalised], 2, 400)[0])
+    assert made.shingles[0] is made.shingles[1]  # an exact copy is hashed once
+    assert made.then(made).ids == made.ids + made.ids
