@@ -79,9 +79,12 @@ def _label(phrase: str, texts: Sequence[str]) -> str:
     return surface[0].upper() + surface[1:]
 
 
+_APOSTROPHE = re.compile("['’]")
+
+
 def _phrase_pattern(phrase: str, flags: int = 0) -> re.Pattern[str]:
     """A casefolded phrase as whole words; either apostrophe matches either."""
-    escaped = re.escape(phrase.strip()).replace("'", "['’]").replace("’", "['’]")
+    escaped = _APOSTROPHE.sub("['’]", re.escape(phrase.strip()))  # one pass: a second would rewrite the first's
     return re.compile(r"(?<!\w)" + escaped + r"(?!\w)", flags)
 
 
@@ -202,13 +205,18 @@ def find_topics(
                 break
     found: dict[str, list[int]] = {phrase: sorted(where[phrase]) for phrase in chosen}
     if chosen and step > 1:
-        # Every entry, not just the sample: a cheap test on the phrase's first word, then its regex.
-        tests = [(phrase, _PIECE.findall(phrase)[0], _phrase_pattern(phrase)) for phrase in chosen]
+        # Every entry, not just the sample: a cheap substring test, then the phrase's regex. The
+        # test is the phrase itself (its regex matches it literally) unless an apostrophe in it
+        # may be written either way: then its first word.
+        tests = [
+            (phrase, phrase.strip() if not {"'", "’"} & set(phrase) else _PIECE.findall(phrase)[0], _phrase_pattern(phrase))
+            for phrase in chosen
+        ]
         found = {phrase: [] for phrase in chosen}
         for i, text in enumerate(texts):
             lowered = text.casefold()
-            for phrase, first_piece, pattern in tests:
-                if first_piece in lowered and pattern.search(lowered):
+            for phrase, needle, pattern in tests:
+                if needle in lowered and pattern.search(lowered):
                     found[phrase].append(i)
     for phrase in chosen:
         entry_ids = tuple(found[phrase])

@@ -375,3 +375,24 @@ def test_a_digest_is_what_deduplication_would_work_out_itself() -> None:
         assert sorted(shingles) == sorted(shingle_arrays([normalised], 2, 400)[0])
     assert made.shingles[0] is made.shingles[1]  # an exact copy is hashed once
     assert made.then(made).ids == made.ids + made.ids
+
+
+def test_a_key_phrase_is_found_in_every_entry_not_only_the_sample() -> None:
+    # More entries than the sample: the phrase is looked for in all of them, either apostrophe.
+    texts = [
+        f"Entry {i}: the coastal region{'’' if i % 2 else chr(39)}s ferry service resumed."
+        if i % 3 == 0
+        else f"Entry {i}: nothing of note at the market."
+        for i in range(4_500)
+    ]
+    result = find_topics(texts, [], automatic=4, min_entries=2)
+    reach = {keywords[0]: ids for _, keywords, ids, _ in result.topics}
+    assert sample_step(len(texts)) > 1
+    assert reach["coastal region's ferry"] == tuple(range(0, 4_500, 3))
+    assert reach["ferry service"] == tuple(range(0, 4_500, 3))
+
+
+def test_a_keyword_with_an_apostrophe_matches_either_apostrophe() -> None:
+    texts = ["Women’s rights groups marched in the capital.", "A vote on women's rights is due.", "Rain again."]
+    result = find_topics(texts, [("Rights", ["women's rights"])], automatic=0, min_entries=2)
+    assert result.topics[0][0] == "Rights" and result.topics[0][2] == (0, 1)
