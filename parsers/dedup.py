@@ -95,7 +95,7 @@ def shingles_of(normalised: str, k: int, max_words: int) -> frozenset[int]:
 
 
 def shingle_arrays(normalised: Sequence[str], k: int, max_words: int) -> list[array[int]]:
-    """Each normalised text's shingles as a compact array (a helper job, too)."""
+    """Each normalised text's shingles as a compact array."""
     return [array("I", shingles_of(text, k, max_words)) for text in normalised]
 
 
