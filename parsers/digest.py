@@ -1,9 +1,9 @@
 """What deduplication needs of each parsed entry, worked out by the process that parsed it.
 
-Normalising an entry, hashing its id and anchor and its word shingles is a third of the work
-of a cold load after parsing, and depends on nothing but the entry. Done in the same process
-(and right after) the entry was parsed, it is shared evenly between this process and the
-helper, and the entry's text never has to travel to the helper a second time.
+Normalising an entry, hashing its id, its anchor and its word shingles depends on nothing but
+the entry, and was 0.8 CPU-seconds of a 10k cold load (parsing was 1.2). Done in the process
+that parsed the entry, right after, it is shared between this process and the helper, and the
+entry's text never has to travel to the helper a second time.
 """
 
 from __future__ import annotations
