@@ -34,6 +34,12 @@ _SCAN_CHARS = 20_000
 _MINE = 0.55
 """This process's share of the name and topic scans: the helper's share costs it more (its
 result is pickled, sent and unpickled here), and the two finish together at about 55/45."""
+_MORE_TOPICS = 0.3
+"""The share of entries whose topics the helper finds beyond its half, while this process
+resolves names (~0.25 s at 10k entries)."""
+SHARED_TOPICS_MAX = 30_000
+"""Up to this many entries the helper keeps its bigger share of texts (some 15 MB here) and
+works while names are resolved; beyond, it is gone before, as resolution is the memory peak."""
 HELPER_MIN_ENTRIES = 1000
 """Fewer entries than this are scanned here: sending them would cost more than it saves."""
 
@@ -176,10 +182,18 @@ def annotate(
     titles = [strip_update_marker(raw.title) for raw in fullest]
     texts = [(title, raw.body[:_SCAN_CHARS]) for title, raw in zip(titles, fullest, strict=True)]
     half = int(len(texts) * _MINE) if helper is not None and len(texts) >= HELPER_MIN_ENTRIES else len(texts)
-    # The helper scans the second half for names, then (from the texts it already has) for
-    # topics, while this process does the same for the first half.
+    # The helper scans the entries from ``half`` on for names, then finds the topics of those
+    # from ``topic_from`` on, while this process scans and finds the ones before. Up to
+    # ``SHARED_TOPICS_MAX`` entries the helper takes a bigger share of the topics, found while
+    # this process resolves names; beyond, where memory counts, the shares are equal and the
+    # helper is gone before names are resolved (the memory peak of a load).
+    topic_from = half
+    if half < len(texts) <= SHARED_TOPICS_MAX:
+        topic_from = max(0, half - int(len(texts) * _MORE_TOPICS))
     step = sample_step(len(texts)) if settings.automatic_topics > 0 else 0
-    scan_ticket = helper.ask("scan", texts[half:], half) if helper is not None and half < len(texts) else None
+    scan_ticket = (
+        helper.ask("scan", texts[topic_from:], half, topic_from) if helper is not None and half < len(texts) else None
+    )
     topic_ticket = helper.ask_more("topics", settings.topics, step) if helper is not None and scan_ticket else None
     merged = [
         _merge([raws[i] for i in group], raw, title) for group, raw, title in zip(groups, fullest, titles, strict=True)
@@ -195,17 +209,23 @@ def annotate(
         for part in parts if parts is not None else [scan_entries(texts[half:], half)]:
             scan.extend(part)
     del texts
-    # Topics before names (they do not need them until phrases are chosen), so the helper
-    # is gone before resolution, the memory peak of a load.
-    topic_parts = [scan_topics(_topic_texts(merged[:half]), 0, settings.topics, step)]
-    if half < len(merged):
-        rest = helper.answer(topic_ticket) if helper is not None else None
-        if not isinstance(rest, TopicScan):
-            rest = scan_topics(_topic_texts(merged[half:]), half, settings.topics, step)
-        topic_parts.append(rest)
-    if helper is not None:
-        helper.close()  # its last job is done
+
+    def topic_scans() -> list[TopicScan]:
+        found = [scan_topics(_topic_texts(merged[:topic_from]), 0, settings.topics, step)]
+        if topic_from < len(merged):
+            rest = helper.answer(topic_ticket) if helper is not None else None
+            if not isinstance(rest, TopicScan):
+                rest = scan_topics(_topic_texts(merged[topic_from:]), topic_from, settings.topics, step)
+            found.append(rest)
+        if helper is not None:
+            helper.close()  # its last job is done
+        return found
+
+    resolve_first = topic_from < half
+    topic_parts = topic_scans() if not resolve_first else []
     found = resolve_actors(scan, len(merged), actor_settings)
+    if resolve_first:
+        topic_parts = topic_scans()
     del scan
     topic_texts = _topic_texts(merged)
     people = [name for name, kind, _, _ in found.actors if kind == "person"]

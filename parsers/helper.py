@@ -169,15 +169,21 @@ def parse_part(path: str, settings: ParseSettings, part: tuple[int, int, int]) -
     return [pickle.dumps(digested(parse_bytes(path, _read_bytes(path), settings, part), settings), protocol=pickle.HIGHEST_PROTOCOL)]
 
 
-def scan_texts(texts: Sequence[tuple[str, str]], first: int) -> list[bytes]:
-    """Pass 1 of actor extraction over entries numbered from ``first``, as pickled parts."""
+def scan_texts(texts: Sequence[tuple[str, str]], first: int, kept_from: int | None = None) -> list[bytes]:
+    """Pass 1 of actor extraction over entries numbered from ``first``, as pickled parts.
+
+    ``texts`` are the entries from ``kept_from`` (``first`` when not given), kept for the
+    topics job: those before ``first`` are there for their topics only.
+    """
     from .actors import scan_entries
 
     global _kept
-    _kept = (first, texts)
+    kept_from = first if kept_from is None else kept_from
+    _kept = (kept_from, texts)
+    names = texts[first - kept_from :]
     return [
-        pickle.dumps(scan_entries(texts[start : start + _SCAN_PART], first + start), protocol=pickle.HIGHEST_PROTOCOL)
-        for start in range(0, len(texts), _SCAN_PART)
+        pickle.dumps(scan_entries(names[start : start + _SCAN_PART], first + start), protocol=pickle.HIGHEST_PROTOCOL)
+        for start in range(0, len(names), _SCAN_PART)
     ]
 
 

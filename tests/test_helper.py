@@ -24,7 +24,11 @@ def helper_always(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(annotate, "HELPER_MIN_ENTRIES", 2)
 
 
-def test_briefing_is_the_same_with_the_helper(helper_always: None, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("shared_topics_max", [30_000, 1])  # the helper finds more topics, or its half's
+def test_briefing_is_the_same_with_the_helper(
+    helper_always: None, monkeypatch: pytest.MonkeyPatch, shared_topics_max: int
+) -> None:
+    monkeypatch.setattr(annotate, "SHARED_TOPICS_MAX", shared_topics_max)
     started: list[helper.Helper] = []
     real_start = helper.start_helper
 
