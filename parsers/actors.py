@@ -32,6 +32,7 @@ from .words import (
     SPEECH_VERBS,
     STOPWORDS,
     TITLE_WORDS,
+    WORD,
 )
 
 # A word: a letter, then word characters, with ' ’ . - only between them ("U.S", "al-Assad",
@@ -336,11 +337,8 @@ def _said_it(after: Sequence[str]) -> bool:
     return after[:2] == [",", "which"] or (bool(after) and after[0] in _MEMBER_WORDS)
 
 
-_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
-
-
 def _is_title_case(text: str) -> bool:
-    words = [w for w in _WORD.findall(text) if len(w) > 3]
+    words = [w for w in WORD.findall(text) if len(w) > 3]
     return len(words) >= 4 and sum(1 for w in words if w[:1].isupper()) >= 0.7 * len(words)
 
 

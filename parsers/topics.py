@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .words import ROLE_WORDS, STOPWORDS, word_pieces
+from .words import ROLE_WORDS, STOPWORDS, WORD, word_pieces
 
 _SAMPLE = 2000
 _PIECE = re.compile(r"\w+")
@@ -26,7 +26,6 @@ class TopicResult:
 
 
 _CLAUSE_BREAK = re.compile(r"[.,;:!?()\[\]“”\"—–\n]")  # a line break ends a headline or a list item
-_CLAUSE_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 _OPENS, _CLOSES, _JOINS = 1, 2, 4
 _word_roles: dict[str, int] = {}
 
@@ -55,7 +54,7 @@ def _phrases(text: str) -> set[str]:
     """
     found: set[str] = set()
     for clause in _CLAUSE_BREAK.split(text):
-        words = [word.lower().replace("’", "'") for word in _CLAUSE_WORD.findall(clause)]
+        words = [word.lower().replace("’", "'") for word in WORD.findall(clause)]
         if len(words) < 2:
             continue
         roles = list(map(_roles, words))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 _WORD_PIECE = re.compile(r"\w+")
+WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+"""A word as names and phrases are read: a letter, then letters, digits, apostrophes, hyphens."""
 _ASCII_NON_WORD = str.maketrans({chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")})
 
 
