@@ -145,6 +145,20 @@ class ParseCache:
             self._fail(error)
             return None
 
+    def last_file(self, path: str, settings: ParseSettings) -> tuple[str | None, str | None, tuple[RawEntry, ...]] | None:
+        """(format, error, entries) of the last reading of ``path`` cached, whatever its content
+        was: what a file deleted or cut short mid-write held before."""
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute(
+                "SELECT format, error, entries FROM files WHERE path=? AND settings=?", (path, settings.fingerprint())
+            ).fetchone()
+            return None if row is None else (row[0], row[1], tuple(pickle.loads(row[2])))
+        except (sqlite3.Error, pickle.PickleError, EOFError, AttributeError, TypeError, ValueError) as error:
+            self._fail(error)
+            return None
+
     def put_file(
         self, key: FileKey, settings: ParseSettings, fmt: str | None, error: str | None, entries: Sequence[RawEntry]
     ) -> None:

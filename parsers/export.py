@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from .model import Briefing, Entry
@@ -12,9 +13,9 @@ from .text_clean import scrub
 DUMP_VERSION = 1
 
 
-def entry_record(entry: Entry) -> dict[str, Any]:
-    """One entry in the dump's shape."""
-    return {
+def entry_record(entry: Entry, extra: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """One entry in the dump's shape (``extra``: fields the reader's state adds)."""
+    record = {
         "id": entry.id,
         "title": entry.title,
         "body": entry.body,
@@ -26,16 +27,19 @@ def entry_record(entry: Entry) -> dict[str, Any]:
         "actors": list(entry.actors),
         "topics": list(entry.topics),
     }
+    if extra:
+        record.update(extra)
+    return record
 
 
-def to_dump(briefing: Briefing) -> dict[str, Any]:
+def to_dump(briefing: Briefing, extras: Mapping[str, Mapping[str, Any]] | None = None) -> dict[str, Any]:
     """The whole briefing as the versioned dump object."""
     return {
         "version": DUMP_VERSION,
         "sources": [
             {"path": s.path, "format": s.format, "entries": s.entries, "error": s.error} for s in briefing.sources
         ],
-        "entries": [entry_record(e) for e in briefing.entries],
+        "entries": [entry_record(e, extras.get(e.id) if extras else None) for e in briefing.entries],
         "actors": [
             {"name": a.name, "kind": a.kind, "aliases": list(a.aliases), "entries": len(a.entry_ids)}
             for a in briefing.actors
@@ -50,10 +54,10 @@ def to_dump(briefing: Briefing) -> dict[str, Any]:
 _C1_AND_DEL = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
-def to_json(briefing: Briefing) -> str:
+def to_json(briefing: Briefing, extras: Mapping[str, Mapping[str, Any]] | None = None) -> str:
     """The dump as pretty JSON: non-ASCII kept readable, but every character a terminal could
     act on (C0 by JSON itself; DEL, C1 and bidi controls here) written as a \\u escape."""
-    text = json.dumps(to_dump(briefing), ensure_ascii=False, indent=2)
+    text = json.dumps(to_dump(briefing, extras), ensure_ascii=False, indent=2)
     return _C1_AND_DEL.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 

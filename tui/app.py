@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import re
 import shutil
 import sys
 import threading
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import PurePath
@@ -28,12 +30,16 @@ from ..parsers.text_clean import scrub
 
 if TYPE_CHECKING:
     from textual.widgets import Input, Markdown
+
+    from .watch import SourceWatcher
 from .entry_list import EntryList
 from .entry_view import EntryView
 from .facet_list import FacetList, facet_rows
 from .filters import BriefingIndex, Filter, FilterResult
+from .history import History
 from .keymap import ACTIONS, check_keymap
 from .line_list import LineList
+from .live import FULL_RELOAD_MAX, Live
 from .paths import cache_dir, state_dir
 from .safe_text import plain
 from .screens import HelpScreen, Picker
@@ -141,6 +147,8 @@ class MainScreen(Screen[None], inherit_bindings=False):
         entries = self.query_one(EntryList)
         entries.is_read = lambda entry: self.brief.store.is_read(entry.mark_ids)
         entries.is_starred = lambda entry: self.brief.store.is_starred(entry.mark_ids)
+        entries.is_new = self.is_new
+        entries.is_updated = self.brief.live.is_updated
         if not self.brief.settings.ui.get("sidebar", True):
             self.query_one(FacetList).display = False
         self.set_focus(entries)
@@ -150,6 +158,12 @@ class MainScreen(Screen[None], inherit_bindings=False):
     def set_briefing(self, briefing: Briefing, index: BriefingIndex | None = None, partial: bool = False) -> None:
         """Show a briefing; ``partial`` while only the newest entries (the cached head) are in."""
         keep = self.current_entry.id if self.current_entry else None
+        if keep is not None and keep not in briefing.by_id:
+            keep = self._successor_id(briefing, keep)  # merged with a copy, or edited: the same entry
+        if self.shown is not None and self.shown.id not in briefing.by_id:
+            successor = self._successor_id(briefing, self.shown.id)
+            if successor is not None:
+                self.shown = briefing.by_id[successor]
         self.briefing = briefing
         self.index = index if index is not None else BriefingIndex(briefing)
         self._order = self.index.order(self.newest_first)
@@ -165,6 +179,14 @@ class MainScreen(Screen[None], inherit_bindings=False):
             self.call_after_refresh(self._build_search, self.index)  # after the screen is painted
         if not self.query(Footer):
             self.call_after_refresh(self._mount_late)
+
+    def _successor_id(self, briefing: Briefing, gone: str) -> str | None:
+        """The entry of ``briefing`` that took the place of entry ``gone``: one it was merged
+        into, or its edited version."""
+        for entry_id, old in self.brief.live.changes.updated.items():
+            if old == gone and entry_id in briefing.by_id:
+                return entry_id
+        return next((e.id for e in briefing.entries if gone in e.member_ids), None)
 
     @work(thread=True, exclusive=True, group="search-index")
     def _build_search(self, index: BriefingIndex) -> None:
@@ -198,6 +220,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
             self._order,
             lambda i: store.is_read(entries[i].mark_ids),
             lambda i: store.is_starred(entries[i].mark_ids),
+            lambda i: self.is_new(entries[i]),
         )
         entry_list.show(entries, self.result.indexes, self.filter.query, keep_id)
         self.query_one(FacetList).update_counts(self.result.count, self.filter.actors, self.filter.topics)
@@ -219,6 +242,11 @@ class MainScreen(Screen[None], inherit_bindings=False):
         if self.is_loading or self.progress:
             text.append(f"Loading… {self.progress} · " if self.progress else "Loading… ")
         text.append(f"{shown} of {total} entries", "bold")
+        new, updated = self.change_counts()
+        if new:
+            text.append(f" · {new} new", "bold")
+        if updated:
+            text.append(f" · {updated} updated", "bold")
         if self.filter.active:
             text.append(" · ")
             text.append_text(plain(self.filter.describe()))
@@ -256,7 +284,32 @@ class MainScreen(Screen[None], inherit_bindings=False):
         store = self.brief.store
         ids = entry.mark_ids if entry else ()
         view = self.query_one(EntryView)
-        await view.show(entry, store.is_starred(ids), store.is_read(ids), self.filter.query, self._nothing_shown())
+        await view.show(
+            entry, store.is_starred(ids), store.is_read(ids), self.filter.query, self._nothing_shown(), self._change_note(entry)
+        )
+
+    def _change_note(self, entry: Entry | None) -> str | None:
+        """What the view says of an entry new or edited since the reader's last look."""
+        live = self.brief.live
+        if entry is None:
+            return None
+        if entry.id in live.changes.updated:
+            key = self.brief.key_map().get("entry.diff", ["d"])[0]
+            return f"✎ Edited since your last look: {key} shows what changed"
+        if self.is_new(entry):
+            return "✦ New since your last look"
+        return None
+
+    def is_new(self, entry: Entry) -> bool:
+        """New since the reader's last look at its source, and not read yet."""
+        return self.brief.live.is_new(entry) and not self.brief.store.is_read(entry.mark_ids)
+
+    def change_counts(self) -> tuple[int, int]:
+        """(new, updated) entries not read yet, for the status line."""
+        live, by_id = self.brief.live, self.briefing.by_id
+        new = sum(1 for i in live.changes.new if (e := by_id.get(i)) is not None and self.is_new(e))
+        updated = sum(1 for i in live.changes.updated if (e := by_id.get(i)) is not None and live.is_updated(e))
+        return new, updated
 
     def _nothing_shown(self) -> str:
         """Why the view is empty: the filters, or sources with no entries at all."""
@@ -382,8 +435,32 @@ class MainScreen(Screen[None], inherit_bindings=False):
         if not self.brief.store.is_read(entry.mark_ids):
             self.brief.store.set_read(entry.mark_ids, True)
             self.query_one(EntryList).invalidate()
+        updated = self.brief.live.is_updated(entry)
+        self.brief.live.read(entry)  # the version read: what a later edit is compared with
+        if updated:
+            self.query_one(EntryList).invalidate()
+            self.update_status()
         self.show_current()
         self.set_focus(self.query_one(EntryView))
+
+    def action_show_diff(self) -> None:
+        """What changed in the entry: the version last read against this one."""
+        from .diff_screen import DiffScreen
+
+        in_view = isinstance(self.focused, EntryView)
+        entry = (self.shown if in_view else None) or self.current_entry
+        if entry is None:
+            return
+        live = self.brief.live
+        lineage = live.lineage(entry)
+        versions = live.history.versions(lineage)
+        if all(v.id != entry.id for v in versions):
+            live.history.keep(lineage, entry.id, entry.title, entry.body)
+            versions = live.history.versions(lineage)
+        if len(versions) < 2 and entry.id not in live.changes.updated:
+            self.brief.notify("This entry has not changed since Brief first saw it.", markup=False)
+            return
+        self.app.push_screen(DiffScreen(entry.title, versions, entry.id))
 
     def action_next_unread(self) -> None:
         self._read_unread(1)
@@ -527,6 +604,10 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.filter = replace(self.filter, starred_only=not self.filter.starred_only)
         self.refilter()
 
+    def action_toggle_new(self) -> None:
+        self.filter = replace(self.filter, new_only=not self.filter.new_only)
+        self.refilter()
+
     def action_clear_filters(self) -> None:
         for search in self.query("#search"):
             search.value = ""
@@ -615,6 +696,7 @@ class BriefApp(App[int]):
         *,
         briefing: Briefing | None = None,
         store: MarkStore | None = None,
+        watch: bool = True,
     ) -> None:
         super().__init__()
         self.sources = list(sources)
@@ -626,6 +708,14 @@ class BriefApp(App[int]):
         self.waiting: tuple[Briefing, BriefingIndex, bool] | None = None
         """A briefing that finished loading before the screen was ready."""
         self.store = store if store is not None else MarkStore(state_dir() / "state.db")
+        self.history = History(self.store.path)
+        self.live = Live(self.sources, settings.parse, self.history)
+        """What is new and edited since the last look; files read again as they change."""
+        self.watch = watch and settings.watch
+        self.watcher: SourceWatcher | None = None
+        self._pending: set[str] = set()
+        self._rereading = False
+        self._pending_lock = threading.Lock()
         self.problems: list[str] = list(settings.problems)
         self._routed: dict[int, object] = {}  # Key event id -> the widget it was sent to (see on_event)
         self.load_running = False
@@ -672,9 +762,10 @@ class BriefApp(App[int]):
         self.push_screen(self.main)
         for problem in self.problems:
             self.notify(problem, severity="warning", timeout=12, markup=False)
-        if self.store.warning:
-            self.notify(self.store.warning, severity="error", timeout=15, markup=False)
-            self.store.warning = None
+        for warning in (self.store.warning, self.history.warning):
+            if warning:
+                self.notify(warning, severity="error", timeout=15, markup=False)
+        self.store.warning = self.history.warning = None
 
     def screen_ready(self) -> None:
         """The main screen is composed: show the preloaded briefing or what has loaded so far."""
@@ -684,6 +775,8 @@ class BriefApp(App[int]):
         if self.preloaded is not None:
             self.main.set_briefing(self.preloaded)
             _keep_out_of_collections()
+            self.live.begin(self.preloaded)
+            self._changes_known()
         elif self.waiting is not None:
             self._loaded(*self.waiting)
 
@@ -728,20 +821,96 @@ class BriefApp(App[int]):
             self.call_from_thread(self.notify, cache.note, severity="warning", markup=False)
         index = BriefingIndex(briefing)
         _keep_out_of_collections()
+        before = self.main.briefing if self.main is not None else None
         self.call_from_thread(self._loaded, briefing, index, False)
+        # After the first paint: what is new and edited since the last look.
+        if self.live.started:
+            self.live.refresh(briefing, before)
+        else:
+            self.live.begin(briefing)
+        self.call_from_thread(self._changes_known)
+
+    def _changes_known(self) -> None:
+        """Marks of new and edited entries are known (or changed): show them, start watching."""
+        if self.main is not None:
+            self.main.query_one(EntryList).invalidate()
+            self.main.update_status()
+            self.main.refresh_view()
+        if self.watch and self.watcher is None:
+            from .watch import SourceWatcher
+
+            files, folders = self.live.watched()
+            if files or folders:
+                self.watcher = SourceWatcher(files, folders, self._from_watcher, self._watch_failed)
+                self.watcher.start()
+
+    def _from_watcher(self, paths: set[str]) -> None:
+        """Files changed (called in the watching thread)."""
+        with self._pending_lock:
+            self._pending |= paths
+            if self._rereading:
+                return  # the running worker takes them next
+            self._rereading = True
+        try:
+            self.call_from_thread(self._reread_worker)
+        except RuntimeError:  # the app is closing
+            self._rereading = False
+
+    def _watch_failed(self, message: str) -> None:
+        with contextlib.suppress(RuntimeError):
+            self.call_from_thread(self.notify, message, severity="warning", markup=False)
+
+    def _take_pending(self) -> set[str]:
+        with self._pending_lock:
+            paths, self._pending = self._pending, set()
+            if not paths:
+                self._rereading = False
+            return paths
+
+    @work(thread=True, exclusive=False, group="reread")
+    def _reread_worker(self) -> None:
+        """Read changed files again and splice them in; then, for a briefing of a few thousand
+        entries, load it whole again so that duplicates and names fold as on a fresh start."""
+        while paths := self._take_pending():
+            while self.load_running or self.main is None or self.main.is_loading:
+                time.sleep(0.1)  # a load in progress reads them anyway; wait for it
+            before = self.main.briefing
+            result = self.live.reread(before, paths)
+            for note in result.notes:
+                self.call_from_thread(self.notify, note, severity="warning", timeout=8, markup=False)
+            if result.briefing is None:
+                continue
+            self.live.refresh(result.briefing, before)
+            self.call_from_thread(self._loaded, result.briefing, BriefingIndex(result.briefing), False, True)
+            self.call_from_thread(self._changes_known)
+            if len(result.briefing.entries) > FULL_RELOAD_MAX or self._pending:
+                continue
+            from ..parsers.cache import ParseCache
+
+            cache = ParseCache(None if self.no_cache else cache_dir() / "cache.db")
+            try:
+                full = self.live.full_reload(cache)
+            finally:
+                cache.close()
+            if self._pending:
+                continue  # a newer change: splice it first
+            self.live.refresh(full, result.briefing)
+            self.call_from_thread(self._loaded, full, BriefingIndex(full), False, True)
+            self.call_from_thread(self._changes_known)
 
     def on_load_progress(self, message: LoadProgress) -> None:
         if self.main is not None:
             self.main.progress = message.step
             self.main.update_status()
 
-    def _loaded(self, briefing: Briefing, index: BriefingIndex, partial: bool) -> None:
+    def _loaded(self, briefing: Briefing, index: BriefingIndex, partial: bool, quiet: bool = False) -> None:
+        """Show a briefing; ``quiet`` for one a watched change made (its problems were said)."""
         if self.main is None or not self.main_ready:
             self.waiting = (briefing, index, partial)  # shown as soon as the screen is up
             return
         self.waiting = None
         self.main.set_briefing(briefing, index, partial)
-        if not partial:
+        if not partial and not quiet:
             for failure in briefing.errors[:5]:
                 self.notify(str(failure), severity="error", timeout=10, markup=False)
 
@@ -801,4 +970,9 @@ class BriefApp(App[int]):
                 yield SystemCommand(action.description, action.tooltip, getattr(screen, f"action_{action.action}"))
 
     def on_unmount(self) -> None:
+        if self.watcher is not None:
+            self.watcher.stop()
+        if self.main is not None and not self.main.is_loading:
+            self.live.save(self.main.briefing)  # the look the next start measures "new" from
+        self.history.close()
         self.store.close()

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from .. import __version__
-from ..parsers import load
+from ..parsers import Briefing, load
 from ..parsers.export import to_json, to_markdown
 from ..parsers.text_clean import scrub
 from .settings import Settings, config_paths, load_settings
@@ -22,6 +22,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files, directories, globs, or - for stdin")
     parser.add_argument("--config", metavar="FILE", help="use this config file instead of the user's")
     parser.add_argument("--theme", metavar="NAME", help="theme to start with")
+    parser.add_argument(
+        "--no-watch", action="store_true", help="read the sources once: do not follow files as they change"
+    )
     parser.add_argument("--version", action="version", version=f"brief {__version__}")
     return parser
 
@@ -45,6 +48,29 @@ def _report(settings: Settings) -> None:
         _say(problem)
 
 
+def change_fields(briefing: Briefing) -> dict[str, dict[str, object]]:
+    """Per entry, ``updated`` (edited since the reader's last look) and ``versions`` (texts
+    kept, the current one included), read from the state database, never written to."""
+    from ..parsers.versions import compare
+    from .history import History
+    from .paths import state_dir
+
+    history = History(state_dir() / "state.db", read_only=True)
+    try:
+        changes = compare(history.looks(s.path for s in briefing.sources), briefing)
+        lineages = {e.id: changes.lineage.get(e.id, e.id) for e in briefing.entries}
+        counts = history.counts(lineages.values())
+        kept_ids = history.kept_ids(counts) if counts else {}
+    finally:
+        history.close()
+    fields: dict[str, dict[str, object]] = {}
+    for entry in briefing.entries:
+        lineage = lineages[entry.id]
+        count = counts.get(lineage, 0) + (entry.id not in kept_ids.get(lineage, ()))
+        fields[entry.id] = {"updated": entry.id in changes.updated, "versions": count}
+    return fields
+
+
 def dump(argv: Sequence[str]) -> int:
     """`brief dump`: the briefing on stdout; diagnostics on stderr."""
     args = _dump_parser().parse_args(argv)
@@ -53,7 +79,10 @@ def dump(argv: Sequence[str]) -> int:
     briefing = load(args.paths, settings.parse)
     for source in briefing.errors:
         _say(str(source))
-    sys.stdout.write(to_markdown(briefing) if args.format == "markdown" else to_json(briefing) + "\n")
+    if args.format == "markdown":
+        sys.stdout.write(to_markdown(briefing))
+    else:
+        sys.stdout.write(to_json(briefing, change_fields(briefing)) + "\n")
     loaded = any(source.error is None for source in briefing.sources)
     return 0 if loaded else 1
 
@@ -72,7 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _report(settings)
     from .run import run_reader  # Textual is imported only when the reader opens
 
-    return run_reader(args.paths, settings)
+    return run_reader(args.paths, settings, watch=not args.no_watch)
 
 
 if __name__ == "__main__":

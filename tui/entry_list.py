@@ -25,6 +25,10 @@ class EntryList(LineList):
         self.today: str | None = None
         self.is_read: Callable[[Entry], bool] = lambda entry: False
         self.is_starred: Callable[[Entry], bool] = lambda entry: False
+        self.is_new: Callable[[Entry], bool] = lambda entry: False
+        """New since the reader's last look (and not read yet)."""
+        self.is_updated: Callable[[Entry], bool] = lambda entry: False
+        """Edited since the reader's last look, this version not read yet."""
         self.positions: dict[str, int] = {}
 
     def show(self, entries: Sequence[Entry], rows: Sequence[int], query: str, keep_id: str | None) -> None:
@@ -44,7 +48,11 @@ class EntryList(LineList):
                 cursor = rows.index(kept)
             except ValueError:
                 cursor = 0
+        line = self.cursor - self.scroll_offset.y  # where the cursor is on screen
         self.set_count(len(rows), cursor)
+        if kept is not None and cursor and 0 <= line < self.scrollable_content_region.height:
+            # Rows arriving above (a live blog's new posts) leave the entry where the eye is.
+            self.scroll_to(y=max(0, cursor - line), animate=False, immediate=True)
 
     @property
     def current(self) -> Entry | None:
@@ -54,7 +62,10 @@ class EntryList(LineList):
 
     def row_key(self, index: int) -> object:
         entry = self.entries[self.rows[index]]
-        return (entry.id, self.is_read(entry), self.is_starred(entry), self.search_text)
+        return (
+            entry.id, self.is_read(entry), self.is_starred(entry), self.is_new(entry), self.is_updated(entry),
+            self.search_text,
+        )  # fmt: skip
 
     def render_row(self, index: int, width: int) -> Text:
         entry = self.entries[self.rows[index]]
@@ -66,6 +77,10 @@ class EntryList(LineList):
         title = plain(entry.title, "bold" if not read else "")
         highlight(title, self.search_text, str(self.style_of("line-list--match")) or "bold")
         tail = Text(no_wrap=True, end="")
+        if self.is_new(entry):
+            tail.append(" new", self.style_of("line-list--new"))
+        elif self.is_updated(entry):
+            tail.append(" updated" if width >= 60 else " upd", self.style_of("line-list--updated"))
         if entry.seen > 1:
             tail.append(f" ×{entry.seen}", self.style_of("line-list--accent"))
         if self.show_source and width >= 70:  # narrower, the title needs the room; the view says "In:"

@@ -23,7 +23,7 @@ DISPLAY_LIMIT = 200_000
 """Characters of a body rendered in the view; a 50 MB entry must not freeze the terminal."""
 
 
-def entry_header(entry: Entry, starred: bool, read: bool) -> Text:
+def entry_header(entry: Entry, starred: bool, read: bool, change: str | None = None) -> Text:
     """Title and metadata, built as Text (briefing text is never markup)."""
     text = Text(end="")
     text.append_text(Text(scrub(entry.title), style="bold"))
@@ -38,6 +38,9 @@ def entry_header(entry: Entry, starred: bool, read: bool) -> Text:
     if not read:
         line.append("  ● unread", "dim")
     text.append_text(line)
+    if change:
+        text.append("\n")
+        text.append(change, "bold")
     if where:
         text.append("\nIn: ", "dim")
         text.append_text(plain(", ".join(f"{o.path.rsplit('/', 1)[-1]}#{o.position + 1}" for o in entry.occurrences)))
@@ -91,7 +94,13 @@ class EntryView(VerticalScroll, can_focus=True, inherit_bindings=False):
         return body
 
     async def show(
-        self, entry: Entry | None, starred: bool, read: bool, query: str, empty: str = "No entry matches the current filters."
+        self,
+        entry: Entry | None,
+        starred: bool,
+        read: bool,
+        query: str,
+        empty: str = "No entry matches the current filters.",
+        change: str | None = None,
     ) -> None:
         """Show ``entry`` (or ``empty``, saying why there is none); re-render the body only when
         the entry changed."""
@@ -102,7 +111,7 @@ class EntryView(VerticalScroll, can_focus=True, inherit_bindings=False):
             await body.update("")
             self.entry = None
             return
-        header.update(entry_header(entry, starred, read))
+        header.update(entry_header(entry, starred, read, change))
         changed = self.entry is None or self.entry.id != entry.id or self.entry.body != entry.body
         self.entry = entry
         if changed:

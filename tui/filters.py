@@ -57,12 +57,16 @@ class Filter:
     query: str = ""
     unread_only: bool = False
     starred_only: bool = False
+    new_only: bool = False
+    """Only entries new since the reader's last look at their source."""
     actor_mode: str = "any"
     """``any``: an entry mentioning any selected actor matches; ``all``: every one."""
 
     @property
     def active(self) -> bool:
-        return bool(self.actors or self.topics or self.query.strip() or self.unread_only or self.starred_only)
+        return bool(
+            self.actors or self.topics or self.query.strip() or self.unread_only or self.starred_only or self.new_only
+        )
 
     def toggle_actor(self, name: str) -> Filter:
         return replace(self, actors=self.actors ^ {name})
@@ -87,6 +91,8 @@ class Filter:
             parts.append("unread only")
         if self.starred_only:
             parts.append("starred only")
+        if self.new_only:
+            parts.append("new only")
         return "; ".join(parts)
 
 
@@ -96,7 +102,7 @@ class FilterResult:
 
     indexes: tuple[int, ...]
     hidden_by: dict[str, int] = field(default_factory=dict)
-    """Filter name → entries it removed (applied in order: facets, search, unread, starred)."""
+    """Filter name → entries it removed (applied in order: facets, search, unread, starred, new)."""
     index: BriefingIndex | None = field(default=None, compare=False, repr=False)
     _memo: dict[tuple[str, str], int] = field(default_factory=dict, compare=False, repr=False)
 
@@ -237,6 +243,7 @@ class BriefingIndex:
         order: Sequence[int],
         is_read: Callable[[int], bool],
         is_starred: Callable[[int], bool],
+        is_new: Callable[[int], bool] = lambda i: False,
     ) -> FilterResult:
         """Indexes in ``order`` that pass ``flt``; facets combine as ANY/ALL within actors, AND across."""
         hidden: dict[str, int] = {}
@@ -266,5 +273,9 @@ class BriefingIndex:
         if flt.starred_only:
             current = [i for i in current if is_starred(i)]
             hidden["starred only"] = total - len(current)
+            total = len(current)
+        if flt.new_only:
+            current = [i for i in current if is_new(i)]
+            hidden["new only"] = total - len(current)
         indexes = tuple(current)
         return FilterResult(indexes, {k: v for k, v in hidden.items() if v}, self)

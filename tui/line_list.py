@@ -22,7 +22,7 @@ class LineList(ScrollView, can_focus=True, inherit_bindings=False):
     """Rows 0..count-1 with a cursor; Brief's screen bindings drive it (none built in)."""
 
     COMPONENT_CLASSES = {"line-list--cursor", "line-list--cursor-blurred", "line-list--dim", "line-list--match",
-                         "line-list--accent", "line-list--header", "line-list--unread", "line-list--star"}  # fmt: skip
+                         "line-list--accent", "line-list--header", "line-list--unread", "line-list--star", "line-list--new", "line-list--updated"}  # fmt: skip
 
     DEFAULT_CSS = """
     LineList { background: $surface; overflow-x: hidden; scrollbar-size-vertical: 1; }
@@ -34,6 +34,8 @@ class LineList(ScrollView, can_focus=True, inherit_bindings=False):
     LineList > .line-list--header { color: $primary; text-style: bold; }
     LineList > .line-list--unread { color: $primary; }
     LineList > .line-list--star { color: $warning; }
+    LineList > .line-list--new { color: $success; text-style: bold; }
+    LineList > .line-list--updated { color: $warning; text-style: bold; }
     """
 
     cursor: reactive[int] = reactive(0, repaint=False, init=False)

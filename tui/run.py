@@ -36,13 +36,13 @@ def _stdin_to_file(paths: Sequence[str]) -> list[str]:
     return [str(saved) if path == "-" else path for path in paths]
 
 
-def run_reader(paths: Sequence[str], settings: Settings) -> int:
+def run_reader(paths: Sequence[str], settings: Settings, watch: bool = True) -> int:
     """Load the sources and run the app until the user quits."""
     from .app import BriefApp
     from .sources import resolve_sources
 
     sources = resolve_sources(_stdin_to_file(paths), settings)
-    app = BriefApp(sources, settings)
+    app = BriefApp(sources, settings, watch=watch)
     # Our own loop: asyncio.run() would end by waiting for the executor's threads, the
     # loading thread among them (see below).
     loop = asyncio.new_event_loop()

@@ -47,6 +47,11 @@ class Settings:
         return [str(s) for s in self.config.get("sources") or []]
 
     @property
+    def watch(self) -> bool:
+        """Follow the sources while the reader runs (``watch:``)."""
+        return self.config.get("watch") is not False
+
+    @property
     def ui(self) -> dict[str, Any]:
         ui = self.config.get("ui")
         return ui if isinstance(ui, dict) else {}
