@@ -48,11 +48,13 @@ class EntryList(LineList):
                 cursor = rows.index(kept)
             except ValueError:
                 cursor = 0
-        line = self.cursor - self.scroll_offset.y  # where the cursor is on screen
+        top = self.scroll_offset.y
         self.set_count(len(rows), cursor)
-        if kept is not None and cursor and 0 <= line < self.scrollable_content_region.height:
-            # Rows arriving above (a live blog's new posts) leave the entry where the eye is.
-            self.scroll_to(y=max(0, cursor - line), animate=False, immediate=True)
+        if kept is not None and top:
+            # The scroll position stays (a live blog's new posts arrive above the reader's
+            # place); only a cursor pushed off the screen moves it.
+            self.scroll_to(y=top, animate=False, immediate=True)
+            self._scroll_cursor_into_view()
 
     @property
     def current(self) -> Entry | None:
