@@ -202,14 +202,30 @@ def _annotated(additions: list[Entry], briefing: Briefing) -> list[Entry]:
 
 
 def _with_facets(spliced: Briefing, before: Briefing) -> Briefing:
-    """Actors and topics of ``before``, listing the entries of ``spliced`` that have them."""
-    actor_ids: dict[str, list[str]] = {a.name: [] for a in before.actors}
-    topic_ids: dict[str, list[str]] = {t.name: [] for t in before.topics}
-    for entry in spliced.entries:
-        for name in entry.actors:
-            actor_ids.setdefault(name, []).append(entry.id)
-        for name in entry.topics:
-            topic_ids.setdefault(name, []).append(entry.id)
-    actors = tuple(replace(a, entry_ids=tuple(actor_ids[a.name])) for a in before.actors if actor_ids[a.name])
-    topics = tuple(replace(t, entry_ids=tuple(topic_ids[t.name])) for t in before.topics if topic_ids[t.name])
-    return Briefing(sources=spliced.sources, entries=spliced.entries, actors=actors, topics=topics)
+    """Actors and topics of ``before``, listing the entries of ``spliced`` that have them: only
+    those the change touched are rebuilt (an actor named in 10,000 entries is not re-listed
+    for a post that does not name it)."""
+    now = spliced.by_id
+    gone = {entry.id for entry in before.entries if entry.id not in now}
+    added = [entry for entry in spliced.entries if entry.id not in before.by_id]
+    touched_actors = {n for e in added for n in e.actors} | {n for i in gone for n in before.by_id[i].actors}
+    touched_topics = {n for e in added for n in e.topics} | {n for i in gone for n in before.by_id[i].topics}
+
+    def relisted(name: str, ids: tuple[str, ...], facet: str) -> tuple[str, ...]:
+        kept = [i for i in ids if i not in gone] if gone else list(ids)
+        return tuple(kept + [e.id for e in added if name in getattr(e, facet)])
+
+    actors = [
+        replace(a, entry_ids=relisted(a.name, a.entry_ids, "actors")) if a.name in touched_actors else a
+        for a in before.actors
+    ]
+    topics = [
+        replace(t, entry_ids=relisted(t.name, t.entry_ids, "topics")) if t.name in touched_topics else t
+        for t in before.topics
+    ]
+    return Briefing(
+        sources=spliced.sources,
+        entries=spliced.entries,
+        actors=tuple(a for a in actors if a.entry_ids),
+        topics=tuple(t for t in topics if t.entry_ids),
+    )

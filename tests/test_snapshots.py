@@ -33,3 +33,23 @@ def test_help_screen(snap_compare, tmp_path: Path) -> None:
 def test_search_and_facet(snap_compare, tmp_path: Path) -> None:
     press = ["slash", *"ferry", "enter", "tab", "tab", "space"]
     assert snap_compare(app_for(tmp_path, "brief-contrast"), terminal_size=(120, 40), press=press)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_diff_screen(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]) -> None:
+    import time
+
+    from brief.tui.history import History
+
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    app = app_for(tmp_path, "brief-dark")
+    assert app.preloaded is not None
+    entry = max(app.preloaded.entries, key=lambda e: e.published or "")  # the top of the list
+    history = History(tmp_path / "s.db")
+    earlier = entry.body.replace("independent", "full") + "\n\nA paragraph the editors later took out."
+    history.keep(entry.id, "earlier-version", entry.title, earlier, read=True, seen=1_764_000_000.0)
+    history.keep(entry.id, entry.id, entry.title, entry.body, seen=1_764_003_600.0)
+    history.close()
+    app.history.read_ids.add("earlier-version")
+    assert snap_compare(app, terminal_size=size, press=["g", "d"])

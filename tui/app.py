@@ -756,6 +756,7 @@ class BriefApp(App[int]):
     def on_mount(self) -> None:
         if self.preloaded is None:
             self.load_sources()  # read the cache while the screen is being built
+        self._start_watching()
         if self.keymap_overrides:
             self.set_keymap(self.keymap_overrides)
         self.main = MainScreen(self)
@@ -836,6 +837,10 @@ class BriefApp(App[int]):
             self.main.query_one(EntryList).invalidate()
             self.main.update_status()
             self.main.refresh_view()
+
+    def _start_watching(self) -> None:
+        """Watch the sources from the start: a file written while the briefing loads is read
+        again once it has loaded (see ``_reread_worker``), never missed."""
         if self.watch and self.watcher is None:
             from .watch import SourceWatcher
 
@@ -872,8 +877,8 @@ class BriefApp(App[int]):
         """Read changed files again and splice them in; then, for a briefing of a few thousand
         entries, load it whole again so that duplicates and names fold as on a fresh start."""
         while paths := self._take_pending():
-            while self.load_running or self.main is None or self.main.is_loading:
-                time.sleep(0.1)  # a load in progress reads them anyway; wait for it
+            while self.load_running or self.main is None or self.main.is_loading or not self.live.started:
+                time.sleep(0.05)  # the first look is taken once the briefing has loaded
             before = self.main.briefing
             result = self.live.reread(before, paths)
             for note in result.notes:
@@ -881,7 +886,8 @@ class BriefApp(App[int]):
             if result.briefing is None:
                 continue
             self.live.refresh(result.briefing, before)
-            self.call_from_thread(self._loaded, result.briefing, BriefingIndex(result.briefing), False, True)
+            index = BriefingIndex(result.briefing, self.main.index)
+            self.call_from_thread(self._loaded, result.briefing, index, False, True)
             self.call_from_thread(self._changes_known)
             if len(result.briefing.entries) > FULL_RELOAD_MAX or self._pending:
                 continue
@@ -895,7 +901,7 @@ class BriefApp(App[int]):
             if self._pending:
                 continue  # a newer change: splice it first
             self.live.refresh(full, result.briefing)
-            self.call_from_thread(self._loaded, full, BriefingIndex(full), False, True)
+            self.call_from_thread(self._loaded, full, BriefingIndex(full, self.main.index), False, True)
             self.call_from_thread(self._changes_known)
 
     def on_load_progress(self, message: LoadProgress) -> None:

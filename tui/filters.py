@@ -141,17 +141,34 @@ class FilterResult:
 class BriefingIndex:
     """Precomputed lookups so each keystroke of a search stays fast at 100 000 entries."""
 
-    def __init__(self, briefing: Briefing) -> None:
+    def __init__(self, briefing: Briefing, previous: BriefingIndex | None = None) -> None:
+        """``previous``: the index of the briefing this one replaces, whose folded texts are
+        reused for the entries both hold."""
         self.briefing = briefing
         entries = briefing.entries
         self.ids = [e.id for e in entries]
         self.position = {entry_id: index for index, entry_id in enumerate(self.ids)}
         self.actors = [e.actors for e in entries]
         self.topics = [e.topics for e in entries]
-        self.haystacks = [f"{e.title}\n{e.body}".casefold() for e in entries]
-        self.titles = [e.title.casefold() for e in entries]
+        if previous is None:
+            self.haystacks = [f"{e.title}\n{e.body}".casefold() for e in entries]
+            self.titles = [e.title.casefold() for e in entries]
+            self.raw_keys = [sort_key(e.published) for e in entries]
+        else:  # a watched file changed: what the entries that did not change need is made already
+            was, old = previous.position, previous.briefing.entries
+            self.haystacks, self.titles, self.raw_keys = [], [], []
+            for e in entries:
+                at = was.get(e.id)
+                if at is not None and old[at] is e:
+                    self.haystacks.append(previous.haystacks[at])
+                    self.titles.append(previous.titles[at])
+                    self.raw_keys.append(previous.raw_keys[at])
+                else:
+                    self.haystacks.append(f"{e.title}\n{e.body}".casefold())
+                    self.titles.append(e.title.casefold())
+                    self.raw_keys.append(sort_key(e.published))
         self.sort_keys = _with_neighbours_times(
-            [sort_key(e.published) for e in entries], [e.occurrences[0].path if e.occurrences else "" for e in entries]
+            self.raw_keys, [e.occurrences[0].path if e.occurrences else "" for e in entries]
         )
         self.actor_sets: dict[str, set[int]] = {}
         for index, names in enumerate(self.actors):

@@ -146,8 +146,8 @@ class Live:
             if path in self.stale:
                 del self.stale[path]
                 result.notes.append(f"{path} is back")
-            if path not in known and path not in self.baseline:
-                self.arrived.add(path)
+            if path not in self.baseline:
+                self.arrived.add(path)  # appeared while the reader runs: all of it is new
             current = splice(current, parsed, self.settings)
             result.briefing = current
         return result
