@@ -163,14 +163,7 @@ def annotate(
     del given, seen
     if on_parsed is not None and len(raws) >= PROVISIONAL_MIN_ENTRIES:
         on_parsed(provisional_briefing(sources, raws))
-    dedup = DedupSettings(
-        shingle_words=settings.shingle_words,
-        containment=settings.containment,
-        min_shared=settings.min_shared,
-        facts=settings.facts,
-        sketch=settings.sketch,
-        max_words=settings.max_words,
-    )
+    dedup = DedupSettings.of(settings)
     report = on_progress or (lambda _: None)
     report(f"merging duplicates among {len(raws):,} entries")
     groups = cluster([f"{raw.title}\n{raw.body}" for raw, _, _, _ in raws], dedup, normalised, shingles)

@@ -19,10 +19,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain, compress, pairwise
 from operator import not_, or_
+from typing import TYPE_CHECKING
 
 from .memory import release_freed_memory
 from .model import normalise_text
 from .words import STOPWORDS
+
+if TYPE_CHECKING:
+    from .settings import ParseSettings
 
 _WORD = re.compile(r"\w+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -47,6 +51,18 @@ class DedupSettings:
     """Shingles found in more than this share of entries are ignored (templates, boilerplate)..."""
     common_floor: int = 20
     """...but only beyond this many entries, so small briefings keep every shingle."""
+
+    @classmethod
+    def of(cls, settings: ParseSettings) -> DedupSettings:
+        """The thresholds config.yaml's ``dedup`` gives."""
+        return cls(
+            shingle_words=settings.shingle_words,
+            containment=settings.containment,
+            min_shared=settings.min_shared,
+            facts=settings.facts,
+            sketch=settings.sketch,
+            max_words=settings.max_words,
+        )
 
 
 def facts(text: str) -> frozenset[str]:

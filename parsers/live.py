@@ -117,14 +117,7 @@ def splice(briefing: Briefing, parsed: Parsed, settings: ParseSettings) -> Brief
         entries[index] = replace(entry, occurrences=tuple(occurrences))
 
     # New and edited posts: first among themselves and their near repeats elsewhere.
-    dedup = DedupSettings(
-        shingle_words=settings.shingle_words,
-        containment=settings.containment,
-        min_shared=settings.min_shared,
-        facts=settings.facts,
-        sketch=settings.sketch,
-        max_words=settings.max_words,
-    )
+    dedup = DedupSettings.of(settings)
     raws = [parsed.entries[p] for p in fresh]
     living = [i for i in range(len(entries)) if i not in dropped]
     candidates: list[int] = []

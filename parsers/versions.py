@@ -17,7 +17,6 @@ Pure and Textual-free: the reader keeps looks in its state database, ``brief dum
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -203,6 +202,8 @@ def word_diff(old: str, new: str, context: int = 8) -> list[DiffPiece]:
     unchanged words kept either side of a change (the rest folded into one piece, whose text
     says how many words it stands for). Paragraph breaks count as words, so a paragraph added
     at the end shows as one added run."""
+    import difflib  # only when a diff is shown
+
     before, after = _words(old), _words(new)
     matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
     opcodes = matcher.get_opcodes()

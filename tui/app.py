@@ -756,7 +756,6 @@ class BriefApp(App[int]):
     def on_mount(self) -> None:
         if self.preloaded is None:
             self.load_sources()  # read the cache while the screen is being built
-        self._start_watching()
         if self.keymap_overrides:
             self.set_keymap(self.keymap_overrides)
         self.main = MainScreen(self)
@@ -778,6 +777,7 @@ class BriefApp(App[int]):
             _keep_out_of_collections()
             self.live.begin(self.preloaded)
             self._changes_known()
+            self._start_watching()
         elif self.waiting is not None:
             self._loaded(*self.waiting)
 
@@ -839,8 +839,8 @@ class BriefApp(App[int]):
             self.main.refresh_view()
 
     def _start_watching(self) -> None:
-        """Watch the sources from the start: a file written while the briefing loads is read
-        again once it has loaded (see ``_reread_worker``), never missed."""
+        """Watch the sources from the first screen on: a file written while the rest of the
+        briefing loads is read again once it is in (see ``_reread_worker``), never missed."""
         if self.watch and self.watcher is None:
             from .watch import SourceWatcher
 
@@ -916,6 +916,10 @@ class BriefApp(App[int]):
             return
         self.waiting = None
         self.main.set_briefing(briefing, index, partial)
+        if self.watcher is None:
+            # Once the first screen is painted (watchfiles' import would delay it), and before
+            # the rest loads: a write from now on is read once the briefing is in.
+            self.call_after_refresh(self._start_watching)
         if not partial and not quiet:
             for failure in briefing.errors[:5]:
                 self.notify(str(failure), severity="error", timeout=10, markup=False)

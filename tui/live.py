@@ -18,14 +18,16 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..parsers import Briefing, Parsed, expand_sources, load, read_source
-from ..parsers.cache import ParseCache
-from ..parsers.live import splice
 from ..parsers.model import Entry
 from ..parsers.settings import ParseSettings
 from ..parsers.versions import Changes, PostMark, compare, marks_by_source
 from .history import History
+
+if TYPE_CHECKING:
+    from ..parsers.cache import ParseCache
 
 FULL_RELOAD_MAX = 20_000
 """Up to this many entries a change is followed by a whole load (a few seconds here)."""
@@ -133,6 +135,8 @@ class Live:
         by_absolute = {os.path.abspath(path): path for path in [*expanded, *known]}
         wanted = {by_absolute[path] for path in changed if path in by_absolute}
         wanted |= set(expanded) - known  # a file that appeared in a watched folder
+        from ..parsers.live import splice  # deduplication's code: imported when a file changes
+
         result = Reread(None)
         current = briefing
         for path in sorted(wanted):
