@@ -656,6 +656,10 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.app.push_screen(HelpScreen(self.brief.key_map()))
 
 
+WATCH_AFTER_PAINT = 0.4
+"""Seconds after the first screen that the sources start to be watched."""
+
+
 class LoadProgress(Message):
     """What a cold load is doing now ("merging duplicates among 10,000 entries"); "" when done."""
 
@@ -716,6 +720,7 @@ class BriefApp(App[int]):
         self._pending: set[str] = set()
         self._rereading = False
         self._pending_lock = threading.Lock()
+        self._watch_timer_set = False
         self.problems: list[str] = list(settings.problems)
         self._routed: dict[int, object] = {}  # Key event id -> the widget it was sent to (see on_event)
         self.load_running = False
@@ -916,10 +921,11 @@ class BriefApp(App[int]):
             return
         self.waiting = None
         self.main.set_briefing(briefing, index, partial)
-        if self.watcher is None:
-            # Once the first screen is painted (watchfiles' import would delay it), and before
-            # the rest loads: a write from now on is read once the briefing is in.
-            self.call_after_refresh(self._start_watching)
+        if self.watcher is None and not self._watch_timer_set:
+            # Soon after the first screen is out (importing watchfiles in another thread slows
+            # the paint), while the rest loads: a write from then on is read once it is in.
+            self._watch_timer_set = True
+            self.set_timer(WATCH_AFTER_PAINT, self._start_watching)
         if not partial and not quiet:
             for failure in briefing.errors[:5]:
                 self.notify(str(failure), severity="error", timeout=10, markup=False)
