@@ -261,3 +261,19 @@ async def test_dump_says_which_entries_were_updated_and_how_many_versions(tmp_pa
 def test_no_watch_is_an_option(flag: list[str]) -> None:
     out = subprocess.run([sys.executable, "-m", "brief.tui.cli", "--help"], capture_output=True, text=True, check=True)
     assert flag[0] in out.stdout
+
+
+async def test_a_folder_that_gains_a_file_gets_it_read_and_its_posts_are_new(tmp_path: Path) -> None:
+    folder = tmp_path / "briefings"
+    folder.mkdir()
+    (folder / "blog.txt").write_text(BLOG.read_text())
+    app = _app(tmp_path, [str(folder)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _until(pilot, lambda: app.watcher is not None and len(_titles(app)) == 2)
+        await asyncio.sleep(0.3)
+        (folder / "notes.md").write_text("# Harbour pilots strike\n\nPilots at the harbour walked out on Tuesday over new shift rotas.\n")
+        (folder / "ignored.tmp").write_text("not a briefing file")
+        await _until(pilot, lambda: "Harbour pilots strike" in _titles(app))
+        main = app.screen
+        assert isinstance(main, MainScreen) and main.change_counts() == (1, 0)
+        assert all(source.path != str(folder / "ignored.tmp") for source in main.briefing.sources)
