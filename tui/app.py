@@ -837,7 +837,7 @@ class BriefApp(App[int]):
         self.call_from_thread(self._changes_known)
 
     def _changes_known(self) -> None:
-        """Marks of new and edited entries are known (or changed): show them, start watching."""
+        """Marks of new and edited entries are known (or changed): show them."""
         if self.main is not None:
             self.main.query_one(EntryList).invalidate()
             self.main.update_status()

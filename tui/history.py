@@ -179,23 +179,23 @@ class History:
         ``KEEP_VERSIONS`` of its entry."""
         now = time.time()
         mine = self._versions.setdefault(lineage, {})
-        earlier = mine.get(identity)
-        stored = {v.id: v for v in self.versions(lineage)}.get(identity) if earlier is None else earlier
-        first_seen = stored.seen if stored is not None else (seen if seen is not None else now)
-        read_at = now if read else (stored.read if stored is not None else None)
+        kept = {v.id: v for v in self.versions(lineage)}  # memory and database together
+        stored = kept.get(identity)
         if stored is not None and not read:
             mine[identity] = stored
             return
-        mine[identity] = Version(identity, title, body, first_seen, read_at)
+        first_seen = stored.seen if stored is not None else (seen if seen is not None else now)
+        version = Version(identity, title, body, first_seen, now if read else None)
+        mine[identity] = kept[identity] = version
         if read:
             self.read_ids.add(identity)
         self._write(
             "INSERT INTO versions VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(lineage, id) DO UPDATE SET read=excluded.read",
-            [(lineage, identity, title, body, first_seen, read_at)],
+            [(lineage, identity, title, body, first_seen, version.read)],
         )
-        versions = self.versions(lineage)
-        if len(versions) > KEEP_VERSIONS:
-            old = [v.id for v in versions[: len(versions) - KEEP_VERSIONS]]
+        ordered = sorted(kept.values(), key=lambda v: (v.seen, v.id))
+        if len(ordered) > KEEP_VERSIONS:
+            old = [v.id for v in ordered[: len(ordered) - KEEP_VERSIONS]]
             for gone in old:
                 mine.pop(gone, None)
             self._write("DELETE FROM versions WHERE lineage=? AND id=?", [(lineage, gone) for gone in old])
