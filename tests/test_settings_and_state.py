@@ -133,9 +133,15 @@ def test_filter_logic_counts_and_reasons() -> None:
 
 
 def test_parsers_never_import_textual_or_rich() -> None:
+    """Every module of ``parsers`` (the lazily imported readers and analyses too), and a load of
+    every fixture format, leave Textual and Rich unimported."""
     code = (
-        "import sys, brief.parsers, brief.parsers.export;"
-        "from brief.parsers import load; load([]);"
+        "import sys, pkgutil, importlib, brief.parsers as p;"
+        "names = [m.name for m in pkgutil.walk_packages(p.__path__, 'brief.parsers.')];"
+        "[importlib.import_module(n) for n in names];"
+        "from brief.parsers import load;"
+        f"b = load([{str(FIXTURES)!r}]);"
+        "assert len(names) > 20 and len(b.entries) > 20, (len(names), len(b.entries));"
         "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')];"
         "print(bad); sys.exit(1 if bad else 0)"
     )

@@ -175,6 +175,38 @@ async def test_search_narrows_live_and_escape_clears(tmp_path: Path) -> None:
         assert main.filter.query == "" and len(main.result.indexes) == 4
 
 
+async def test_a_search_sees_every_match_again_when_a_facet_is_undone(tmp_path: Path) -> None:
+    """The search memo narrows a longer query from the last matches only under the same facets:
+    selecting an actor and then deselecting it (or switching ANY/ALL) shows every match again."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = screen(app)
+        await pilot.press("slash", *"ferr", "enter")
+        matches = set(main.result.indexes)
+        assert len(matches) == 2
+        actors = [set(main.index.actors[i]) for i in matches]
+        only_one = sorted(set.symmetric_difference(*actors))
+        assert only_one, "the fixture's two ferry entries name different actors"
+        sidebar = app.screen.query_one(FacetList)
+        sidebar.focus()
+        await pilot.pause()
+        for _ in sidebar.rows:
+            row = sidebar.current
+            if row is not None and row.kind == "actor" and row.name == only_one[0]:
+                break
+            await pilot.press("j")
+        assert sidebar.current is not None and sidebar.current.name == only_one[0]
+        await pilot.press("space")
+        assert len(main.result.indexes) == 1
+        main.query_one(EntryList).focus()
+        await pilot.press("slash", "end", "y", "enter")  # "ferry": narrowed from the actor's one match
+        assert main.filter.query == "ferry" and len(main.result.indexes) == 1
+        sidebar.focus()
+        await pilot.press("space")  # the actor deselected
+        assert not main.filter.actors
+        assert set(main.result.indexes) == matches
+
+
 async def test_a_big_briefing_is_searched_through_signatures_made_off_the_ui_thread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Past a size, the screen builds search signatures in a worker; typed searches then go
     through them and find what a scan finds."""

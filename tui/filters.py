@@ -178,7 +178,9 @@ class BriefingIndex:
         for index, names in enumerate(self.topics):
             for name in names:
                 self.topic_sets.setdefault(name, set()).add(index)
-        self._last_query: tuple[str, tuple[int, ...]] | None = None
+        self._last_query: tuple[tuple[object, ...], str, frozenset[int]] | None = None
+        """(facets, query, matches) of the last search: a longer query narrows those matches,
+        but only while the facets that chose the candidates are the same."""
         self.title_search: SearchIndex | None = None
         self.body_search: SearchIndex | None = None
         """N-gram signatures of titles and bodies, once ``build_search`` has made them."""
@@ -221,14 +223,20 @@ class BriefingIndex:
         ordered = sorted(positions, key=lambda i: self.sort_keys[i], reverse=newest_first)
         return ordered
 
-    def _search(self, candidates: Sequence[int], query: str) -> list[int]:
+    def _search(self, candidates: Sequence[int], query: str, facets: tuple[object, ...] = ()) -> list[int]:
+        """Entries of ``candidates`` holding every word of ``query``. ``facets`` names what chose
+        the candidates: the last result is reused to narrow a longer query only under the same."""
         needles = query.casefold().split()
         if not needles:
             return list(candidates)
         previous = self._last_query
-        if previous is not None and query.casefold().startswith(previous[0]) and len(previous[0].strip()) >= 2:
-            allowed = frozenset(previous[1])
-            candidates = list(filter(allowed.__contains__, candidates))
+        if (
+            previous is not None
+            and previous[0] == facets
+            and query.casefold().startswith(previous[1])
+            and len(previous[1].strip()) >= 2
+        ):
+            candidates = list(filter(previous[2].__contains__, candidates))
         found = list(candidates)
         # One character would match nearly every body: it narrows by titles only; from two
         # characters on, titles and bodies are searched.
@@ -251,7 +259,7 @@ class BriefingIndex:
                 found = list(compress(found, map(_literal(needle).search, texts)))
             else:
                 found = list(compress(found, map(str.__contains__, texts, repeat(needle))))
-        self._last_query = (query.casefold(), tuple(found))
+        self._last_query = (facets, query.casefold(), frozenset(found))
         return found
 
     def apply(
@@ -278,7 +286,8 @@ class BriefingIndex:
             hidden["topics"] = total - len(current)
             total = len(current)
         if flt.query.strip():
-            current = self._search(list(current), flt.query)
+            facets = (flt.actors, flt.topics, flt.actor_mode if flt.actors else "")
+            current = self._search(list(current), flt.query, facets)
             hidden["search"] = total - len(current)
             total = len(current)
         else:
