@@ -1,8 +1,9 @@
 """Bytes → entries → a deduplicated, annotated Briefing. Never imports Textual or Rich."""
 
-from .load import Parsed, expand_sources, load, parse_bytes, read_source
+from .load import load
 from .model import Actor, Briefing, Entry, Occurrence, RawEntry, Source, SourceError, Topic
 from .settings import ParseSettings, bundled_config, default_settings
+from .source import Parsed, expand_sources, parse_bytes, read_source
 
 __all__ = [
     "Actor",

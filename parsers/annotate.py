@@ -27,7 +27,7 @@ from .topics import TopicScan, find_topics, sample_step, scan_topics
 
 if TYPE_CHECKING:
     from .helper import Helper
-    from .load import Parsed
+    from .source import Parsed
 
 
 _SCAN_CHARS = 20_000

@@ -11,9 +11,12 @@ from __future__ import annotations
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeGuard
 
 from .dedup import shingles_of
 from .model import RawEntry, anchor_of, id_of_normalised, normalise_text
+from .settings import ParseSettings
+from .source import Parsed
 
 
 @dataclass(frozen=True)
@@ -54,3 +57,24 @@ def digest(path: str, entries: Sequence[RawEntry], shingle_words: int, max_words
         shingles.append(found)
     anchors = tuple(anchor_of(path, raw.body) for raw in entries)
     return Digest(tuple(normalised), tuple(ids), anchors, tuple(shingles))
+
+
+def digest_of(parsed: Parsed, settings: ParseSettings, seen: dict[str, array[int]] | None = None) -> Digest:
+    """The digest of one parsed source, with the settings' shingle size and word limit."""
+    return digest(parsed.path, parsed.entries, settings.shingle_words, settings.max_words, seen)
+
+
+def digested(parsed: Parsed, settings: ParseSettings, seen: dict[str, array[int]] | None = None) -> tuple[Parsed, Digest]:
+    """A file's parse and its digest, as the helper sends them."""
+    return parsed, digest_of(parsed, settings, seen)
+
+
+def is_digested(found: object) -> TypeGuard[tuple[Parsed, Digest]]:
+    """Whether a helper's answer is a parse with the digest of exactly its entries."""
+    return (
+        isinstance(found, tuple)
+        and len(found) == 2
+        and isinstance(found[0], Parsed)
+        and isinstance(found[1], Digest)
+        and len(found[1].ids) == len(found[0].entries)
+    )

@@ -152,7 +152,8 @@ _SCAN_PART = 2000
 
 def parse_paths(paths: Sequence[str], settings: ParseSettings) -> list[bytes]:
     """Each path read and parsed, as one pickled (``Parsed``, ``Digest``) per path."""
-    from .load import digested, read_source
+    from .digest import digested
+    from .source import read_source
 
     seen: dict[str, Any] = {}
     return [pickle.dumps(digested(read_source(path, settings), settings, seen), protocol=pickle.HIGHEST_PROTOCOL) for path in paths]
@@ -163,10 +164,11 @@ _kept: tuple[int, Sequence[tuple[str, str]]] = (0, ())
 
 
 def parse_part(path: str, settings: ParseSettings, part: tuple[int, int, int]) -> list[bytes]:
-    """One run of a big feed's items (see ``load.parse_bytes``), as one pickled (``Parsed``, ``Digest``)."""
-    from .load import _read_bytes, digested, parse_bytes
+    """One run of a big feed's items (see ``source.parse_bytes``), as one pickled (``Parsed``, ``Digest``)."""
+    from .digest import digested
+    from .source import parse_bytes, read_bytes
 
-    return [pickle.dumps(digested(parse_bytes(path, _read_bytes(path), settings, part), settings), protocol=pickle.HIGHEST_PROTOCOL)]
+    return [pickle.dumps(digested(parse_bytes(path, read_bytes(path), settings, part), settings), protocol=pickle.HIGHEST_PROTOCOL)]
 
 
 def scan_texts(texts: Sequence[tuple[str, str]], first: int, kept_from: int | None = None) -> list[bytes]:

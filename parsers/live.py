@@ -26,9 +26,9 @@ from itertools import compress, repeat
 
 from .dedup import DedupSettings, cluster
 from .digest import digest
-from .load import Parsed
 from .model import Actor, Briefing, Entry, Occurrence, Source
 from .settings import ParseSettings
+from .source import Parsed
 from .text_clean import strip_update_marker
 from .topics import scan_topics
 from .words import STOPWORDS

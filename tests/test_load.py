@@ -72,8 +72,8 @@ def test_entry_ids_are_stable_and_normalised() -> None:
 def test_no_cycle_collection_during_a_load_and_back_after(tmp_path: Path) -> None:
     import gc
 
-    from brief.parsers.load import Parsed, read_source
     from brief.parsers.memory import collection_paused
+    from brief.parsers.source import Parsed, read_source
 
     (tmp_path / "a.txt").write_text(POST, encoding="utf-8")
     seen: list[bool] = []
