@@ -18,6 +18,19 @@ from .paths import cache_dir, config_dir, state_dir, yaml_copies
 # Maps whose keys are the user's own (names, labels, binding ids), not settings names.
 FREE_MAPS = {"actors.aliases", "actors.kinds", "topics.defined", "keys"}
 CHOICES = {"ui.actor_match": ("any", "all"), "actors.kinds.*": ("person", "organisation", "place")}
+RANGES: dict[str, tuple[float, float]] = {
+    "parsing.title_length": (20, 500),
+    "dedup.shingle_words": (1, 6),
+    "dedup.containment": (0.05, 1.0),
+    "dedup.min_shared": (1, 1000),
+    "dedup.facts": (0.0, 1.0),
+    "dedup.sketch": (1, 64),
+    "dedup.max_words": (10, 100_000),
+    "topics.automatic": (0, 200),
+    "topics.min_entries": (1, 100_000),
+}
+"""The values a numeric setting can take and still work (a containment of 2 would never merge
+anything): outside them it is reported and the default used, like any other bad value."""
 
 
 @dataclass(frozen=True)
@@ -177,9 +190,12 @@ class _Merger:
         if choices and value not in choices:
             self.problem(dotted, f"must be one of {', '.join(choices)}, got {value!r}; using the default")
             return base
-        if isinstance(base, float | int) and not isinstance(base, bool) and value < 0:
-            self.problem(dotted, f"must not be negative ({value}); using the default")
-            return base
+        if isinstance(base, float | int) and not isinstance(base, bool):
+            low, high = RANGES.get(dotted, (0, float("inf")))
+            if not low <= value <= high:
+                wanted = f"from {low:g} to {high:g}" if high != float("inf") else f"at least {low:g}"
+                self.problem(dotted, f"must be {wanted}, got {value!r}; using the default ({base!r})")
+                return base
         return float(value) if isinstance(base, float) else value
 
     def free_value(self, dotted: str, section: str, value: Any) -> Any:
