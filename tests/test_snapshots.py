@@ -53,3 +53,14 @@ def test_diff_screen(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPat
     history.close()
     app.history.read_ids.add("earlier-version")
     assert snap_compare(app, terminal_size=size, press=["g", "d"])
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_problems_screen(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]) -> None:
+    monkeypatch.chdir(tmp_path)  # relative paths: the same screen wherever the tests run
+    Path("config.yaml").write_text("theme: brief-drak\ndedup:\n  containment: 2\nui:\n  sidebr: false\n", encoding="utf-8")
+    Path("empty.txt").write_text("", encoding="utf-8")
+    settings = load_settings("config.yaml")
+    sources = [*SOURCES, "empty.txt", "briefings/of-the-week/missing.txt"]
+    app = BriefApp(sources, settings, briefing=load(sources, settings.parse), store=MarkStore(tmp_path / "s.db"))
+    assert snap_compare(app, terminal_size=size, press=["exclamation_mark"])

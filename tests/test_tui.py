@@ -273,10 +273,53 @@ async def test_help_lists_current_bindings_and_remap_works(tmp_path: Path) -> No
         assert entry is not None and app.store.is_starred(entry.member_ids)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        text = str(app.screen.query("Static").last().render())
-        assert "ctrl+j" in text.lower() and "cursor.down" in text
+        text = _help_lines(app)
+        assert any("ctrl+j" in line.lower() and "cursor.down" in line for line in text)
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
+
+
+def _help_lines(app: BriefApp) -> list[str]:
+    """The help screen's text as the terminal shows it."""
+    from brief.tui.screens import HelpText
+
+    help_text = app.screen.query_one(HelpText)
+    return [line.text for line in help_text.render_lines(help_text.region.reset_offset)]
+
+
+@pytest.mark.parametrize("width", [80, 60])
+async def test_help_wraps_in_its_columns_scrolls_to_the_ends_and_explains_the_marks(tmp_path: Path, width: int) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(width, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        lines = [line.rstrip() for line in _help_lines(app)]
+        bindings = lines[: lines.index("Also")] if "Also" in lines else lines
+        from textual.keys import format_key
+
+        keys = {", ".join(format_key(k) for k in ks) for ks in app.key_map().values()}
+        keys_end = max(map(len, keys))  # right-aligned in a column this wide
+        wrapped = 0
+        for line in filter(str.strip, bindings):  # a wrapped description stays in its column
+            head = line[:keys_end].strip()
+            assert head in keys or (not head and line[keys_end : keys_end + 1] == " "), line
+            wrapped += not head
+        assert wrapped, "at this width some descriptions wrap"
+        joined = " ".join(" ".join(lines).split())
+        for words in ("ctrl+p", "Command palette", "Clear the search", "Keep the search", "● Unread", "★ Starred", "×N Seen N times"):
+            assert words in joined, words
+        from textual.containers import VerticalScroll
+
+        scroll = app.screen.query_one(VerticalScroll)
+        assert scroll.max_scroll_y > 0
+        await pilot.press("G")
+        assert scroll.scroll_y == scroll.max_scroll_y
+        await pilot.press("g")
+        assert scroll.scroll_y == 0
+        await pilot.press("end")
+        assert scroll.scroll_y == scroll.max_scroll_y
+        await pilot.press("home")
+        assert scroll.scroll_y == 0
 
 
 async def test_bad_keymap_is_reported_and_app_starts(tmp_path: Path) -> None:
@@ -284,7 +327,7 @@ async def test_bad_keymap_is_reported_and_app_starts(tmp_path: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("j")
         assert app.screen.query_one(EntryList).cursor == 1
-        joined = "\n".join(app.problems)
+        joined = "\n".join(p.line for p in app.problems.all)
         assert "did you mean 'cursor.down'" in joined
         assert "invalid key name(s) notakey" in joined
         assert "'s' is already bound to entry.star" in joined
@@ -373,7 +416,7 @@ async def test_unknown_theme_and_bad_keys_name_file_and_line(tmp_path: Path) -> 
     app = make_app(tmp_path, config="theme: brief-drak\nkeys:\n  entry.star: notakey\n")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        joined = "\n".join(app.problems)
+        joined = "\n".join(p.line for p in app.problems.all)
         config = tmp_path / "config.yaml"
         assert f"{config}:1: theme: unknown theme 'brief-drak' (did you mean 'brief-dark'?)" in joined
         assert f"{config}:3: keys.entry.star: invalid key name(s) notakey" in joined
@@ -513,3 +556,38 @@ def test_an_undated_entry_lists_beside_its_neighbours_in_its_file() -> None:
         "2026-11-24T09:41:00", "2026-11-24T09:41:00", "2026-11-24T09:41:00", "2026-11-24T09:15:00",
         "2026-11-24T11:00:00", "",
     ]  # fmt: skip
+
+
+async def test_start_up_problems_get_one_notice_a_status_marker_and_a_screen_with_every_one(tmp_path: Path) -> None:
+    """Five settings problems and three unreadable sources: one short notice, "⚠ 8 problems"
+    in the status line until `!` has been pressed, and every message in full on that screen."""
+    from brief.tui.problems_screen import ProblemsScreen
+
+    config = (
+        "theme: no-such-theme-at-all\ndedup:\n  containment: 2\nui:\n  sidebr: false\n"
+        "keys:\n  cursr.down: j\n  entry.star: notakey\n"
+    )
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02\xff" * 100)
+    deep = tmp_path / "a-rather-long-folder-name-for-briefings" / "of-the-week"
+    sources = [*SOURCES, str(tmp_path / "empty.txt"), str(tmp_path / "binary.txt"), str(deep / "missing.txt")]
+    app = make_app(tmp_path, config=config, sources=sources)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        notices = [str(n.message) for n in app._notifications]
+        assert notices == ["3 sources and 5 settings have problems: press ! to see them"]
+        status = str(app.screen.query_one("#status").render())
+        assert "⚠ 8 problems (!)" in status
+        await pilot.press("exclamation_mark")
+        assert isinstance(app.screen, ProblemsScreen)
+        text = str(app.screen.query_one("#problems-text").render())
+        flat = " ".join(text.split())
+        for message in ("empty file", "no such file or directory", "dedup.containment: must be from 0.05 to 1",
+                        "did you mean 'ui.sidebar'", "did you mean 'cursor.down'", "invalid key name(s) notakey",
+                        "unknown theme 'no-such-theme-at-all'"):  # fmt: skip
+            assert message in flat, message
+        assert str(deep / "missing.txt") in text.replace("\n", "")  # the whole path, folded not cut
+        assert "brief-contrast" not in flat  # the theme message names the closest only
+        await pilot.press("G", "g", "j", "escape")
+        assert isinstance(app.screen, MainScreen)
+        assert "problem" not in str(app.screen.query_one("#status").render())

@@ -12,7 +12,6 @@ import threading
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -20,6 +19,7 @@ from textual import events, on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.keys import format_key
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static
@@ -41,6 +41,7 @@ from .keymap import ACTIONS, check_keymap
 from .line_list import LineList
 from .live import FULL_RELOAD_MAX, Live
 from .paths import cache_dir, state_dir
+from .problems import Problem, ProblemLog, notice
 from .safe_text import plain
 from .screens import HelpScreen, Picker
 from .settings import Settings
@@ -257,12 +258,10 @@ class MainScreen(Screen[None], inherit_bindings=False):
             text.append(f" · hidden: {hidden}", "dim")
         if not self.newest_first:
             text.append(" · oldest first", "dim")
-        errors = self.briefing.errors
-        if errors:
-            first = errors[0]
-            more = f" (+{len(errors) - 1} more)" if len(errors) > 1 else ""
-            text.append(" · ⚠ ", "bold")
-            text.append_text(plain(f"{PurePath(first.path).name}: {first.message}{more}"))
+        unseen = self.brief.problems.unseen
+        if unseen:
+            key = format_key(self.brief.key_map().get("app.problems", ["!"])[0])
+            text.append(f" · ⚠ {len(unseen)} problem{'s' if len(unseen) != 1 else ''} ({key})", "bold")
         if note:
             text.append(" · ")
             text.append_text(plain(note))
@@ -652,12 +651,22 @@ class MainScreen(Screen[None], inherit_bindings=False):
             return
         self.brief.load_sources()
 
+    def action_problems(self) -> None:
+        """Every source error and settings problem of this run, in full."""
+        from .problems_screen import ProblemsScreen
+
+        self.brief.problems.mark_seen()
+        self.brief.push_screen(ProblemsScreen(self.brief.problems.all))
+        self.update_status()
+
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self.brief.key_map()))
 
 
 WATCH_AFTER_PAINT = 0.4
 """Seconds after the first screen that the sources start to be watched."""
+PROBLEMS_TOLD_AFTER = 2.0
+"""Seconds into a load after which settings problems are told without waiting for its end."""
 
 
 class LoadProgress(Message):
@@ -721,28 +730,38 @@ class BriefApp(App[int]):
         self._rereading = False
         self._pending_lock = threading.Lock()
         self._watch_timer_set = False
-        self.problems: list[str] = list(settings.problems)
+        self.problems = ProblemLog()
+        """Every problem of this run, for the problems screen (`!`) and the status marker."""
+        self._told: set[Problem] = set()
+        """Problems a notification has counted already."""
+        for message in settings.problems:
+            self.problems.add("setting", message)
         self._routed: dict[int, object] = {}  # Key event id -> the widget it was sent to (see on_event)
         self.load_running = False
         """True while the loading thread works (quitting then must not wait for it)."""
         checked = check_keymap(settings.keys, settings.where)
-        self.problems.extend(checked.problems)
+        for message in checked.problems:
+            self.problems.add("setting", message)
         self.keymap_overrides = checked.keymap
         themes = load_themes()
         for theme in themes.loaded:
             self.register_theme(theme)
-        self.problems.extend(f"theme {failure}" for failure in themes.failed)
+        for failure in themes.failed:
+            self.problems.add("setting", f"theme {failure}")
         wanted = settings.theme
         if wanted in self.available_themes:
             self.theme = wanted
         else:
             import difflib
 
-            close = difflib.get_close_matches(wanted, sorted(self.available_themes), n=1)
+            close = difflib.get_close_matches(wanted, sorted(self.available_themes), n=3, cutoff=0.5)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
+            others = f"; also close: {', '.join(close[1:])}" if len(close) > 1 else ""
             origin = f"--theme {wanted}" if settings.theme_override else settings.where("theme")
-            self.problems.append(
-                f"{origin}: unknown theme '{wanted}'{hint}; have {', '.join(sorted(self.available_themes))}; using brief-dark"
+            self.problems.add(
+                "setting",
+                f"{origin}: unknown theme '{wanted}'{hint}{others}; using brief-dark "
+                "(ctrl+p, then \"theme\", lists and previews every theme)",
             )
             self.theme = "brief-dark"
         if os.environ.get("NO_COLOR"):
@@ -765,12 +784,28 @@ class BriefApp(App[int]):
             self.set_keymap(self.keymap_overrides)
         self.main = MainScreen(self)
         self.push_screen(self.main)
-        for problem in self.problems:
-            self.notify(problem, severity="warning", timeout=12, markup=False)
         for warning in (self.store.warning, self.history.warning):
             if warning:
-                self.notify(warning, severity="error", timeout=15, markup=False)
+                self.problems.add("reader", warning)
         self.store.warning = self.history.warning = None
+
+    def tell_problems(self) -> None:
+        """One short notification for the problems not seen yet (the screen `!` has them all)."""
+        unseen = self.problems.unseen
+        fresh = [p for p in unseen if p not in self._told]
+        if not fresh:
+            return
+        self._told.update(unseen)
+        key = self.key_map().get("app.problems", ["!"])[0]
+        severity = "error" if any(p.kind != "setting" for p in fresh) else "warning"
+        self.notify(notice(unseen, format_key(key)), severity=severity, timeout=10)
+        if self.main is not None and self.main_ready:
+            self.main.update_status()
+
+    def note_problem(self, message: str, kind: str = "reader") -> None:
+        """A problem met while running (cache, watching): kept for `!` and told once."""
+        if self.problems.add(kind, message):
+            self.tell_problems()
 
     def screen_ready(self) -> None:
         """The main screen is composed: show the preloaded briefing or what has loaded so far."""
@@ -778,13 +813,18 @@ class BriefApp(App[int]):
             return
         self.main_ready = True
         if self.preloaded is not None:
+            self.problems.set_sources(self.preloaded.errors)
             self.main.set_briefing(self.preloaded)
+            self.tell_problems()
             _keep_out_of_collections()
             self.live.begin(self.preloaded)
             self._changes_known()
             self._start_watching()
-        elif self.waiting is not None:
-            self._loaded(*self.waiting)
+        else:
+            # Told with the sources' problems when the load ends, or alone if it takes long.
+            self.set_timer(PROBLEMS_TOLD_AFTER, self.tell_problems)
+            if self.waiting is not None:
+                self._loaded(*self.waiting)
 
     def load_sources(self) -> None:
         if self.main is not None:
@@ -824,7 +864,7 @@ class BriefApp(App[int]):
             cache.close()
         self.post_message(LoadProgress(""))
         if cache.note:
-            self.call_from_thread(self.notify, cache.note, severity="warning", markup=False)
+            self.call_from_thread(self.note_problem, cache.note)
         index = BriefingIndex(briefing)
         _keep_out_of_collections()
         before = self.main.briefing if self.main is not None else None
@@ -868,7 +908,7 @@ class BriefApp(App[int]):
 
     def _watch_failed(self, message: str) -> None:
         with contextlib.suppress(RuntimeError):
-            self.call_from_thread(self.notify, message, severity="warning", markup=False)
+            self.call_from_thread(self.note_problem, message)
 
     def _take_pending(self) -> set[str]:
         with self._pending_lock:
@@ -926,9 +966,11 @@ class BriefApp(App[int]):
             # the paint), while the rest loads: a write from then on is read once it is in.
             self._watch_timer_set = True
             self.set_timer(WATCH_AFTER_PAINT, self._start_watching)
-        if not partial and not quiet:
-            for failure in briefing.errors[:5]:
-                self.notify(str(failure), severity="error", timeout=10, markup=False)
+        if not partial:
+            self.problems.set_sources(briefing.errors)
+            self.main.update_status()
+            if not quiet:
+                self.tell_problems()
 
     async def on_event(self, event: events.Event) -> None:
         """Keys sent in one burst ("/ferry" typed fast or arriving in one packet over SSH) are
@@ -973,9 +1015,7 @@ class BriefApp(App[int]):
     def handle_bindings_clash(self, clashed_bindings: set[Binding], node: object) -> None:
         names = ", ".join(sorted(f"{b.id or b.action} ({b.key})" for b in clashed_bindings))
         message = f"key binding clash: {names}"
-        if message not in self.problems:
-            self.problems.append(message)
-            self.notify(message, severity="warning", markup=False)
+        self.note_problem(message, "setting")
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

@@ -56,6 +56,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("view.focus-next", "tab", "focus_next_pane", "Next pane", "Focus the next pane"),
     Action("view.focus-previous", "shift+tab", "focus_previous_pane", "Prev pane", "Focus the previous pane"),
     Action("app.reload", "r", "reload", "Reload", "Reload every source"),
+    Action("app.problems", "exclamation_mark", "problems", "Problems", "List every source and settings problem in full"),
     Action("app.help", "question_mark", "help", "Help", "Show every key binding", True),
     Action("app.quit", "q", "quit", "Quit", "Quit Brief", True),
 )

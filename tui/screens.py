@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.console import Group
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,15 +17,54 @@ from .line_list import LineList
 from .safe_text import plain
 
 
-def bindings_table(key_map: dict[str, list[str]]) -> Text:
-    """Every action with its current keys (after the user's keymap)."""
-    text = Text(end="", no_wrap=True, overflow="ellipsis")
+def bindings_table(key_map: dict[str, list[str]], width: int = 100) -> Table:
+    """Every action with its current keys (after the user's keymap); a description wraps in
+    its own column, never under the keys. Below 70 columns the binding ids give way."""
+    table = Table.grid(padding=(0, 1))
+    table.add_column(justify="right", no_wrap=True, style="bold")
+    if width >= 70:
+        table.add_column(no_wrap=True, style="dim")
+    table.add_column(ratio=1, overflow="fold")
     for action in ACTIONS:
         keys = ", ".join(format_key(k) for k in key_map.get(action.id, [])) or "(unbound)"
-        text.append(f"{keys:>13}  ", "bold")
-        text.append(f"{action.id:<20} ", "dim")
-        text.append(f"{action.tooltip}\n")
-    return text
+        cells = (keys, action.id, action.tooltip) if width >= 70 else (keys, action.tooltip)
+        table.add_row(*cells)
+    return table
+
+
+HELP_NOTES = (
+    ("ctrl+p", "Command palette: every action by name, and themes (previewed as you move)"),
+    ("/ then esc", "Clear the search and close the box"),
+    ("/ then enter", "Keep the search and go back to the list"),
+    ("●", "Unread"),
+    ("★", "Starred (s)"),
+    ("×N", "Seen N times: the same story in N places (the view lists them under In:)"),
+    ("new / updated", "New since your last look at its source / edited since (d shows how)"),
+    ("⚠ N problems", "In the status line: sources or settings with problems (! lists them)"),
+)
+
+
+def notes_table() -> Table:
+    """What the bindings table cannot say: the palette, the search box's keys, the marks."""
+    table = Table.grid(padding=(0, 1))
+    table.add_column(justify="right", no_wrap=True, style="bold")
+    table.add_column(ratio=1, overflow="fold")
+    for key, meaning in HELP_NOTES:
+        table.add_row(key, meaning)
+    return table
+
+
+class HelpText(Static):
+    """The bindings and notes, laid out for the width the help screen has."""
+
+    def __init__(self, key_map: dict[str, list[str]]) -> None:
+        super().__init__()
+        self.key_map = key_map
+
+    def render(self) -> Group:
+        width = self.size.width or 100
+        heading = Text("\nAlso\n", style="bold")
+        return Group(bindings_table(self.key_map, width), heading, notes_table())
 
 
 class HelpScreen(ModalScreen[None]):
@@ -33,12 +74,17 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,q,question_mark", "dismiss", "Close", id="help.close", tooltip="Close the help screen"),
         Binding("j,down", "scroll(1)", "Down", id="help.down", show=False),
         Binding("k,up", "scroll(-1)", "Up", id="help.up", show=False),
+        Binding("pagedown,space,ctrl+f", "page(1)", "Page down", id="help.page-down", show=False),
+        Binding("pageup,ctrl+b", "page(-1)", "Page up", id="help.page-up", show=False),
+        Binding("g,home", "ends(0)", "First", id="help.first", show=False),
+        Binding("G,end", "ends(1)", "Last", id="help.last", show=False),
     ]
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
-    HelpScreen > Vertical { width: 90%; max-width: 100; height: 90%; border: round $primary; background: $panel; }
+    HelpScreen > Vertical { width: 95%; max-width: 110; height: 90%; border: round $primary; background: $panel; }
     HelpScreen #help-title { padding: 0 1; text-style: bold; }
     HelpScreen VerticalScroll { padding: 0 1; }
+    HelpScreen HelpText { height: auto; }
     """
 
     def __init__(self, key_map: dict[str, list[str]]) -> None:
@@ -47,12 +93,24 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(Text("Brief — key bindings (rebind in config.yaml under keys:)  esc closes"), id="help-title")
+            title = "Brief — keys (rebind in config.yaml under keys:)  esc closes"
+            yield Static(Text(title, no_wrap=True, overflow="ellipsis"), id="help-title")
             with VerticalScroll(can_focus=False):
-                yield Static(bindings_table(self.key_map))
+                yield HelpText(self.key_map)
+
+    def _scroll(self) -> VerticalScroll:
+        return self.query_one(VerticalScroll)
 
     def action_scroll(self, lines: int) -> None:
-        self.query_one(VerticalScroll).scroll_relative(y=lines, animate=False)
+        self._scroll().scroll_relative(y=lines, animate=False)
+
+    def action_page(self, pages: int) -> None:
+        scroll = self._scroll()
+        scroll.scroll_relative(y=pages * max(1, scroll.size.height - 1), animate=False)
+
+    def action_ends(self, last: int) -> None:
+        scroll = self._scroll()
+        scroll.scroll_end(animate=False) if last else scroll.scroll_home(animate=False)
 
 
 class ChoiceList(LineList):
