@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
+from datetime import datetime
+from pathlib import PurePath
 from typing import Any
 
 from .model import Briefing, Entry
@@ -65,16 +67,37 @@ def _safe(text: str) -> str:
     return scrub(text)
 
 
-def to_markdown(briefing: Briefing) -> str:
-    """The briefing as one Markdown document, for `less` or a Markdown pager."""
-    parts: list[str] = []
+def markdown_header(briefing: Briefing, now: datetime | None = None) -> list[str]:
+    """A digest's heading: what was read (names of the sources), how much, and when."""
+    names = [PurePath(s.path).name or s.path for s in briefing.sources]
+    title = ", ".join(names[:2]) + (f" and {len(names) - 2} more" if len(names) > 2 else "")
+    when = (now or datetime.now().astimezone()).strftime("%Y-%m-%d %H:%M %Z").strip()
+    posts = sum(s.entries for s in briefing.sources)
+    counts = [f"{len(briefing.sources)} source{'s' if len(briefing.sources) != 1 else ''}"]
+    counts.append(f"{len(briefing.entries)} entries" + (f" from {posts} posts" if posts != len(briefing.entries) else ""))
+    counts.append(f"made {when}")
+    lines = [f"# Briefing: {_safe(title) or '(no sources)'}", "*" + " · ".join(counts) + "*"]
+    if briefing.sources:
+        lines.append("Sources:\n" + "\n".join(f"- {_safe(s.path)}" for s in briefing.sources))
+    return lines
+
+
+def to_markdown(briefing: Briefing, now: datetime | None = None) -> str:
+    """The briefing as one Markdown document, for `less` or a Markdown pager: a header, then
+    each entry with its time, author, ×N, actors and topics."""
+    parts: list[str] = markdown_header(briefing, now)
     for entry in briefing.entries:
         meta = [m for m in (entry.published, entry.author, f"seen ×{entry.seen}" if entry.seen > 1 else None) if m]
         parts.append(f"## {_safe(entry.title)}")
         if meta:
             parts.append("*" + " · ".join(_safe(m) for m in meta) + "*")
+        facets = []
         if entry.actors:
-            parts.append("Actors: " + ", ".join(_safe(a) for a in entry.actors))
+            facets.append("Actors: " + ", ".join(_safe(a) for a in entry.actors))
+        if entry.topics:
+            facets.append("Topics: " + ", ".join(_safe(t) for t in entry.topics))
+        if facets:
+            parts.append("  \n".join(facets))
         parts.append(_safe(entry.body))
         if entry.link:
             parts.append(f"<{_safe(entry.link)}>")

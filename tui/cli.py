@@ -17,7 +17,11 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="brief",
         description="Read news briefings in the terminal: deduplicated entries, actors and topics.",
-        epilog="Also: `brief dump PATH… --json` (for scripts), `brief config path` (where settings live).",
+        epilog=(
+            "Commands: `brief dump PATH… [--json | --format markdown]` prints the deduplicated briefing "
+            "(JSON for scripts, Markdown for a pager); `brief config path` says where the config, themes, "
+            "marks and cache live."
+        ),
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files, directories, globs, or - for stdin")
     parser.add_argument("--config", metavar="FILE", help="use this config file instead of the user's")
@@ -32,8 +36,14 @@ def _parser() -> argparse.ArgumentParser:
 def _dump_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="brief dump", description="Print a briefing for scripts or a pager.")
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files, directories, globs, or - for stdin")
-    parser.add_argument("--json", action="store_const", const="json", dest="format", help="JSON (the default)")
-    parser.add_argument("--format", choices=("json", "markdown"), default="json")
+    parser.add_argument("--json", action="store_const", const="json", dest="format", help="same as --format json")
+    parser.add_argument(
+        "--format",
+        choices=("json", "markdown"),
+        default="json",
+        help="json (the default): every entry with its actors, topics and where it was seen; "
+        "markdown: a readable digest with a header, for a pager or a file",
+    )
     parser.add_argument("--config", metavar="FILE", help="use this config file instead of the user's")
     return parser
 
@@ -87,15 +97,47 @@ def dump(argv: Sequence[str]) -> int:
     return 0 if loaded else 1
 
 
+COMMANDS = {"dump": "brief dump PATH… [--json | --format markdown]", "config": "brief config path"}
+
+
+def _unknown_command(first: str) -> str | None:
+    """Why ``first`` can be neither a command nor a path, or None. A word with no slash, dot or
+    pattern that names no file ("confg") is a mistyped command, not a briefing to open."""
+    import difflib
+    import os
+
+    if first in COMMANDS or first == "-" or first.startswith("-") or os.path.exists(first):
+        return None
+    if any(ch in first for ch in "/\\.*?[~"):
+        return None  # path-like: the reader reports a missing file as a source problem
+    close = difflib.get_close_matches(first, list(COMMANDS), n=1, cutoff=0.6)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    return f"'{first}' is neither a command nor a file or folder here{hint}"
+
+
+def _usage_error(message: str) -> int:
+    _parser().print_usage(sys.stderr)
+    _say(message)
+    print("       " + "\n       ".join(COMMANDS.values()), file=sys.stderr)
+    return 2
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `brief` command."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list[:1] == ["dump"]:
         return dump(args_list[1:])
-    if args_list[:2] == ["config", "path"]:
+    if args_list[:1] == ["config"]:
+        if args_list[1:] != ["path"]:
+            wanted = f"'config {' '.join(args_list[1:])}' is not a command" if args_list[1:] else "config needs a subcommand"
+            return _usage_error(f"{wanted}: try `brief config path`")
         for label, path in config_paths().items():
             print(f"{label}: {path}")
         return 0
+    if args_list:
+        problem = _unknown_command(args_list[0])
+        if problem is not None:
+            return _usage_error(problem)
     args = _parser().parse_args(args_list)
     settings = load_settings(args.config, theme=args.theme)
     _report(settings)
