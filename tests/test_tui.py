@@ -64,7 +64,7 @@ async def test_enter_reads_marks_and_view_shows_entry(tmp_path: Path) -> None:
         await pilot.pause()
         assert view.entry is not None and view.entry.id == entry.id
         assert app.store.is_read(entry.member_ids)
-        assert app.focused is view
+        assert isinstance(app.focused, EntryList)  # enter keeps the focus in the list
         await pilot.press("m")
         assert not app.store.is_read(entry.member_ids)
         await pilot.press("s")
@@ -107,6 +107,26 @@ async def test_preview_setting_follows_the_cursor(tmp_path: Path) -> None:
         view = app.screen.query_one(EntryView)
         assert entry is not None and view.entry is not None and view.entry.id == entry.id
         assert not app.store.is_read(entry.member_ids)  # previewing is not reading
+
+
+@pytest.mark.parametrize("into_view", [False, True])
+async def test_enter_keeps_focus_in_the_list_and_space_scrolls_the_entry(tmp_path: Path, into_view: bool) -> None:
+    """newsboat's way by default: after enter, j/k go on moving in the list and space pages
+    the entry; ``ui.enter_focuses_view: true`` moves into the view instead."""
+    config = "ui:\n  enter_focuses_view: true\n" if into_view else None
+    app = make_app(tmp_path, config=config)
+    async with app.run_test(size=(60, 16)) as pilot:  # a view shorter than the entry
+        entries, view = app.screen.query_one(EntryList), app.screen.query_one(EntryView)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.focused is (view if into_view else entries)
+        if into_view:
+            return
+        assert view.max_scroll_y > 0
+        await pilot.press("space")
+        assert view.scroll_y > 0 and entries.cursor == 0
+        await pilot.press("j")
+        assert entries.cursor == 1
 
 
 async def test_tab_cycles_panes_and_b_hides_sidebar(tmp_path: Path) -> None:

@@ -126,6 +126,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.filter = Filter(actor_mode=str(app_ref.settings.ui.get("actor_match", "any")))
         self.newest_first = bool(app_ref.settings.ui.get("newest_first", True))
         self.preview = bool(app_ref.settings.ui.get("preview", False))
+        self.enter_focuses_view = bool(app_ref.settings.ui.get("enter_focuses_view", False))
         self.result = FilterResult(())
         self.shown: Entry | None = None
         """The entry the view shows, or is about to: it is drawn by a worker, so keys typed in
@@ -440,7 +441,8 @@ class MainScreen(Screen[None], inherit_bindings=False):
             self.query_one(EntryList).invalidate()
             self.update_status()
         self.show_current()
-        self.set_focus(self.query_one(EntryView))
+        if self.enter_focuses_view:
+            self.set_focus(self.query_one(EntryView))
 
     def action_show_diff(self) -> None:
         """What changed in the entry: the version last read against this one."""
@@ -551,9 +553,11 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
     # ---- filters ---------------------------------------------------------------------------
     def action_toggle_facet(self) -> None:
+        """space: select a facet in the sidebar; in the list or the view, scroll the entry
+        being read one page on (as in newsboat), so reading needs no change of pane."""
         pane = self._focused_pane()
-        if isinstance(pane, EntryView):
-            pane.scroll_page_down(animate=False)
+        if isinstance(pane, EntryView | EntryList):
+            self.query_one(EntryView).scroll_page_down(animate=False)
             return
         if not isinstance(pane, FacetList):
             return

@@ -48,7 +48,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("filter.new", "w", "toggle_new", "New", "Show only entries new since your last look"),
     Action("filter.clear", "c", "clear_filters", "Clear", "Clear every filter", True),
     Action("filter.match-mode", "a", "toggle_match_mode", "Any/All", "Actors: match ANY or ALL selected"),
-    Action("facet.toggle", "space", "toggle_facet", "Toggle", "Select or deselect the facet under the cursor"),
+    Action("facet.toggle", "space", "toggle_facet", "Toggle", "Sidebar: select the facet under the cursor; list or view: scroll the entry one page"),
     Action("view.next-match", "n", "next_match", "Next match", "Next search match in the entry"),
     Action("view.prev-match", "N", "prev_match", "Prev match", "Previous search match in the entry"),
     Action("view.sort", "t", "toggle_sort", "Sort", "Newest first / oldest first"),
