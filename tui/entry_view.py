@@ -74,6 +74,8 @@ class EntryView(VerticalScroll, can_focus=True, inherit_bindings=False):
         super().__init__(id=id)
         self.entry: Entry | None = None
         self.shown_once = False
+        self._rendered: tuple[str, str] | None = None
+        """(id, body) of the entry whose body the Markdown holds, once fully rendered."""
         """Set once the first entry has been asked for (it is shown after the first paint)."""
         self.search_text = ""
         self._matches: list[Widget] = []
@@ -108,18 +110,21 @@ class EntryView(VerticalScroll, can_focus=True, inherit_bindings=False):
         body = await self._body()
         if entry is None:
             header.update(Text(empty, style="dim"))
+            self.entry = self._rendered = None
             await body.update("")
-            self.entry = None
             return
         header.update(entry_header(entry, starred, read, change))
-        changed = self.entry is None or self.entry.id != entry.id or self.entry.body != entry.body
         self.entry = entry
-        if changed:
+        if self._rendered != (entry.id, entry.body):
+            # A show cancelled mid-update (a newer key's show replaces it) leaves ``_rendered``
+            # as it was, so the next show renders the body again rather than keeping a blank.
+            self._rendered = None
             text = scrub(entry.body)
             if len(text) > DISPLAY_LIMIT:
                 size = f"{len(text):,}"
                 text = f"{text[:DISPLAY_LIMIT]}\n\n*… shown up to {DISPLAY_LIMIT:,} of {size} characters (`y` copies it all).*"
             await body.update(text)
+            self._rendered = (entry.id, entry.body)
             self.scroll_home(animate=False)
         self.set_query(query)
 
