@@ -277,3 +277,35 @@ async def test_a_folder_that_gains_a_file_gets_it_read_and_its_posts_are_new(tmp
         main = app.screen
         assert isinstance(main, MainScreen) and main.change_counts() == (1, 0)
         assert all(source.path != str(folder / "ignored.tmp") for source in main.briefing.sources)
+
+
+def test_a_write_made_while_the_watches_are_set_up_is_caught_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Watches take a moment to be in place; a file changed in that moment is reported by the
+    catch-up check (here the watch itself never reports anything)."""
+    import threading
+
+    import watchfiles
+
+    from brief.tui import watch
+
+    def silent(*roots: object, stop_event: threading.Event, **options: object) -> object:
+        stop_event.wait()
+        return iter(())
+
+    monkeypatch.setattr(watchfiles, "watch", silent)
+    monkeypatch.setattr(watch, "CATCH_UP_S", 0.2)
+    path = tmp_path / "blog.txt"
+    path.write_text("one", encoding="utf-8")
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    seen: list[set[str]] = []
+    done = threading.Event()
+    watcher = watch.SourceWatcher([str(path)], [str(folder)], lambda paths: (seen.append(paths), done.set()))
+    watcher.start()
+    assert watcher._baseline.wait(5)  # the watches are being set up from here
+    path.write_text("one and two", encoding="utf-8")
+    (folder / "new.md").write_text("# New\n\nText.\n", encoding="utf-8")
+    (folder / "skip.tmp").write_text("x", encoding="utf-8")
+    assert done.wait(5)
+    watcher.stop()
+    assert seen == [{str(path), str(folder / "new.md")}]

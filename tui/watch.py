@@ -19,6 +19,9 @@ from ..parsers.sniff import EXTENSIONS
 DEBOUNCE_MS = 400
 STEP_MS = 80
 POLL_MS = 300
+CATCH_UP_S = 1.0
+"""When the watches are surely in place: files changed since ``start`` are reported then, so a
+write made while the watches were being set up is not missed."""
 
 
 def _is_briefing_file(path: str) -> bool:
@@ -44,8 +47,37 @@ class SourceWatcher:
         self.force_polling = force_polling if force_polling is not None else _polling_asked()
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
+        self._baseline = threading.Event()
+
+    def _stats(self) -> dict[str, tuple[int, int]]:
+        """(mtime_ns, size) of every file watched now: the named ones and the folders' briefings."""
+        found: dict[str, tuple[int, int]] = {}
+        paths = list(self.files)
+        for folder in self.folders:
+            for root, dirs, names in os.walk(folder):
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                paths.extend(os.path.join(root, name) for name in names if _is_briefing_file(name))
+        for path in paths:
+            try:
+                info = os.stat(path)
+            except OSError:
+                continue
+            found[path] = (info.st_mtime_ns, info.st_size)
+        return found
+
+    def _catch_up(self) -> None:
+        before = self._stats()  # off the UI thread: a folder of thousands takes some milliseconds
+        self._baseline.set()  # the watches are set up from now on
+        if self._stop.wait(CATCH_UP_S):
+            return
+        now = self._stats()
+        changed = {path for path in before.keys() | now.keys() if before.get(path) != now.get(path)}
+        if changed:
+            self.on_change(changed)
 
     def start(self) -> None:
+        catch_up = threading.Thread(target=self._catch_up, daemon=True, name="brief-watch-catch-up")
+        catch_up.start()
         parents = sorted({os.path.dirname(path) for path in self.files if os.path.isdir(os.path.dirname(path))})
         # A named file's folder is watched alone (not its subfolders); a named folder whole.
         parents = [p for p in parents if not any(p == f or p.startswith(f + os.sep) for f in self.folders)]
@@ -70,6 +102,7 @@ class SourceWatcher:
     def _run(self, roots: list[str], recursive: bool) -> None:
         import watchfiles
 
+        self._baseline.wait()
         polling = self.force_polling
         for _attempt in range(2):
             try:
