@@ -531,6 +531,46 @@ def test_times_read_as_a_person_writes_them() -> None:
     assert long_time("not a date") == "not a date" and long_time(None) == ""
     assert short_time("2026-11-25T06:30:00+01:00", "2026-11-25") == "06:30"
     assert short_time("2026-11-24T06:30:00+01:00", "2026-11-25") == "24 Nov"
+    assert short_time("2004-09-05T06:30:00+01:00", "2026-11-25") == "Sep 2004"  # another year
+    assert short_time("2004-09-05", "2026-11-25") == "Sep 2004"
+
+
+def _rows(app: BriefApp) -> list[str]:
+    entries = app.screen.query_one(EntryList)
+    return [entries.render_row(i, entries.size.width).plain for i in range(entries.count)]
+
+
+async def test_a_list_spanning_years_shows_them_and_sources_line_up(tmp_path: Path) -> None:
+    old = tmp_path / "archive.md"
+    old.write_text("# Treaty signed at the old harbour\n\n*5 September 2004*\n\nThe treaty was signed.\n", encoding="utf-8")
+    app = make_app(tmp_path, sources=[*SOURCES, str(old)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        rows = _rows(app)
+        treaty = next(row for row in rows if "Treaty signed" in row)
+        assert "Sep 2004" in treaty and rows[-1] == treaty  # oldest last, and it says so
+        others = [row for row in rows if row is not treaty]
+        assert all(" 2025 " not in row for row in others)  # the newest year's days stay short
+        names = ("monday-live.txt", "tuesday-live.txt", "evening-newslet", "archive.md")
+        columns = {row.index(name) for row in rows for name in names if name in row}
+        assert len(columns) == 1, rows  # the source column starts at one place, with or without ×N
+
+
+async def test_the_view_header_has_no_blank_line_and_names_each_source_once(tmp_path: Path) -> None:
+    from brief.parsers.model import Entry, Occurrence
+    from brief.tui.entry_view import entry_header
+
+    entry = Entry(
+        id="x", title="Untimed", body="Text.", author=None, published=None, link=None, occurrences=(Occurrence("/a/live.txt", 4), Occurrence("/a/live.txt", 7),
+                                                            Occurrence("/b/news.md", 0)),
+    )  # fmt: skip
+    lines = entry_header(entry, starred=False, read=True).plain.split("\n")
+    assert lines[0] == "Untimed" and lines[1].startswith("seen ×3")
+    entry = Entry(id="y", title="Undated", body="Text.", author=None, published=None, link=None, occurrences=(Occurrence("/a/live.txt", 4),))
+    lines = entry_header(entry, starred=False, read=True).plain.split("\n")
+    assert lines == ["Undated", "In: live.txt"]
+    lines = entry_header(Entry("x", "T", "B", None, None, None, entry.occurrences * 2), False, True).plain
+    assert "In: live.txt ×2" in lines and "#" not in lines
 
 
 async def test_an_empty_view_says_why_it_is_empty(tmp_path: Path) -> None:
@@ -544,7 +584,7 @@ async def test_an_empty_view_says_why_it_is_empty(tmp_path: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("slash", *"zzzqqq", "enter")
         await pilot.pause()
-        assert "No entry matches the current filters." in str(app.screen.query_one("#entry-header").render())
+        assert "No entry matches the current filters: press c to clear them." in str(app.screen.query_one("#entry-header").render())
 
 
 async def test_keys_typed_at_once_after_opening_an_entry_keep_it_in_the_view(tmp_path: Path) -> None:
@@ -617,3 +657,64 @@ async def test_start_up_problems_get_one_notice_a_status_marker_and_a_screen_wit
         await pilot.press("G", "g", "j", "escape")
         assert isinstance(app.screen, MainScreen)
         assert "problem" not in str(app.screen.query_one("#status").render())
+
+
+def test_the_status_line_is_cut_at_a_word_with_a_mark() -> None:
+    from rich.text import Text
+
+    from brief.tui.status_line import fit
+
+    text = Text("4 of 9 entries · hidden: 4 by topics, 3 by actors")
+    assert fit(text, 80) is text
+    cut = fit(text, 40).plain
+    assert cut == "4 of 9 entries · hidden: 4 by topics…" and len(cut) <= 40
+    assert fit(Text("x" * 50), 20).plain == "x" * 19 + "…"
+
+
+async def test_a_narrow_status_line_ends_with_a_mark_not_mid_word(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(40, 12)) as pilot:
+        main = screen(app)
+        await pilot.press("slash", *"the", "enter", "u", "asterisk")
+        await pilot.pause()
+        status = str(main.query_one("#status").render()).strip()
+        whole = main._status_text.plain if main._status_text is not None else ""
+        assert len(whole) > 38 and status.endswith("…")
+        assert whole.startswith(status[:-1]) and whole[len(status) - 1] in " ·,;"  # cut between words
+        assert "press c to clear" in str(main.query_one("#entry-header").render())
+
+
+async def test_b_at_40_columns_gives_the_sidebar_the_whole_width_and_back(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(40, 12)) as pilot:
+        sidebar, entries = app.screen.query_one(FacetList), app.screen.query_one(EntryList)
+        await pilot.pause()
+        assert sidebar.region.width == 0 and entries.region.width > 30
+        await pilot.press("b")
+        await pilot.pause()
+        assert sidebar.region.width >= 38 and entries.region.width == 0 and app.focused is sidebar
+        await pilot.press("space")  # select a facet there
+        assert screen(app).filter.actors
+        await pilot.press("b")
+        await pilot.pause()
+        assert sidebar.region.width == 0 and entries.region.width > 30 and app.focused is entries
+        assert len(screen(app).result.indexes) < 4  # the facet chosen there filters the list
+
+
+async def test_a_theme_picked_in_the_palette_is_remembered_until_the_config_names_another(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.theme == "brief-dark"
+        app.theme = "brief-light"  # what the palette's "Change theme" does
+        await pilot.pause()
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)):
+        assert app.theme == "brief-light"
+    settings = load_settings(None, theme="nord")  # --theme wins for this run
+    flagged = BriefApp(SOURCES, settings, briefing=load(SOURCES), store=MarkStore(tmp_path / "state.db"))
+    async with flagged.run_test(size=(80, 24)):
+        assert flagged.theme == "nord"
+    app = make_app(tmp_path, config="theme: brief-contrast\n")  # the user edited the config since
+    async with app.run_test(size=(80, 24)):
+        assert app.theme == "brief-contrast"
+    assert (tmp_path / "config.yaml").read_text() == "theme: brief-contrast\n"  # never written

@@ -45,6 +45,7 @@ from .problems import Problem, ProblemLog, notice
 from .safe_text import plain
 from .screens import HelpScreen, Picker
 from .settings import Settings
+from .status_line import fit
 from .store import MarkStore
 from .themes import load_themes
 from .times import long_time
@@ -103,11 +104,18 @@ class MainScreen(Screen[None], inherit_bindings=False):
     #sidebar { width: 32; border-right: solid $panel; }
     MainScreen.-narrow #sidebar { width: 24; }
     MainScreen.-tiny #sidebar { display: none; }
+    /* Under 60 columns `b` gives the sidebar the whole width, in place of the list and view. */
+    MainScreen.-tiny.-facets #sidebar { display: block; width: 100%; border-right: none; }
+    MainScreen.-tiny.-facets #main { display: none; }
     MainScreen.-wide #sidebar { width: 36; }
     #main { width: 1fr; }
-    #entries { height: 45%; min-height: 3; border-bottom: solid $panel; }
+    #entries { height: 45%; min-height: 3; }
+    /* The line between list and view is a widget of its own: a border on a pane would meet the
+       focus bar in a corner. */
+    #split { height: 1; border-top: solid $panel; }
     MainScreen.-wide #main { layout: horizontal; }
-    MainScreen.-wide #entries { height: 1fr; width: 45%; border-bottom: none; border-right: solid $panel; }
+    MainScreen.-wide #entries { height: 1fr; width: 45%; }
+    MainScreen.-wide #split { height: 1fr; width: 1; border-top: none; border-left: solid $panel; }
     MainScreen.-wide #view { width: 1fr; }
     MainScreen.-short #entries { height: 50%; }
     #view { height: 1fr; }
@@ -116,6 +124,9 @@ class MainScreen(Screen[None], inherit_bindings=False):
     #status { height: 1; padding: 0 1; background: $panel; color: $text-muted; }
     MainScreen.-short Footer { display: none; }
     LineList:focus, EntryView:focus { background-tint: $foreground 3%; }
+    /* The focused pane has a bar down its left side (a character, so NO_COLOR shows it too). */
+    #sidebar, #entries, #view { border-left: blank; }
+    #sidebar:focus, #entries:focus, #view:focus { border-left: thick $accent; }
     """
 
     def __init__(self, app_ref: BriefApp) -> None:
@@ -135,12 +146,15 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.is_loading = True
         self.progress = ""
         """The step a cold load is at, shown after "Loading…"."""
+        self._status_text: Text | None = None
+        """The whole status line, before it is cut to the width."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="body"):
             yield FacetList(id="sidebar")
             with Vertical(id="main"):
                 yield EntryList(id="entries")
+                yield Static(id="split")
                 yield EntryView(id="view")
         yield Static(Text("Loading…"), id="status")
         # The search box and the Footer (a widget per key) are mounted after the first paint.
@@ -266,7 +280,20 @@ class MainScreen(Screen[None], inherit_bindings=False):
         if note:
             text.append(" · ")
             text.append_text(plain(note))
-        self.query_one("#status", Static).update(text)
+        status = self.query_one("#status", Static)
+        width = (status.size.width or self.size.width) - 2  # its padding
+        self._status_text = text
+        status.update(fit(text, width))
+
+    def on_resize(self) -> None:
+        """The status line is cut to the width: cut it again to the new one (once laid out)."""
+        self.call_after_refresh(self._refit_status)
+
+    def _refit_status(self) -> None:
+        status = self.query_one("#status", Static)
+        text = self._status_text
+        if text is not None:
+            status.update(fit(text, (status.size.width or self.size.width) - 2))
 
     def show_current(self) -> None:
         """Show the entry under the list cursor in the view."""
@@ -314,7 +341,10 @@ class MainScreen(Screen[None], inherit_bindings=False):
     def _nothing_shown(self) -> str:
         """Why the view is empty: the filters, or sources with no entries at all."""
         if self.briefing.entries or self.is_loading:
-            return "No entry matches the current filters." if self.briefing.entries else "Loading…"
+            if not self.briefing.entries:
+                return "Loading…"
+            key = format_key(self.brief.key_map().get("filter.clear", ["c"])[0])
+            return f"No entry matches the current filters: press {key} to clear them."
         if self.briefing.errors:
             return "No entries: no source could be read (the messages say why; r reloads)."
         return "No entries in these sources."
@@ -339,13 +369,9 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
     # ---- panes -----------------------------------------------------------------------------
     def _panes(self) -> list[LineList | EntryView]:
-        panes: list[LineList | EntryView] = []
-        sidebar = self.query_one(FacetList)
-        if sidebar.display and sidebar.region.width > 0:
-            panes.append(sidebar)
-        panes.append(self.query_one(EntryList))
-        panes.append(self.query_one(EntryView))
-        return panes
+        panes: list[LineList | EntryView] = [self.query_one(FacetList), self.query_one(EntryList), self.query_one(EntryView)]
+        shown = [pane for pane in panes if pane.display and pane.region.width > 0]
+        return shown or panes[1:]
 
     def _focused_pane(self) -> LineList | EntryView:
         focused = self.focused
@@ -644,6 +670,13 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
     def action_toggle_sidebar(self) -> None:
         sidebar = self.query_one(FacetList)
+        if self.has_class("-tiny"):
+            # Too narrow for three panes: the sidebar takes the screen until `b` again.
+            opening = not self.has_class("-facets")
+            self.set_class(opening, "-facets")
+            sidebar.styles.clear_rule("display")  # the layout's rules decide, at this width and after
+            self.set_focus(sidebar if opening else self.query_one(EntryList))
+            return
         sidebar.display = not sidebar.display
         if not sidebar.display and sidebar.has_focus:
             self.set_focus(self.query_one(EntryList))
@@ -703,7 +736,7 @@ class BriefApp(App[int]):
     # With NO_COLOR there are no backgrounds, so the cursor is drawn in reverse video.
     CSS = """
     BriefApp.-no-color LineList > .line-list--cursor { text-style: reverse bold; }
-    BriefApp.-no-color LineList > .line-list--cursor-blurred { text-style: reverse; }
+    BriefApp.-no-color LineList > .line-list--cursor-blurred { text-style: underline; }
     """
 
     def __init__(
@@ -753,6 +786,13 @@ class BriefApp(App[int]):
         for failure in themes.failed:
             self.problems.add("setting", f"theme {failure}")
         wanted = settings.theme
+        remembered = self.store.prefs.get("theme")
+        if (
+            remembered in self.available_themes
+            and not settings.theme_override
+            and self.store.prefs.get("theme.config") == wanted
+        ):
+            wanted = remembered  # picked in the palette since the config last named a theme
         if wanted in self.available_themes:
             self.theme = wanted
         else:
@@ -772,6 +812,14 @@ class BriefApp(App[int]):
             self.add_class("-no-color")
         self.main: MainScreen | None = None
 
+    def _remember_theme(self, theme: object) -> None:
+        """A theme picked in the palette is the one the next start opens with, until the config
+        names another (the config file itself is never touched)."""
+        name = getattr(theme, "name", None)
+        if isinstance(name, str) and not self.settings.theme_override:
+            self.store.set_pref("theme", name)
+            self.store.set_pref("theme.config", self.settings.theme)
+
     def notify(self, message: str, **options: Any) -> None:  # type: ignore[override]
         """Notifications never interpret markup or escapes: messages quote file names and text."""
         options["markup"] = False
@@ -788,6 +836,7 @@ class BriefApp(App[int]):
             self.set_keymap(self.keymap_overrides)
         self.main = MainScreen(self)
         self.push_screen(self.main)
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
         for warning in (self.store.warning, self.history.warning):
             if warning:
                 self.problems.add("reader", warning)

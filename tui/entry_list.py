@@ -12,6 +12,8 @@ from .line_list import LineList
 from .safe_text import highlight, plain
 from .times import short_time
 
+_SOURCE_WIDTH = 14
+
 
 class EntryList(LineList):
     """One row per entry index in ``rows`` (indexes into the briefing's entries)."""
@@ -23,6 +25,8 @@ class EntryList(LineList):
         self.search_text = ""
         self.show_source = False
         self.today: str | None = None
+        self.time_width = 6
+        """Width of the time column: 8 when the entries span years ("Sep 2004")."""
         self.is_read: Callable[[Entry], bool] = lambda entry: False
         self.is_starred: Callable[[Entry], bool] = lambda entry: False
         self.is_new: Callable[[Entry], bool] = lambda entry: False
@@ -38,6 +42,7 @@ class EntryList(LineList):
             self.show_source = len({o.path for e in entries[:2000] for o in e.occurrences}) > 1
             dated = [e.published for e in entries if e.published]
             self.today = max(dated)[:10] if dated else None
+            self.time_width = 8 if self.today and any(d[:4] != self.today[:4] for d in dated) else 6
             self.positions = {entry.id: index for index, entry in enumerate(entries)}
         self.rows = rows
         self.search_text = query
@@ -75,7 +80,7 @@ class EntryList(LineList):
         row = Text(no_wrap=True, end="")
         row.append("●" if not read else " ", self.style_of("line-list--unread"))
         row.append("★" if self.is_starred(entry) else " ", self.style_of("line-list--star"))
-        row.append(f" {short_time(entry.published, self.today):>6} ", self.style_of("line-list--dim"))
+        row.append(f" {short_time(entry.published, self.today):>{self.time_width}} ", self.style_of("line-list--dim"))
         title = plain(entry.title, "bold" if not read else "")
         highlight(title, self.search_text, str(self.style_of("line-list--match")) or "bold")
         tail = Text(no_wrap=True, end="")
@@ -86,8 +91,10 @@ class EntryList(LineList):
         if entry.seen > 1:
             tail.append(f" ×{entry.seen}", self.style_of("line-list--accent"))
         if self.show_source and width >= 70:  # narrower, the title needs the room; the view says "In:"
+            # A column of its own, left-aligned whatever the marks before it: names line up.
             name = PurePath(entry.occurrences[0].path).name
-            tail.append(" " + (name if len(name) <= 14 else name[:13] + "…"), self.style_of("line-list--dim"))
+            name = name if len(name) <= _SOURCE_WIDTH else name[: _SOURCE_WIDTH - 1] + "…"
+            tail.append(f" {name:<{_SOURCE_WIDTH}}", self.style_of("line-list--dim"))
         room = max(4, width - row.cell_len - tail.cell_len)
         title.truncate(room, overflow="ellipsis", pad=True)
         row.append_text(title)

@@ -23,12 +23,21 @@ DISPLAY_LIMIT = 200_000
 """Characters of a body rendered in the view; a 50 MB entry must not freeze the terminal."""
 
 
+def sources_line(entry: Entry) -> str:
+    """The files an entry was seen in, each once, with how often when more than once:
+    "monday.txt ×2, evening.md" (post numbers would count posts before merging)."""
+    counts: dict[str, int] = {}
+    for occurrence in entry.occurrences:
+        name = PurePath(occurrence.path).name or occurrence.path
+        counts[name] = counts.get(name, 0) + 1
+    return ", ".join(f"{name} ×{count}" if count > 1 else name for name, count in counts.items())
+
+
 def entry_header(entry: Entry, starred: bool, read: bool, change: str | None = None) -> Text:
     """Title and metadata, built as Text (briefing text is never markup)."""
     text = Text(end="")
     text.append_text(Text(scrub(entry.title), style="bold"))
     meta = [m for m in (long_time(entry.published), entry.author) if m]
-    where = sorted({PurePath(o.path).name for o in entry.occurrences})
     line = Text("\n", end="")
     line.append_text(plain(" · ".join(meta), "dim"))
     if entry.seen > 1:
@@ -37,13 +46,15 @@ def entry_header(entry: Entry, starred: bool, read: bool, change: str | None = N
         line.append("  ★ starred", "bold")
     if not read:
         line.append("  ● unread", "dim")
-    text.append_text(line)
+    if line.plain.strip():  # an undated entry without an author leaves no blank line
+        text.append_text(line)
     if change:
         text.append("\n")
         text.append(change, "bold")
+    where = sources_line(entry)
     if where:
         text.append("\nIn: ", "dim")
-        text.append_text(plain(", ".join(f"{o.path.rsplit('/', 1)[-1]}#{o.position + 1}" for o in entry.occurrences)))
+        text.append_text(plain(where))
     if entry.actors:
         text.append("\nActors: ", "dim")
         for number, actor in enumerate(entry.actors):

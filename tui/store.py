@@ -21,6 +21,10 @@ CREATE TABLE IF NOT EXISTS marks (
     updated REAL NOT NULL
 )
 """
+PREFS_SCHEMA = """
+CREATE TABLE IF NOT EXISTS prefs (key TEXT PRIMARY KEY, value TEXT NOT NULL)
+"""
+"""Choices made in the reader itself (a theme picked in the palette): state, not config."""
 
 
 class MarkStore:
@@ -33,6 +37,7 @@ class MarkStore:
         self.starred: set[str] = set()
         self._db: sqlite3.Connection | None = None
         self._unsaved: list[tuple[str, str, int, float]] = []
+        self.prefs: dict[str, str] = {}
         if path is not None:
             self._open(path)
 
@@ -42,6 +47,7 @@ class MarkStore:
         db.execute("PRAGMA busy_timeout=5000")
         db.execute("PRAGMA journal_mode=WAL")
         db.execute(SCHEMA)
+        db.execute(PREFS_SCHEMA)
         db.execute("PRAGMA quick_check").fetchone()
         return db
 
@@ -55,6 +61,7 @@ class MarkStore:
     def _load(self, path: Path) -> None:
         self._db = self._connect(path)
         self._absorb(self._db.execute("SELECT id, read, starred FROM marks"))
+        self.prefs.update(self._db.execute("SELECT key, value FROM prefs"))
 
     def _open(self, path: Path) -> None:
         try:
@@ -137,6 +144,19 @@ class MarkStore:
                 "kept, and retried with your next change"
             )
             return False
+
+    def set_pref(self, key: str, value: str) -> None:
+        """Remember a choice made in the reader (kept in memory when the database is not writable)."""
+        self.prefs[key] = value
+        if self._db is None:
+            return
+        try:
+            self._db.execute(
+                "INSERT INTO prefs (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+                (key, value),
+            )
+        except sqlite3.DatabaseError as error:
+            self.warning = f"could not save your choice of {key} to {self.path} ({error})"
 
     def close(self) -> None:
         self.flush()

@@ -16,12 +16,16 @@ def _moment(published: str | None) -> datetime | None:
 
 
 def short_time(published: str | None, today: str | None) -> str:
-    """ "14:32" when the entry has a time on the briefing's newest day, else "05 Sep"."""
+    """ "14:32" when the entry has a time on the briefing's newest day, "05 Sep" on another day
+    of the newest day's year, "Sep 2004" in another year (so a list spanning years reads in
+    order)."""
     moment = _moment(published)
     if moment is None or published is None:
         return (published or "")[:6]
     if "T" in published and (today is None or published[:10] == today):
         return f"{moment.hour:02d}:{moment.minute:02d}"
+    if today is not None and published[:4] != today[:4]:
+        return f"{_MONTHS[moment.month - 1]} {moment.year}"
     return f"{moment.day:02d} {_MONTHS[moment.month - 1]}"
 
 
