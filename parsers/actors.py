@@ -170,6 +170,45 @@ class ActorResult:
     per_entry: tuple[tuple[str, ...], ...]
 
 
+AUTHOR_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bwith\b|;|/)\s*")
+"""What separates the names of a joint byline ("Jane Roe and John Doe", "A, B & C")."""
+
+
+def without_bylines(found: ActorResult, authors: Sequence[str | None]) -> ActorResult:
+    """Each entry's own byline taken off its actors: a reporter signing a post ("it's Jane Roe
+    here") is not a newsmaker of it. Named in another entry, the person stays that entry's
+    actor; named only in their own posts, they are no actor at all."""
+    names_by_entry: dict[int, set[str]] = {}
+    for index, author in enumerate(authors):
+        if author:
+            parts = {part.strip().casefold() for part in AUTHOR_SPLIT.split(author) if part.strip()}
+            names_by_entry[index] = parts
+    if not names_by_entry:
+        return found
+    signed: dict[str, set[str]] = {}  # canonical name -> its name and aliases, casefolded
+    for name, _, aliases, _ in found.actors:
+        signed[name] = {name.casefold(), *(a.casefold() for a in aliases)}
+    dropped: dict[str, set[int]] = defaultdict(set)
+    per_entry = list(found.per_entry)
+    for index, parts in names_by_entry.items():
+        if index >= len(per_entry) or not per_entry[index]:
+            continue
+        mine = [name for name in per_entry[index] if signed.get(name, {name.casefold()}) & parts]
+        if mine:
+            per_entry[index] = tuple(name for name in per_entry[index] if name not in mine)
+            for name in mine:
+                dropped[name].add(index)
+    if not dropped:
+        return found
+    actors = []
+    for name, kind, aliases, ids in found.actors:
+        gone = dropped.get(name)
+        kept = tuple(i for i in ids if i not in gone) if gone else ids
+        if kept:
+            actors.append((name, kind, aliases, kept))
+    return ActorResult(tuple(actors), tuple(per_entry))
+
+
 def tokenize(text: str) -> list[str]:
     """Words, sentence punctuation and line breaks, by one ``findall``.
 

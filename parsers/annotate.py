@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .actors import ActorSettings, ScanResult, resolve_actors, scan_entries
+from .actors import ActorSettings, ScanResult, resolve_actors, scan_entries, without_bylines
 from .dedup import DedupSettings, cluster
 from .digest import Digest, digest
 from .helper import unpickle_parts
@@ -216,7 +216,7 @@ def annotate(
 
     resolve_first = topic_from < half
     topic_parts = topic_scans() if not resolve_first else []
-    found = resolve_actors(scan, len(merged), actor_settings)
+    found = without_bylines(resolve_actors(scan, len(merged), actor_settings), [e.author for e in merged])
     if resolve_first:
         topic_parts = topic_scans()
     del scan

@@ -282,6 +282,10 @@ async def test_filter_by_picker(tmp_path: Path) -> None:
         assert entry is not None and entry.actors
         await pilot.press("f")
         assert isinstance(app.screen, Picker)
+        kinds = {actor.name: actor.kind for actor in main.briefing.actors}
+        shown = [kind for kind, _ in app.screen.choices]
+        assert shown[: len(entry.actors)] == [kinds[name] for name in entry.actors]  # person, place…
+        assert "actor" not in shown
         await pilot.press("enter")
         assert main.filter.actors == {entry.actors[0]}
         await pilot.press("f", "escape")
@@ -365,6 +369,9 @@ async def test_copy_open_link_and_reload(tmp_path: Path, monkeypatch: pytest.Mon
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("y")
         assert app.clipboard.startswith("# Drought eases in the south")
+        await pilot.pause()
+        assert not app._notifications  # said in the status line, not over the text
+        assert "copied as Markdown" in str(app.screen.query_one("#status").render())
         await pilot.press("o")  # its own link and one in the text: pick
         assert isinstance(app.screen, Picker)
         await pilot.press("enter")
@@ -459,6 +466,8 @@ async def test_footer_and_search_box_arrive_after_the_first_paint(tmp_path: Path
         await pilot.pause()
         assert app.screen.query(Footer) and app.screen.query(FooterKey)  # keys shown with no key pressed
         assert app.screen.query("#search")
+        await pilot.press("slash")
+        assert str(app.screen.query_one("#search-prompt").render()) == "/"  # the box has its prompt
 
 
 async def test_keys_typed_at_once_after_a_focus_change_reach_the_new_widget(tmp_path: Path) -> None:

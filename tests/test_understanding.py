@@ -396,3 +396,17 @@ def test_a_keyword_with_an_apostrophe_matches_either_apostrophe() -> None:
     texts = ["Women’s rights groups marched in the capital.", "A vote on women's rights is due.", "Rain again."]
     result = find_topics(texts, [("Rights", ["women's rights"])], automatic=0, min_entries=2)
     assert result.topics[0][0] == "Rights" and result.topics[0][2] == (0, 1)
+
+
+def test_a_posts_own_byline_is_not_its_actor_but_stays_one_where_others_name_them() -> None:
+    from brief.parsers.actors import ActorResult, without_bylines
+
+    found = ActorResult(
+        actors=(("Jane Roe", "person", ("Roe",), (0, 1)), ("Omar Haddad", "person", (), (0,)), ("Lena Berg", "person", (), (2,))),
+        per_entry=(("Jane Roe", "Omar Haddad"), ("Jane Roe",), ("Lena Berg",)),
+    )
+    # Entry 0 is signed by Jane Roe ("it's Jane Roe here"); entry 1 quotes her; entry 2 is a joint byline.
+    kept = without_bylines(found, ["Jane Roe", None, "Lena Berg and Tom Ash"])
+    assert kept.per_entry == (("Omar Haddad",), ("Jane Roe",), ())
+    assert [(name, ids) for name, _, _, ids in kept.actors] == [("Jane Roe", (1,)), ("Omar Haddad", (0,))]
+    assert without_bylines(found, [None, None, None]) is found

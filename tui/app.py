@@ -119,8 +119,10 @@ class MainScreen(Screen[None], inherit_bindings=False):
     MainScreen.-wide #view { width: 1fr; }
     MainScreen.-short #entries { height: 50%; }
     #view { height: 1fr; }
-    #search { display: none; height: 1; border: none; padding: 0 1; background: $panel; }
-    #search.-visible { display: block; }
+    #search-bar { display: none; height: 1; layout: horizontal; background: $panel; }
+    #search-bar.-visible { display: block; }
+    #search-prompt { width: 3; padding: 0 0 0 1; background: $panel; color: $accent; text-style: bold; }
+    #search { width: 1fr; height: 1; border: none; padding: 0 1 0 0; background: $panel; }
     #status { height: 1; padding: 0 1; background: $panel; color: $text-muted; }
     MainScreen.-short Footer { display: none; }
     LineList:focus, EntryView:focus { background-tint: $foreground 3%; }
@@ -215,7 +217,8 @@ class MainScreen(Screen[None], inherit_bindings=False):
             from .search_input import SearchInput
 
             search = SearchInput(placeholder="Search titles and bodies (esc clears, enter keeps)", id="search")
-            await self.mount(search, before=self.query_one("#status"))
+            bar = Horizontal(Static(Text("/"), id="search-prompt"), search, id="search-bar")
+            await self.mount(bar, before=self.query_one("#status"))
         if not self.query(Footer):
             await self.mount(Footer(compact=True, show_command_palette=False))
             self.refresh_bindings()  # a Footer mounted late fills in on the next bindings signal
@@ -527,7 +530,8 @@ class MainScreen(Screen[None], inherit_bindings=False):
         if entry is None:
             return
         self.brief.copy_to_clipboard(entry_markdown(entry))
-        self.brief.notify("Copied the entry as Markdown (OSC 52 clipboard).", markup=False)
+        # Said in the status line: a notification would cover the text being read at 80×24.
+        self.update_status("copied as Markdown (OSC 52)")
 
     def action_open_link(self) -> None:
         """Open the entry's link; with links in its text too, pick one first."""
@@ -554,13 +558,14 @@ class MainScreen(Screen[None], inherit_bindings=False):
                 self.brief.notify(f"Opened {url}", markup=False)
                 return
         self.brief.copy_to_clipboard(url)
-        self.brief.notify(f"No browser here: copied the link instead ({url})", markup=False)
+        self.update_status(f"no browser here: copied the link ({url})")
 
     def action_filter_by(self) -> None:
         entry = self.current_entry
         if entry is None:
             return
-        choices = [("actor", name) for name in entry.actors] + [("topic", name) for name in entry.topics]
+        kinds = {actor.name: actor.kind for actor in self.briefing.actors}
+        choices = [(kinds.get(name, "actor"), name) for name in entry.actors] + [("topic", name) for name in entry.topics]
         if not choices:
             self.brief.notify("This entry names no actors or topics.", markup=False)
             return
@@ -569,7 +574,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
             if choice is None:
                 return
             kind, name = choice
-            if kind == "actor" and name not in self.filter.actors:
+            if kind != "topic" and name not in self.filter.actors:
                 self.filter = self.filter.toggle_actor(name)
             elif kind == "topic" and name not in self.filter.topics:
                 self.filter = self.filter.toggle_topic(name)
@@ -598,13 +603,11 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
     async def action_search(self) -> None:
         await self._mount_late()
-        search = self.query_one("#search")
-        search.add_class("-visible")
-        self.set_focus(search)
+        self.query_one("#search-bar").add_class("-visible")
+        self.set_focus(self.query_one("#search"))
 
     def close_search(self) -> None:
-        search = self.query_one("#search")
-        search.remove_class("-visible")
+        self.query_one("#search-bar").remove_class("-visible")
         self.filter = replace(self.filter, query="")
         self.refilter()
         self.set_focus(self.query_one(EntryList))
@@ -622,7 +625,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
         search = self.query_one("#search", Input)
         if not search.value.strip():
-            search.remove_class("-visible")
+            self.query_one("#search-bar").remove_class("-visible")
         self.set_focus(self.query_one(EntryList))
 
     def action_toggle_unread(self) -> None:
@@ -640,7 +643,8 @@ class MainScreen(Screen[None], inherit_bindings=False):
     def action_clear_filters(self) -> None:
         for search in self.query("#search"):
             search.value = ""
-            search.remove_class("-visible")
+        for bar in self.query("#search-bar"):
+            bar.remove_class("-visible")
         self.filter = self.filter.cleared()
         self.refilter()
 

@@ -125,7 +125,8 @@ class ChoiceList(LineList):
 
     def render_row(self, index: int, width: int) -> Text:
         kind, name = self.labels[index]
-        text = Text(f"{kind:<7} ", style="dim", no_wrap=True, end="")
+        column = max(len(k) for k, _ in self.labels)  # "organisation" and "topic" line up
+        text = Text(f"{kind:<{column}} ", style="dim", no_wrap=True, end="")
         text.append_text(plain(name))
         return text
 
