@@ -251,3 +251,15 @@ def test_a_config_problem_still_names_its_line_when_read_from_the_copy(tmp_path:
     for _ in range(2):  # parsed, then read from its copy
         settings = load_settings(str(config))
         assert any(f"{config}:3: ui.preveiw: unknown setting" in p for p in settings.problems), settings.problems
+
+
+def test_keys_named_in_config_comments_are_the_keys_in_force() -> None:
+    """config.yaml's "toggle with `X`" comments name the bound key of that toggle."""
+    import re
+
+    from brief.parsers.settings import bundled_config_text
+    from brief.tui.keymap import ACTIONS
+
+    keys = {a.id: a.keys.split(",") for a in ACTIONS}
+    said = dict(re.findall(r"# (Show the actors/topics sidebar|Newest first)[^\n]*toggle with `([^`]+)`", bundled_config_text()))
+    assert said == {"Show the actors/topics sidebar": keys["view.sidebar"][0], "Newest first": keys["view.sort"][0]}

@@ -727,3 +727,58 @@ async def test_a_theme_picked_in_the_palette_is_remembered_until_the_config_name
     async with app.run_test(size=(80, 24)):
         assert app.theme == "brief-contrast"
     assert (tmp_path / "config.yaml").read_text() == "theme: brief-contrast\n"  # never written
+
+
+@pytest.mark.parametrize("theme", ["brief-dark", "brief-light", "brief-contrast", "brief-ansi"])
+async def test_the_focused_pane_is_marked_and_an_unfocused_cursor_is_fainter(tmp_path: Path, theme: str) -> None:
+    from rich.color import Color
+
+    app = make_app(tmp_path, config=f"theme: {theme}\n")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        entries, sidebar = app.screen.query_one(EntryList), app.screen.query_one(FacetList)
+        assert entries.styles.border_left[0] == "thick" and sidebar.styles.border_left[0] == "blank"
+        focused = entries.get_component_rich_style("line-list--cursor")
+        blurred = entries.get_component_rich_style("line-list--cursor-blurred")
+        surface = entries.rich_style.bgcolor or Color.parse("black")
+
+        def distance(color: Color | None) -> float:
+            a, b = (color or surface).get_truecolor(), surface.get_truecolor()
+            return sum((x - y) ** 2 for x, y in zip(a, b, strict=True)) ** 0.5
+
+        if theme == "brief-ansi":  # no fainter one of 16 colours: no colour, and underlined
+            assert blurred.bgcolor is None or blurred.bgcolor.is_default
+            assert blurred.underline and focused.bgcolor is not None
+        else:
+            assert distance(blurred.bgcolor) < distance(focused.bgcolor), theme
+        await pilot.press("tab")
+        assert entries.styles.border_left[0] == "blank"
+
+
+async def test_without_colour_the_unfocused_cursor_is_underlined_not_reversed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        entries = app.screen.query_one(EntryList)
+        assert entries.get_component_rich_style("line-list--cursor").reverse
+        blurred = entries.get_component_rich_style("line-list--cursor-blurred")
+        assert blurred.underline and not blurred.reverse
+
+
+async def test_every_16_colour_theme_opens_the_reader(tmp_path: Path) -> None:
+    """Textual's screen CSS names $ansi-background, which its ansi palette leaves undefined: Brief
+    fills the gap, so brief-ansi and Textual's own ansi themes (picked from the palette) work."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        ansi = sorted(name for name, theme in app.available_themes.items() if theme.ansi)
+        assert "brief-ansi" in ansi and len(ansi) >= 2
+        for name in ansi:
+            app.theme = name
+            await pilot.pause()
+            assert screen(app).query_one(EntryList).region.width > 0, name
+    for name in ansi:
+        app = make_app(tmp_path, config=f"theme: {name}\n")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, MainScreen), name

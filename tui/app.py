@@ -47,7 +47,7 @@ from .screens import HelpScreen, Picker
 from .settings import Settings
 from .status_line import fit
 from .store import MarkStore
-from .themes import load_themes
+from .themes import load_themes, with_ansi_gaps_filled
 from .times import long_time
 
 
@@ -741,6 +741,8 @@ class BriefApp(App[int]):
     CSS = """
     BriefApp.-no-color LineList > .line-list--cursor { text-style: reverse bold; }
     BriefApp.-no-color LineList > .line-list--cursor-blurred { text-style: underline; }
+    /* 16 colours have no fainter blue: there an unfocused cursor is underlined. */
+    BriefApp.-ansi-theme LineList > .line-list--cursor-blurred { text-style: underline; }
     """
 
     def __init__(
@@ -787,6 +789,10 @@ class BriefApp(App[int]):
         themes = load_themes()
         for theme in themes.loaded:
             self.register_theme(theme)
+        for name in list(self.available_themes):  # Textual's own ansi themes as well as Brief's
+            fixed = with_ansi_gaps_filled(self.available_themes[name])
+            if fixed is not self.available_themes[name]:
+                self.register_theme(fixed)
         for failure in themes.failed:
             self.problems.add("setting", f"theme {failure}")
         wanted = settings.theme
@@ -819,6 +825,7 @@ class BriefApp(App[int]):
     def _remember_theme(self, theme: object) -> None:
         """A theme picked in the palette is the one the next start opens with, until the config
         names another (the config file itself is never touched)."""
+        self.set_class(bool(getattr(theme, "ansi", False)), "-ansi-theme")
         name = getattr(theme, "name", None)
         if isinstance(name, str) and not self.settings.theme_override:
             self.store.set_pref("theme", name)
@@ -841,6 +848,7 @@ class BriefApp(App[int]):
         self.main = MainScreen(self)
         self.push_screen(self.main)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.set_class(self.current_theme.ansi, "-ansi-theme")
         for warning in (self.store.warning, self.history.warning):
             if warning:
                 self.problems.add("reader", warning)

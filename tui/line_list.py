@@ -27,8 +27,8 @@ class LineList(ScrollView, can_focus=True, inherit_bindings=False):
     DEFAULT_CSS = """
     LineList { background: $surface; overflow-x: hidden; scrollbar-size-vertical: 1; }
     LineList > .line-list--cursor { background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold; }
-    /* Unfocused, the cursor is a fainter copy of the focused one in every theme: never brighter. */
-    LineList > .line-list--cursor-blurred { background: $block-cursor-background 40%; }
+    /* Unfocused, the cursor is fainter than the focused one (Brief's themes set the colour). */
+    LineList > .line-list--cursor-blurred { background: $block-cursor-blurred-background; }
     LineList > .line-list--dim { color: $text-muted; }
     LineList > .line-list--match { color: $accent; text-style: bold underline; }
     LineList > .line-list--accent { color: $accent; }

@@ -67,6 +67,20 @@ def theme_from_mapping(data: Any, origin: str) -> Theme:
     )
 
 
+ANSI_GAPS = {"ansi-background": "transparent", "ansi-foreground": "transparent"}
+"""Variables Textual's own screen CSS uses that its 16-colour (``ansi``) palette does not define
+(Textual 8.2): without them an ansi theme stops the app with a stylesheet error."""
+
+
+def with_ansi_gaps_filled(theme: Theme) -> Theme:
+    """``theme``, or for an ansi theme a copy defining the variables Textual leaves out."""
+    if not theme.ansi or all(key in theme.variables for key in ANSI_GAPS):
+        return theme
+    from dataclasses import replace
+
+    return replace(theme, variables={**ANSI_GAPS, **theme.variables})
+
+
 def _read(path: Path | Any, origin: str) -> Theme:
     try:
         data = load_yaml_kept(path.read_text(encoding="utf-8"), yaml_copies(), str(path))
