@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from .actors import ActorSettings, ScanResult, resolve_actors, scan_entries, without_bylines
 from .dedup import DedupSettings, cluster
 from .digest import Digest, digest
-from .helper import unpickle_parts
 from .model import (
     Actor,
     Briefing,
@@ -21,27 +20,17 @@ from .model import (
     Source,
     Topic,
 )
+from .schedule import scan_shares
 from .settings import ParseSettings
 from .text_clean import strip_update_marker
 from .topics import TopicScan, find_topics, sample_step, scan_topics
+from .workers import Pending, Workers
 
 if TYPE_CHECKING:
-    from .helper import Helper
     from .source import Parsed
 
 
 _SCAN_CHARS = 20_000
-_MINE = 0.55
-"""This process's share of the name and topic scans: the helper's share costs it more (its
-result is pickled, sent and unpickled here), and the two finish together at about 55/45."""
-_MORE_TOPICS = 0.3
-"""The share of entries whose topics the helper finds beyond its half, while this process
-resolves names (~0.25 s at 10k entries)."""
-SHARED_TOPICS_MAX = 30_000
-"""Up to this many entries the helper keeps its bigger share of texts (some 15 MB here) and
-works while names are resolved; beyond, it is gone before, as resolution is the memory peak."""
-HELPER_MIN_ENTRIES = 1000
-"""Fewer entries than this are scanned here: sending them would cost more than it saves."""
 
 
 def _fullest(members: Sequence[tuple[RawEntry, Occurrence, str, str | None]]) -> RawEntry:
@@ -121,6 +110,11 @@ def provisional_briefing(
     return Briefing(sources=sources, entries=entries, actors=(), topics=())
 
 
+def _scan_here(texts: list[tuple[str, str]], first: int) -> Callable[[], list[ScanResult]]:
+    """The names job done in this process (what a failed helper's answer falls back to)."""
+    return lambda: [scan_entries(texts, first)]
+
+
 def _topic_texts(entries: Sequence[Entry]) -> list[str]:
     return [f"{e.title}\n{e.body[:_SCAN_CHARS]}" for e in entries]
 
@@ -128,7 +122,7 @@ def _topic_texts(entries: Sequence[Entry]) -> list[str]:
 def annotate(
     parsed: Sequence[Parsed],
     settings: ParseSettings,
-    helper: Helper | None = None,
+    workers: Workers | None = None,
     on_progress: Callable[[str], None] | None = None,
     on_parsed: Callable[[Briefing], None] | None = None,
     digests: Sequence[Digest | None] | None = None,
@@ -141,8 +135,9 @@ def annotate(
     ``on_parsed`` is given the entries as parsed (see ``provisional_briefing``) when there are
     enough of them for the analysis to be worth waiting through.
 
-    With a ``helper`` process, it scans the second half of the entries for names while this
-    process scans the first; the joined scans are exactly one scan's (see ``ScanResult``).
+    With ``workers`` in a second process, that process scans the later entries for names and
+    topics while this one does the first (see ``schedule``); the joined scans are exactly one
+    scan's (see ``ScanResult``).
     """
     sources = tuple(Source(p.path, p.format, len(p.entries), p.error) for p in parsed)
     raws: list[tuple[RawEntry, Occurrence, str, str | None]] = []
@@ -170,24 +165,22 @@ def annotate(
     del normalised, shingles
 
     # A 50 MB one-line "entry" must not take minutes: names and phrases are read from the start.
-    # The helper gets its half of the texts to scan before this process merges the clusters.
     fullest = [_fullest([raws[i] for i in group]) if len(group) > 1 else raws[group[0]][0] for group in groups]
     titles = [strip_update_marker(raw.title) for raw in fullest]
     texts = [(title, raw.body[:_SCAN_CHARS]) for title, raw in zip(titles, fullest, strict=True)]
-    half = int(len(texts) * _MINE) if helper is not None and len(texts) >= HELPER_MIN_ENTRIES else len(texts)
-    # The helper scans the entries from ``half`` on for names, then finds the topics of those
-    # from ``topic_from`` on, while this process scans and finds the ones before. Up to
-    # ``SHARED_TOPICS_MAX`` entries the helper takes a bigger share of the topics, found while
-    # this process resolves names; beyond, where memory counts, the shares are equal and the
-    # helper is gone before names are resolved (the memory peak of a load).
-    topic_from = half
-    if half < len(texts) <= SHARED_TOPICS_MAX:
-        topic_from = max(0, half - int(len(texts) * _MORE_TOPICS))
+    shares = scan_shares(len(texts), workers is not None and workers.parallel)
+    half, topic_from = shares.half, shares.topic_from
     step = sample_step(len(texts)) if settings.automatic_topics > 0 else 0
-    scan_ticket = (
-        helper.ask("scan", texts[topic_from:], half, topic_from) if helper is not None and half < len(texts) else None
-    )
-    topic_ticket = helper.ask_more("topics", settings.topics, step) if helper is not None and scan_ticket else None
+    names_later: Pending[list[ScanResult]] | None = None
+    topic_texts_later: Pending[TopicScan] | None = None
+    if workers is not None and half < len(texts):
+        # The second process gets its share of the texts before this one merges the clusters.
+        names_later = workers.scan(texts[topic_from:], half, topic_from, _scan_here(texts[half:], half))
+        topic_texts_later = workers.topics(
+            settings.topics,
+            step,
+            lambda: scan_topics(_topic_texts(merged[topic_from:]), topic_from, settings.topics, step),
+        )
     merged = [
         _merge([raws[i] for i in group], raw, title) for group, raw, title in zip(groups, fullest, titles, strict=True)
     ]
@@ -197,27 +190,20 @@ def annotate(
     actor_settings = ActorSettings(dict(settings.aliases), dict(settings.kinds), frozenset(settings.ignore))
     report(f"finding people, places and topics in {len(merged):,} entries")
     scan = scan_entries(texts[:half])
-    if half < len(texts):
-        parts = unpickle_parts(helper.answer(scan_ticket), ScanResult) if helper is not None else None
-        for part in parts if parts is not None else [scan_entries(texts[half:], half)]:
-            scan.extend(part)
-    del texts
+    for part in names_later.result() if names_later is not None else ():
+        scan.extend(part)
+    del texts, names_later
 
     def topic_scans() -> list[TopicScan]:
         found = [scan_topics(_topic_texts(merged[:topic_from]), 0, settings.topics, step)]
         if topic_from < len(merged):
-            rest = helper.answer(topic_ticket) if helper is not None else None
-            if not isinstance(rest, TopicScan):
-                rest = scan_topics(_topic_texts(merged[topic_from:]), topic_from, settings.topics, step)
-            found.append(rest)
-        if helper is not None:
-            helper.close()  # its last job is done
+            assert topic_texts_later is not None
+            found.append(topic_texts_later.result())
         return found
 
-    resolve_first = topic_from < half
-    topic_parts = topic_scans() if not resolve_first else []
+    topic_parts = topic_scans() if not shares.resolve_first else []
     found = without_bylines(resolve_actors(scan, len(merged), actor_settings), [e.author for e in merged])
-    if resolve_first:
+    if shares.resolve_first:
         topic_parts = topic_scans()
     del scan
     topic_texts = _topic_texts(merged)

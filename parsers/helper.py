@@ -13,7 +13,6 @@ the parsers, and writes nothing to the terminal (its stderr goes to /dev/null).
 
 from __future__ import annotations
 
-import gc
 import os
 import pickle
 import subprocess
@@ -150,7 +149,16 @@ def start_helper(total_bytes: int) -> Helper | None:
 _SCAN_PART = 2000
 
 
-def parse_paths(paths: Sequence[str], settings: ParseSettings) -> list[bytes]:
+class Session:
+    """What the jobs of one load share in the helper: the texts the scan job was given, which
+    the topics job after it reads (so they cross the pipe once). One per connection."""
+
+    def __init__(self) -> None:
+        self.kept_from = 0
+        self.texts: Sequence[tuple[str, str]] = ()
+
+
+def parse_paths(session: Session, paths: Sequence[str], settings: ParseSettings) -> list[bytes]:
     """Each path read and parsed, as one pickled (``Parsed``, ``Digest``) per path."""
     from .digest import digested
     from .source import read_source
@@ -159,11 +167,7 @@ def parse_paths(paths: Sequence[str], settings: ParseSettings) -> list[bytes]:
     return [pickle.dumps(digested(read_source(path, settings), settings, seen), protocol=pickle.HIGHEST_PROTOCOL) for path in paths]
 
 
-_kept: tuple[int, Sequence[tuple[str, str]]] = (0, ())
-"""The entries of the last scan (first index, (title, body) pairs), for the topics job."""
-
-
-def parse_part(path: str, settings: ParseSettings, part: tuple[int, int, int]) -> list[bytes]:
+def parse_part(session: Session, path: str, settings: ParseSettings, part: tuple[int, int, int]) -> list[bytes]:
     """One run of a big feed's items (see ``source.parse_bytes``), as one pickled (``Parsed``, ``Digest``)."""
     from .digest import digested
     from .source import parse_bytes, read_bytes
@@ -171,17 +175,16 @@ def parse_part(path: str, settings: ParseSettings, part: tuple[int, int, int]) -
     return [pickle.dumps(digested(parse_bytes(path, read_bytes(path), settings, part), settings), protocol=pickle.HIGHEST_PROTOCOL)]
 
 
-def scan_texts(texts: Sequence[tuple[str, str]], first: int, kept_from: int | None = None) -> list[bytes]:
+def scan_texts(session: Session, texts: Sequence[tuple[str, str]], first: int, kept_from: int | None = None) -> list[bytes]:
     """Pass 1 of actor extraction over entries numbered from ``first``, as pickled parts.
 
-    ``texts`` are the entries from ``kept_from`` (``first`` when not given), kept for the
-    topics job: those before ``first`` are there for their topics only.
+    ``texts`` are the entries from ``kept_from`` (``first`` when not given), kept in the
+    session for the topics job: those before ``first`` are there for their topics only.
     """
     from .actors import scan_entries
 
-    global _kept
     kept_from = first if kept_from is None else kept_from
-    _kept = (kept_from, texts)
+    session.kept_from, session.texts = kept_from, texts
     names = texts[first - kept_from :]
     return [
         pickle.dumps(scan_entries(names[start : start + _SCAN_PART], first + start), protocol=pickle.HIGHEST_PROTOCOL)
@@ -205,12 +208,13 @@ def unpickle_parts(parts: object, kind: type[T]) -> list[T] | None:
     return found
 
 
-def topics_of_kept(defined: Sequence[tuple[str, Sequence[str]]], step: int) -> Any:
+def topics_of_kept(session: Session, defined: Sequence[tuple[str, Sequence[str]]], step: int) -> Any:
     """Topics of the entries the last scan read (see ``topics.scan_topics``)."""
     from .topics import scan_topics
 
-    first, texts = _kept
-    return scan_topics([f"{title}\n{body}" for title, body in texts], first, defined, step)
+    texts = [f"{title}\n{body}" for title, body in session.texts]
+    session.texts = ()
+    return scan_topics(texts, session.kept_from, defined, step)
 
 
 JOBS: dict[str, Callable[..., Any]] = {
@@ -226,13 +230,14 @@ def serve(requests: IO[bytes], replies: IO[bytes]) -> None:
     from .gazetteer import bundled_gazetteer
     from .memory import release_freed_memory
 
+    session = Session()
     while True:
         try:
             job, args = pickle.load(requests)
         except EOFError:
             return
         try:
-            reply: tuple[bool, Any] = (True, JOBS[job](*args))
+            reply: tuple[bool, Any] = (True, JOBS[job](session, *args))
         except Exception as error:  # reported to the parent, which then does the job itself
             reply = (False, repr(error))
         pickle.dump(reply, replies, protocol=pickle.HIGHEST_PROTOCOL)
@@ -245,9 +250,9 @@ def serve(requests: IO[bytes], replies: IO[bytes]) -> None:
 
 
 if __name__ == "__main__":
-    # Like a load (see ``memory.collection_paused``), its jobs make no reference cycles worth
-    # walking every object for, and the process ends with the load.
-    gc.disable()
+    from .memory import no_collection_in_this_process
+
+    no_collection_in_this_process()
     # Replies get their own copy of stdout; anything else that prints goes to /dev/null.
     _replies = os.fdopen(os.dup(1), "wb")
     os.dup2(os.open(os.devnull, os.O_WRONLY), 1)

@@ -19,7 +19,7 @@ from .source import STDIN, Parsed, expand_sources, parse_bytes, read_bytes, read
 if TYPE_CHECKING:
     from .cache import FileKey, ParseCache
     from .digest import Digest
-    from .helper import Helper
+    from .workers import Workers
 
 
 def load(
@@ -102,11 +102,12 @@ def _parse_and_annotate(
 ) -> Briefing:
     """The cold path: every file from the cache or parsed, then one annotation of them all.
 
-    A big load gets a helper process (see ``helper``): it parses files from the end of the
-    list while this process parses from the start, then scans half the entries for names.
+    A big load gets workers in a second process (see ``workers``): they parse files from the
+    end of the list while this process parses from the start, then scan some entries for names.
     """
-    from .digest import digest_of, is_digested
-    from .helper import start_helper, unpickle_parts
+    from .digest import digest_of, digested
+    from .schedule import helper_files
+    from .workers import Workers, start_workers
 
     parsed: list[Parsed | None] = [None] * len(expanded)
     digests: list[Digest | None] = [None] * len(expanded)
@@ -121,47 +122,32 @@ def _parse_and_annotate(
         else:
             to_read.append(index)
 
-    helper: Helper | None = None
     sizes = {i: _size(expanded[i][0], keys[i]) for i in to_read}
-    if read is read_source and all(expanded[i][0] != STDIN for i in to_read):
-        helper = start_helper(sum(sizes.values()))
-    try:
-        # The helper parses the last files (a bit under half the bytes: it starts later)
-        # while this process parses the first ones.
-        theirs: list[int] = []
-        if helper is not None:
-            budget = 0.45 * sum(sizes.values())
-            for index in reversed(to_read[1:]):
-                budget -= sizes[index]
-                if budget < 0:
-                    break
-                theirs.insert(0, index)
-        ticket = helper.ask("parse", [expanded[i][0] for i in theirs], settings) if helper and theirs else None
+    helped = read is read_source and all(expanded[i][0] != STDIN for i in to_read)
+    with start_workers(sum(sizes.values())) if helped else Workers() as workers:
+        theirs = helper_files(to_read, sizes, workers.parallel)
+        their_paths = [expanded[i][0] for i in theirs]
+        later = workers.parse(their_paths, settings, lambda: [digested(read(p, settings), settings) for p in their_paths])
         report = on_progress or (lambda _: None)
         seen: dict[str, array[int]] = {}  # shingles by text, for the digests made here
-        if helper is not None and len(to_read) == 1:
-            # One big file: if it is a feed, the helper reads the second half of its items.
-            shared = _parse_shared(expanded[to_read[0]][0], settings, helper)
+        if workers.parallel and len(to_read) == 1:
+            # One big file: if it is a feed, the second process reads the last of its items.
+            shared = _parse_shared(expanded[to_read[0]][0], settings, workers)
             if shared is not None:
                 parsed[to_read[0]], digests[to_read[0]] = shared
-        for count, index in enumerate(to_read, start=1):
+        helping = set(theirs)
+        mine = [index for index in to_read if index not in helping]
+        for count, index in enumerate(mine, start=1):
             if parsed[index] is not None:
                 continue
-            if index not in theirs or ticket is None:
-                fresh = parsed[index] = read(expanded[index][0], settings)
-                digests[index] = digest_of(fresh, settings, seen)
-                if count % 10 == 0 or count == len(to_read):
-                    report(f"reading files {count}/{len(to_read)}")
-        if theirs and ticket is not None:
-            assert helper is not None
-            answers = unpickle_parts(helper.answer(ticket), tuple)
-            for position, index in enumerate(theirs):
-                found = answers[position] if answers is not None and len(answers) == len(theirs) else None
-                if is_digested(found):
-                    parsed[index], digests[index] = found
-                else:
-                    parsed[index] = read(expanded[index][0], settings)
-            del answers, found  # the digests are now only in ``digests``, which annotate empties
+            fresh = parsed[index] = read(expanded[index][0], settings)
+            digests[index] = digest_of(fresh, settings, seen)
+            if count % 10 == 0 or count == len(mine):
+                report(f"reading files {count}/{len(to_read)}")
+        if theirs:
+            for index, (their_parse, their_digest) in zip(theirs, later.result(), strict=True):
+                parsed[index], digests[index] = their_parse, their_digest
+        del later  # the digests are now only in ``digests``, which annotate empties
         if cache is not None:
             for index in to_read:
                 key, result = keys[index], parsed[index]
@@ -175,17 +161,14 @@ def _parse_and_annotate(
         del digests, seen
         sources, made = [result for result, _ in ready], [made for _, made in ready]
         del ready
-        return annotate(sources, settings, helper, report, on_head, made)
-    finally:
-        if helper is not None:
-            helper.close()
+        return annotate(sources, settings, workers, report, on_head, made)
 
 
-def _parse_shared(path: str, settings: ParseSettings, helper: Helper) -> tuple[Parsed, Digest | None] | None:
-    """A big feed parsed by both processes, half its items each; None if it is no feed."""
-    from .digest import digest_of, digested, is_digested
+def _parse_shared(path: str, settings: ParseSettings, workers: Workers) -> tuple[Parsed, Digest | None] | None:
+    """A big feed parsed by both processes, a share of its items each; None if it is no feed."""
+    from .digest import digest_of, digested
     from .encoding import NotText, decode
-    from .helper import unpickle_parts
+    from .schedule import SHARED_FEED
 
     try:
         data = read_bytes(path)
@@ -193,13 +176,11 @@ def _parse_shared(path: str, settings: ParseSettings, helper: Helper) -> tuple[P
             return None
     except (OSError, ValueError, NotText):
         return None  # read the usual way, which reports the problem
-    # The helper gets the smaller share: it has still to start and import the feed reader.
-    ticket = helper.ask("parse part", path, settings, (3, 5, 5))
-    mine = parse_bytes(path, data, settings, (0, 3, 5))
+    own, other = SHARED_FEED
+    later = workers.parse_part(path, settings, other, lambda: digested(parse_bytes(path, data, settings, other), settings))
+    mine = parse_bytes(path, data, settings, own)
     my_digest = digest_of(mine, settings)
-    answers = unpickle_parts(helper.answer(ticket), tuple)
-    found = answers[0] if answers else None
-    theirs, their_digest = found if is_digested(found) else digested(parse_bytes(path, data, settings, (3, 5, 5)), settings)
+    theirs, their_digest = later.result()
     if mine.error or theirs.error:
         return parse_bytes(path, data, settings), None  # let the whole file tell what is wrong
     entries = mine.entries + theirs.entries

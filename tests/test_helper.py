@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from brief.parsers import annotate, expand_sources, helper, load
+from brief.parsers import expand_sources, helper, load, schedule
 from brief.parsers.actors import extract_actors, resolve_actors, scan_entries
 from brief.parsers.cache import ParseCache
 from brief.parsers.settings import default_settings
@@ -21,14 +21,14 @@ def helper_always(monkeypatch: pytest.MonkeyPatch) -> None:
     """Start the helper for any input, and hand it work however few the entries."""
     monkeypatch.setattr(helper, "HELPER_MIN_BYTES", 0)
     monkeypatch.setattr(helper, "spare_cpus", lambda: 1)
-    monkeypatch.setattr(annotate, "HELPER_MIN_ENTRIES", 2)
+    monkeypatch.setattr(schedule, "HELPER_MIN_ENTRIES", 2)
 
 
 @pytest.mark.parametrize("shared_topics_max", [30_000, 1])  # the helper finds more topics, or its half's
 def test_briefing_is_the_same_with_the_helper(
     helper_always: None, monkeypatch: pytest.MonkeyPatch, shared_topics_max: int
 ) -> None:
-    monkeypatch.setattr(annotate, "SHARED_TOPICS_MAX", shared_topics_max)
+    monkeypatch.setattr(schedule, "SHARED_TOPICS_MAX", shared_topics_max)
     started: list[helper.Helper] = []
     real_start = helper.start_helper
 

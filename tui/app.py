@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import gc
 import os
 import re
 import shutil
@@ -25,6 +24,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from ..parsers import Briefing, load
+from ..parsers.memory import keep_out_of_collections
 from ..parsers.model import Entry
 from ..parsers.text_clean import scrub
 
@@ -724,14 +724,6 @@ def _is_text_input(widget: object) -> bool:
     return isinstance(widget, Input)
 
 
-def _keep_out_of_collections() -> None:
-    """Move everything alive now (a loaded briefing is millions of objects) out of the cyclic
-    garbage collector's reach: otherwise its first full collection after a big load walks
-    them all, a pause of ~0.2 s at 100 000 entries that lands on some keystroke. Freed by
-    reference counting all the same when a reload replaces them."""
-    gc.freeze()
-
-
 class BriefApp(App[int]):
     """The Brief reader."""
 
@@ -881,7 +873,7 @@ class BriefApp(App[int]):
             self.problems.set_sources(self.preloaded.errors)
             self.main.set_briefing(self.preloaded)
             self.tell_problems()
-            _keep_out_of_collections()
+            keep_out_of_collections()
             self.live.begin(self.preloaded)
             self._changes_known()
             self._start_watching()
@@ -931,7 +923,7 @@ class BriefApp(App[int]):
         if cache.note:
             self.call_from_thread(self.note_problem, cache.note)
         index = BriefingIndex(briefing)
-        _keep_out_of_collections()
+        keep_out_of_collections()
         before = self.main.briefing if self.main is not None else None
         self.call_from_thread(self._loaded, briefing, index, False)
         # After the first paint: what is new and edited since the last look.
