@@ -11,6 +11,7 @@ from typing import Any
 
 from .model import Briefing, Entry
 from .text_clean import scrub
+from .times import long_time
 
 DUMP_VERSION = 1
 
@@ -65,6 +66,18 @@ def to_json(briefing: Briefing, extras: Mapping[str, Mapping[str, Any]] | None =
 
 def _safe(text: str) -> str:
     return scrub(text)
+
+
+def entry_markdown(entry: Entry) -> str:
+    """The entry as a Markdown document of its own (what `y` in the reader copies)."""
+    meta = " · ".join(m for m in (long_time(entry.published), entry.author) if m)
+    parts = [f"# {entry.title}"]
+    if meta:
+        parts.append(f"*{meta}*")
+    parts.append(entry.body)
+    if entry.link:
+        parts.append(f"<{entry.link}>")
+    return "\n\n".join(parts) + "\n"
 
 
 def markdown_header(briefing: Briefing, now: datetime | None = None) -> list[str]:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from brief.parsers import load
+from brief.parsers.times import long_time, short_time
 from brief.tui.app import BriefApp, MainScreen
 from brief.tui.entry_list import EntryList
 from brief.tui.entry_view import EntryView
@@ -14,7 +15,6 @@ from brief.tui.facet_list import FacetList
 from brief.tui.screens import HelpScreen, Picker
 from brief.tui.settings import load_settings
 from brief.tui.store import MarkStore
-from brief.tui.times import long_time, short_time
 from conftest import FIXTURES, HOSTILE
 
 SOURCES = [str(FIXTURES / "dedup" / name) for name in ("monday-live.txt", "tuesday-live.txt", "evening-newsletter.md")]

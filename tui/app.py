@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
-import shutil
-import sys
 import threading
-import time
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -19,11 +15,11 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.keys import format_key
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from ..parsers import Briefing, load
+from ..parsers import Briefing
+from ..parsers.export import entry_markdown
 from ..parsers.memory import keep_out_of_collections
 from ..parsers.model import Entry
 from ..parsers.text_clean import scrub
@@ -39,52 +35,17 @@ from .filters import BriefingIndex, Filter, FilterResult
 from .history import History
 from .keymap import ACTIONS, check_keymap
 from .line_list import LineList
-from .live import FULL_RELOAD_MAX, Live
-from .paths import cache_dir, state_dir
+from .links import entry_links, open_in_browser
+from .live import Live
+from .loading import LoadProgress, load_briefing, reread_changed
+from .paths import state_dir
 from .problems import Problem, ProblemLog, notice
 from .safe_text import plain
 from .screens import HelpScreen, Picker
 from .settings import Settings
 from .status_line import fit
 from .store import MarkStore
-from .themes import load_themes, with_ansi_gaps_filled
-from .times import long_time
-
-
-def entry_markdown(entry: Entry) -> str:
-    """The entry as a Markdown document (what `y` copies)."""
-    meta = " · ".join(m for m in (long_time(entry.published), entry.author) if m)
-    parts = [f"# {entry.title}"]
-    if meta:
-        parts.append(f"*{meta}*")
-    parts.append(entry.body)
-    if entry.link:
-        parts.append(f"<{entry.link}>")
-    return "\n\n".join(parts) + "\n"
-
-
-_BODY_LINK = re.compile(r"\[([^\]\n]*)\]\((https?://[^)\s]+)\)|<?(https?://[^\s<>)\]]+)")
-
-
-def entry_links(entry: Entry) -> list[tuple[str, str]]:
-    """The entry's own link, then every web link in its text, each once."""
-    found: list[tuple[str, str]] = []
-    if entry.link:
-        found.append(("entry", entry.link))
-    for match in _BODY_LINK.finditer(entry.body):
-        url = match.group(2) or match.group(3)
-        if url and all(url != seen for _, seen in found):
-            found.append(("text", url))
-    return found
-
-
-def browser_available() -> bool:
-    """Is there a local browser to open links in (not over SSH, a display or macOS)?"""
-    if os.environ.get("SSH_CONNECTION") or os.environ.get("SSH_TTY"):
-        return False
-    if sys.platform == "darwin" or os.environ.get("BROWSER"):
-        return True
-    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) and shutil.which("xdg-open") is not None
+from .themes import choose_theme, load_themes, with_ansi_gaps_filled
 
 
 class MainScreen(Screen[None], inherit_bindings=False):
@@ -394,52 +355,24 @@ class MainScreen(Screen[None], inherit_bindings=False):
         position = panes.index(current) if current in panes else 0
         self.set_focus(panes[(position + step) % len(panes)])
 
-    # ---- motions ---------------------------------------------------------------------------
+    # ---- motions: the focused pane moves (see ``pane.Pane``) -------------------------------
     def action_cursor_down(self) -> None:
-        pane = self._focused_pane()
-        if isinstance(pane, EntryView):
-            pane.scroll_relative(y=1, animate=False)
-        else:
-            pane.move(1)
+        self._focused_pane().move(1)
 
     def action_cursor_up(self) -> None:
-        pane = self._focused_pane()
-        if isinstance(pane, EntryView):
-            pane.scroll_relative(y=-1, animate=False)
-        else:
-            pane.move(-1)
+        self._focused_pane().move(-1)
 
     def action_cursor_first(self) -> None:
-        pane = self._focused_pane()
-        if isinstance(pane, EntryView):
-            pane.scroll_home(animate=False)
-        elif isinstance(pane, FacetList):
-            pane.cursor = 0
-            if pane.rows and pane.rows[0].kind == "header":
-                pane.move(1)
-        else:
-            pane.first()
+        self._focused_pane().first()
 
     def action_cursor_last(self) -> None:
-        pane = self._focused_pane()
-        if isinstance(pane, EntryView):
-            pane.scroll_end(animate=False)
-        else:
-            pane.last()
+        self._focused_pane().last()
 
     def action_page_down(self) -> None:
-        pane = self._focused_pane()
-        if isinstance(pane, EntryView):
-            pane.scroll_page_down(animate=False)
-        else:
-            pane.page(1)
+        self._focused_pane().page(1)
 
     def action_page_up(self) -> None:
-        pane = self._focused_pane()
-        if isinstance(pane, EntryView):
-            pane.scroll_page_up(animate=False)
-        else:
-            pane.page(-1)
+        self._focused_pane().page(-1)
 
     # ---- entry actions ---------------------------------------------------------------------
     def _after_mark(self, entry: Entry) -> None:
@@ -547,16 +480,9 @@ class MainScreen(Screen[None], inherit_bindings=False):
             self.app.push_screen(Picker("Open link…", links), lambda choice: choice and self.open_url(choice[1]))
 
     def open_url(self, url: str) -> None:
-        if browser_available():
-            import webbrowser
-
-            try:
-                opened = webbrowser.open(url)
-            except webbrowser.Error:
-                opened = False
-            if opened:
-                self.brief.notify(f"Opened {url}", markup=False)
-                return
+        if open_in_browser(url):
+            self.brief.notify(f"Opened {url}", markup=False)
+            return
         self.brief.copy_to_clipboard(url)
         self.update_status(f"no browser here: copied the link ({url})")
 
@@ -588,7 +514,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         being read one page on (as in newsboat), so reading needs no change of pane."""
         pane = self._focused_pane()
         if isinstance(pane, EntryView | EntryList):
-            self.query_one(EntryView).scroll_page_down(animate=False)
+            self.query_one(EntryView).page(1)
             return
         if not isinstance(pane, FacetList):
             return
@@ -710,14 +636,6 @@ PROBLEMS_TOLD_AFTER = 2.0
 """Seconds into a load after which settings problems are told without waiting for its end."""
 
 
-class LoadProgress(Message):
-    """What a cold load is doing now ("merging duplicates among 10,000 entries"); "" when done."""
-
-    def __init__(self, step: str) -> None:
-        super().__init__()
-        self.step = step
-
-
 def _is_text_input(widget: object) -> bool:
     from textual.widgets import Input
 
@@ -787,29 +705,10 @@ class BriefApp(App[int]):
                 self.register_theme(fixed)
         for failure in themes.failed:
             self.problems.add("setting", f"theme {failure}")
-        wanted = settings.theme
-        remembered = self.store.prefs.get("theme")
-        if (
-            remembered in self.available_themes
-            and not settings.theme_override
-            and self.store.prefs.get("theme.config") == wanted
-        ):
-            wanted = remembered  # picked in the palette since the config last named a theme
-        if wanted in self.available_themes:
-            self.theme = wanted
-        else:
-            import difflib
-
-            close = difflib.get_close_matches(wanted, sorted(self.available_themes), n=3, cutoff=0.5)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
-            others = f"; also close: {', '.join(close[1:])}" if len(close) > 1 else ""
-            origin = f"--theme {wanted}" if settings.theme_override else settings.where("theme")
-            self.problems.add(
-                "setting",
-                f"{origin}: unknown theme '{wanted}'{hint}{others}; using brief-dark "
-                "(ctrl+p, then \"theme\", lists and previews every theme)",
-            )
-            self.theme = "brief-dark"
+        choice = choose_theme(settings, set(self.available_themes), self.store.prefs)
+        if choice.problem:
+            self.problems.add("setting", choice.problem)
+        self.theme = choice.name
         if os.environ.get("NO_COLOR"):
             self.add_class("-no-color")
         self.main: MainScreen | None = None
@@ -894,44 +793,9 @@ class BriefApp(App[int]):
         """Parse (or unpack from the cache) and index off the UI thread."""
         self.load_running = True
         try:
-            self._load()
+            load_briefing(self)
         finally:
             self.load_running = False
-
-    def _load(self) -> None:
-        from ..parsers.cache import ParseCache
-
-        cache = ParseCache(None if self.no_cache else cache_dir() / "cache.db")
-
-        painted = threading.Event()
-
-        def head(partial: Briefing) -> None:
-            # Show the newest entries, and let that first screen paint before unpacking the rest.
-            self.call_from_thread(self._loaded, partial, BriefingIndex(partial), True)
-            self.call_from_thread(self.call_after_refresh, painted.set)
-            painted.wait(timeout=1.0)
-
-        def progress(step: str) -> None:
-            # A message, not call_from_thread: the load must never wait for the screen.
-            self.post_message(LoadProgress(step))
-
-        try:
-            briefing = load(self.sources, self.settings.parse, cache=cache, on_head=head, on_progress=progress)
-        finally:
-            cache.close()
-        self.post_message(LoadProgress(""))
-        if cache.note:
-            self.call_from_thread(self.note_problem, cache.note)
-        index = BriefingIndex(briefing)
-        keep_out_of_collections()
-        before = self.main.briefing if self.main is not None else None
-        self.call_from_thread(self._loaded, briefing, index, False)
-        # After the first paint: what is new and edited since the last look.
-        if self.live.started:
-            self.live.refresh(briefing, before)
-        else:
-            self.live.begin(briefing)
-        self.call_from_thread(self._changes_known)
 
     def _changes_known(self) -> None:
         """Marks of new and edited entries are known (or changed): show them."""
@@ -976,35 +840,8 @@ class BriefApp(App[int]):
 
     @work(thread=True, exclusive=False, group="reread")
     def _reread_worker(self) -> None:
-        """Read changed files again and splice them in; then, for a briefing of a few thousand
-        entries, load it whole again so that duplicates and names fold as on a fresh start."""
-        while paths := self._take_pending():
-            while self.load_running or self.main is None or self.main.is_loading or not self.live.started:
-                time.sleep(0.05)  # the first look is taken once the briefing has loaded
-            before = self.main.briefing
-            result = self.live.reread(before, paths)
-            for note in result.notes:
-                self.call_from_thread(self.notify, note, severity="warning", timeout=8, markup=False)
-            if result.briefing is None:
-                continue
-            self.live.refresh(result.briefing, before)
-            index = BriefingIndex(result.briefing, self.main.index)
-            self.call_from_thread(self._loaded, result.briefing, index, False, True)
-            self.call_from_thread(self._changes_known)
-            if len(result.briefing.entries) > FULL_RELOAD_MAX or self._pending:
-                continue
-            from ..parsers.cache import ParseCache
-
-            cache = ParseCache(None if self.no_cache else cache_dir() / "cache.db")
-            try:
-                full = self.live.full_reload(cache)
-            finally:
-                cache.close()
-            if self._pending:
-                continue  # a newer change: splice it first
-            self.live.refresh(full, result.briefing)
-            self.call_from_thread(self._loaded, full, BriefingIndex(full, self.main.index), False, True)
-            self.call_from_thread(self._changes_known)
+        """Read changed files again and splice them in (see ``loading.reread_changed``)."""
+        reread_changed(self)
 
     def on_load_progress(self, message: LoadProgress) -> None:
         if self.main is not None:

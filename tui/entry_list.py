@@ -8,9 +8,9 @@ from pathlib import PurePath
 from rich.text import Text
 
 from ..parsers.model import Entry
+from ..parsers.times import short_time
 from .line_list import LineList
 from .safe_text import highlight, plain
-from .times import short_time
 
 _SOURCE_WIDTH = 14
 

@@ -16,8 +16,8 @@ from ..parsers.model import Entry
 if TYPE_CHECKING:
     from textual.widgets import Markdown
 from ..parsers.text_clean import scrub
+from ..parsers.times import long_time
 from .safe_text import plain
-from .times import long_time
 
 DISPLAY_LIMIT = 200_000
 """Characters of a body rendered in the view; a 50 MB entry must not freeze the terminal."""
@@ -138,6 +138,22 @@ class EntryView(VerticalScroll, can_focus=True, inherit_bindings=False):
             self._rendered = (entry.id, entry.body)
             self.scroll_home(animate=False)
         self.set_query(query)
+
+    # ---- the pane interface (see ``pane.Pane``): the motion keys scroll the text -----------
+    def move(self, delta: int) -> None:
+        self.scroll_relative(y=delta, animate=False)
+
+    def page(self, direction: int) -> None:
+        if direction > 0:
+            self.scroll_page_down(animate=False)
+        else:
+            self.scroll_page_up(animate=False)
+
+    def first(self) -> None:
+        self.scroll_home(animate=False)
+
+    def last(self) -> None:
+        self.scroll_end(animate=False)
 
     def set_query(self, query: str) -> None:
         """Mark the body blocks that contain the search words."""

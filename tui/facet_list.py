@@ -76,6 +76,12 @@ class FacetList(LineList):
         if 0 <= target < self.count:
             self.cursor = target
 
+    def first(self) -> None:
+        """The first facet, not the header above it."""
+        self.cursor = 0
+        if self.rows and self.rows[0].kind == "header":
+            self.move(1)
+
     def row_key(self, index: int) -> object:
         row = self.rows[index]
         selected = row.name in (self.selected_actors if row.kind == "actor" else self.selected_topics)

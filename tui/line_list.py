@@ -159,6 +159,7 @@ class LineList(ScrollView, can_focus=True, inherit_bindings=False):
         elif self.cursor >= top + height:
             self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
 
+    # ---- the pane interface (see ``pane.Pane``): what the motion keys do --------------------
     def move(self, delta: int) -> None:
         if self.count:
             self.cursor = max(0, min(self.count - 1, self.cursor + delta))

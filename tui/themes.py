@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
 from ..parsers.settings import load_yaml_kept, yaml_module
 from .paths import config_dir, yaml_copies
+
+if TYPE_CHECKING:
+    from .settings import Settings
 
 COLOUR_FIELDS = ("primary", "secondary", "accent", "foreground", "background", "surface", "panel", "boost",
                  "success", "warning", "error")  # fmt: skip
@@ -108,3 +112,37 @@ def load_themes(user_dir: Path | None = None) -> ThemeLoad:
             continue
         loaded[theme.name] = theme
     return ThemeLoad(tuple(loaded.values()), tuple(failed))
+
+
+FALLBACK_THEME = "brief-dark"
+
+
+@dataclass(frozen=True)
+class ThemeChoice:
+    """The theme a start opens with, and what to tell the user if it is not the one asked for."""
+
+    name: str
+    problem: str | None = None
+
+
+def choose_theme(settings: Settings, available: set[str], prefs: Mapping[str, str]) -> ThemeChoice:
+    """``--theme``, else the theme picked in the palette (remembered in ``prefs``) while the
+    config still names the theme it named then, else the config's; an unknown name falls back
+    to brief-dark with a message naming the closest themes only."""
+    wanted = settings.theme
+    remembered = prefs.get("theme")
+    if remembered in available and not settings.theme_override and prefs.get("theme.config") == wanted:
+        wanted = str(remembered)
+    if wanted in available:
+        return ThemeChoice(wanted)
+    import difflib
+
+    close = difflib.get_close_matches(wanted, sorted(available), n=3, cutoff=0.5)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    others = f"; also close: {', '.join(close[1:])}" if len(close) > 1 else ""
+    origin = f"--theme {wanted}" if settings.theme_override else settings.where("theme")
+    problem = (
+        f"{origin}: unknown theme '{wanted}'{hint}{others}; using {FALLBACK_THEME} "
+        '(ctrl+p, then "theme", lists and previews every theme)'
+    )
+    return ThemeChoice(FALLBACK_THEME, problem)
