@@ -21,6 +21,7 @@ from typing import Any
 
 from .gazetteer import Gazetteer, Known, bundled_gazetteer
 from .languages import ARTICLES, ENGLISH, FUNCTION_WORDS, GERMAN_TITLE_ENDINGS, language_of
+from .rules import CREDIT_LABEL, NAME_PARTICLES
 from .words import (
     CAPITALISED_FUNCTION_WORDS,
     EXCLUDED_NAMES,
@@ -43,11 +44,11 @@ _TOKEN_OR_NEWLINE = re.compile(_TOKEN.pattern + r"|\n")
 _TOKEN_OR_NEWLINE_ASCII = re.compile(_TOKEN_OR_NEWLINE.pattern, re.ASCII)
 """The same tokens for ASCII text (most text), found a fifth faster by ASCII-only classes."""
 _LINK_TARGET = re.compile(r"\]\([^)]*\)|https?://\S+|\S+@\S+\.\w+")
-_CREDIT = re.compile(r"\b(?:Photograph|Photo|Picture|Illustration|Composite|Video|Graphic)s?\s*:\s*[^\n]*", re.I)
-_CREDIT_HINT = re.compile(r"(?:Photo|Picture|Illustration|Composite|Video|Graphic)", re.I)
+_CREDIT = re.compile(CREDIT_LABEL + r"\s*[^\n]*", re.I)
+_CREDIT_HINT = re.compile(r"(?:Photo|Picture|Image|Illustration|Composite|Video|Graphic)", re.I)
 _SENTENCE_BREAK = frozenset({".", "!", "?", "“", '"', "‘", "(", "[", ":", ";", "—", "–", "|", "•"})  # "|": table cells
 _OPENERS = _SENTENCE_BREAK | {"\n"}
-_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "van", "von", "der", "den", "la", "le", "du", "di", "del", "bin", "ibn", "al", "el", "ter", "zu"})
+_PARTICLES = NAME_PARTICLES
 _OF = frozenset({"of", "for"})
 _GERMAN_NAME_PARTICLES = frozenset({"von", "van", "zu", "vom"})
 """Before which a German article belongs to a name ("Ursula von der Leyen")."""
@@ -963,12 +964,3 @@ def resolve_actors(
     load does not stay alive beside the one built from it.
     """
     return _Resolver(gazetteer or bundled_gazetteer(), settings or ActorSettings(), scan).resolve(entries)
-
-
-def extract_actors(
-    texts: Sequence[tuple[str, str]],
-    settings: ActorSettings | None = None,
-    gazetteer: Gazetteer | None = None,
-) -> ActorResult:
-    """Find the actors of each (title, body) and merge their aliases across the briefing."""
-    return resolve_actors(scan_entries(texts, 0, gazetteer), len(texts), settings, gazetteer)

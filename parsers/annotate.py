@@ -20,6 +20,7 @@ from .model import (
     Source,
     Topic,
 )
+from .rules import SCAN_CHARS
 from .schedule import scan_shares
 from .settings import ParseSettings
 from .text_clean import strip_update_marker
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
     from .source import Parsed
 
 
-_SCAN_CHARS = 20_000
+_SCAN_CHARS = SCAN_CHARS
 
 
 def _fullest(members: Sequence[tuple[RawEntry, Occurrence, str, str | None]]) -> RawEntry:

@@ -28,6 +28,7 @@ from .actors import AUTHOR_SPLIT
 from .dedup import DedupSettings, cluster
 from .digest import digest
 from .model import Actor, Briefing, Entry, Occurrence, Source
+from .rules import SCAN_CHARS
 from .settings import ParseSettings
 from .source import Parsed
 from .text_clean import strip_update_marker
@@ -38,7 +39,7 @@ NEAR_MAX = 25
 """New posts beyond this many in one change are not looked for among near repeats (each costs
 a scan of the briefing's texts); the full load that follows a change folds them."""
 _PROBES = 4
-_SCAN_CHARS = 20_000
+_SCAN_CHARS = SCAN_CHARS
 
 
 def _probe_words(normalised: str) -> list[str]:

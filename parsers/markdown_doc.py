@@ -14,6 +14,7 @@ from markdown_it.token import Token
 from .dates import TimeStamp, briefing_date, combine, find_date, normalise_datetime, parse_time_stamp
 from .model import RawEntry
 from .plain_text import byline_name, dated_byline, is_read_more, read_plain_text
+from .rules import NUMBER_MARK
 from .settings import load_yaml, yaml_module
 from .text_clean import first_sentence, scrub, tidy_line
 
@@ -148,7 +149,7 @@ def _section(
 _STORY_ITEM = re.compile(
     r"^\s{0,3}(?:[-*+•]|\d{1,2}[.)])\s+(?:\*\*|__)(?P<head>[^*_\n]{10,160}?)(?:\*\*|__)\s*[:.\-–—|]*\s*(?P<rest>.*)$"
 )
-_LIST_ITEM = re.compile(r"^\s{0,3}(?:[-*+•]|\d{1,2}[.)])\s+")
+_LIST_ITEM = re.compile(rf"^\s{{0,3}}(?:[-*+•]|{NUMBER_MARK})\s+")
 
 
 _TRAILING_LINK = re.compile(r"\s*\[([^\]]+)\]\((https?://[^\s)]+)\)\s*$")

@@ -16,6 +16,7 @@ from itertools import pairwise
 
 from .dates import TimeStamp, briefing_date, combine, find_date, normalise_datetime, parse_time_stamp, with_time_of
 from .model import RawEntry
+from .rules import CREDIT_LABEL, NAME_PARTICLES, NUMBER_MARK, NUMBERED
 from .text_clean import first_sentence, scrub, tidy_line
 from .words import CAPITALISED_FUNCTION_WORDS, EXCLUDED_NAMES
 
@@ -24,7 +25,7 @@ _SEPARATOR = re.compile(
     r"^\s*(?:[-=_~\u2012-\u2015\u2500-\u257f\u2e3a\u2e3b\u23af\u25ac]\s*){3,}$|^\s*(?:[*•·+#.…◆◇■□●○✦✧❖]\s*){3,}$"
     r"|^\s*[§⁂❧☙✻✽❦]\s*$|^\s*…+\s*$"
 )
-_BULLET = re.compile(r"^\s*(?:[-*•·▪–]|\d{1,2}[.)])\s+")
+_BULLET = re.compile(rf"^\s*(?:[-*•·▪–]|{NUMBER_MARK})\s+")
 _CLOSERS = "\"'”’»)]*_ "
 _SENTENCE_PUNCT = ".!;:,…"
 _BYLINE_PREFIX = re.compile(r"^(?:by|from|(?:words|reported|edited|written|compiled|produced) by)\s+", re.I)
@@ -32,11 +33,10 @@ _BYLINE_PREFIX = re.compile(r"^(?:by|from|(?:words|reported|edited|written|compi
 _REPORTING_CREDIT = re.compile(
     r"^[-–—(]*\s*(?:additional\s+)?(?:reporting|writing|words)\s+by\s+([^;|]+?)\s*(?:[;|].*)?[.)]?$", re.I
 )
-_NAME_PARTICLES = frozenset(
-    {"de", "da", "do", "dos", "das", "van", "von", "der", "den", "la", "le", "du", "di", "del", "bin", "al", "ibn", "y", "and", "&"}
-)
+_NAME_PARTICLES = NAME_PARTICLES | {"and", "&"}
+"""Lower-case words of a byline's names, and the joins between its names."""
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ\u0100-\u024f][\w'’\-.]*$")
-_CREDIT = re.compile(r"\b(?:photograph|photo|picture|image|illustration|composite|video|graphic)\s*:\s*\S", re.I)
+_CREDIT = re.compile(CREDIT_LABEL + r"\s*\S", re.I)
 
 
 @dataclass
@@ -66,7 +66,7 @@ def _is_all_caps(line: str) -> bool:
 
 
 _EMPHASIS_LINE = re.compile(r"^(?:\*\*|__)\s*(.+?)\s*(?:\*\*|__)$")
-_NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(\S.*)$")
+_NUMBERED = NUMBERED
 """A numbered line ("2) Chip export rules tightened"): its number, and its text."""
 _URL = re.compile(r"https?://|www\.\w", re.I)
 _BARE_URL = re.compile(r"^<?(https?://[^\s<>]+)>?$")

@@ -16,7 +16,6 @@ from .model import blake2b
 
 # Package files by path: importlib.resources costs ~5 ms of start-up, and Brief is never zipped.
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
-PACKAGE = __package__.rpartition(".")[0] if __package__ and "." in __package__ else "brief"
 
 
 def bundled_config_text() -> str:

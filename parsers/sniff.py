@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from pathlib import PurePath
 
-FORMATS = ("text", "markdown", "html", "feed", "json", "email")
-
 EXTENSIONS = {
     ".txt": "text", ".text": "text", ".log": "text",
     ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".mkd": "markdown",

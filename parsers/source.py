@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .dates import find_date
 from .model import RawEntry
+from .rules import NUMBERED
 from .settings import ParseSettings
 from .sniff import EXTENSIONS, sniff
 from .text_clean import first_sentence, tidy_line
@@ -165,17 +166,16 @@ def _read_email(data: bytes, boilerplate: re.Pattern[str], problems: list[str]) 
     return read_email(data, boilerplate=boilerplate, problems=problems)
 
 
-_LIST_NUMBER = re.compile(r"^(\d{1,2})[.)]\s+(?=\S)")
 
 
 def _unnumbered(entries: list[RawEntry]) -> list[RawEntry]:
     """Titles without the numbers of a numbered newsletter ("1. Fisheries deal signed", "2. …"):
     the list shows its own order. Only a run counting up from 1 is a numbering: "2. Bundesliga"
     and "1. FC Köln win" in a sports feed keep their names."""
-    numbers = [int(found.group(1)) for entry in entries if (found := _LIST_NUMBER.match(entry.title))]
+    numbers = [int(found.group(1)) for entry in entries if (found := NUMBERED.match(entry.title))]
     if len(numbers) < 2 or numbers != list(range(1, len(numbers) + 1)):
         return entries
-    return [replace(entry, title=_LIST_NUMBER.sub("", entry.title, count=1)) for entry in entries]
+    return [replace(entry, title=NUMBERED.sub(r"\2", entry.title, count=1)) for entry in entries]
 
 
 _BLANK = " \t\n\r\f\v\u00a0\u200b\u200c\u200d\u2060\ufeff"

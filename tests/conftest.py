@@ -24,3 +24,10 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def fixtures() -> Path:
     return FIXTURES
+
+
+def extract_actors(texts, settings=None, gazetteer=None):  # type: ignore[no-untyped-def]
+    """Scan and resolve in one call, as a load does for a briefing of these (title, body) texts."""
+    from brief.parsers.actors import resolve_actors, scan_entries
+
+    return resolve_actors(scan_entries(texts, 0, gazetteer), len(texts), settings, gazetteer)

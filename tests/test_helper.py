@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from brief.parsers import expand_sources, helper, load, schedule
-from brief.parsers.actors import extract_actors, resolve_actors, scan_entries
+from brief.parsers.actors import resolve_actors, scan_entries
 from brief.parsers.cache import ParseCache
 from brief.parsers.settings import default_settings
-from conftest import FIXTURES
+from conftest import FIXTURES, extract_actors
 
 
 @pytest.fixture

@@ -121,7 +121,7 @@ def test_filter_logic_counts_and_reasons() -> None:
     order = index.order(newest_first=True)
     everything = index.apply(Filter(), order, lambda i: False, lambda i: False)
     assert len(everything.indexes) == 4
-    marsh = everything.actor_counts["Helen Marsh"]
+    marsh = everything.count("actor", "Helen Marsh")
     assert marsh == 2
     only = index.apply(Filter(actors=frozenset({"Helen Marsh"})), order, lambda i: False, lambda i: False)
     assert len(only.indexes) == 2 and only.hidden_by == {"actors": 2}

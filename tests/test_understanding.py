@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from brief.parsers import load
-from brief.parsers.actors import ActorSettings, extract_actors
+from brief.parsers.actors import ActorSettings
 from brief.parsers.dedup import DedupSettings, cluster
 from brief.parsers.topics import _SAMPLE, find_topics, sample_step
-from conftest import FIXTURES, SAMPLES
+from conftest import FIXTURES, SAMPLES, extract_actors
 
 POST = (
     "Engineers inspecting the Kingsgate bridge found hairline cracks in two of the steel girders that carry the "

@@ -126,17 +126,6 @@ class FilterResult:
             self._memo[key] = found
         return found
 
-    @cached_property
-    def actor_counts(self) -> Counter[str]:
-        """Every actor's count (for scripts and tests; the sidebar asks row by row)."""
-        assert self.index is not None
-        return self.index.facet_counts(self.indexes)[0]
-
-    @cached_property
-    def topic_counts(self) -> Counter[str]:
-        assert self.index is not None
-        return self.index.facet_counts(self.indexes)[1]
-
 
 class BriefingIndex:
     """Precomputed lookups so each keystroke of a search stays fast at 100 000 entries."""
