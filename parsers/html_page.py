@@ -19,9 +19,9 @@ from .html_article import DeclaredArticle, declared_article
 from .html_markdown import DROP_TAGS, absolute_url, nodes_to_markdown, safe_url
 from .markdown_doc import read_markdown
 from .model import RawEntry
-from .plain_text import byline_name
 from .structured_data import json_ld_objects, live_posts
 from .text_clean import first_sentence, scrub, tidy_line
+from .text_lines import byline_name
 
 _CHROME_WORDS = frozenset(
     {"nav", "navbar", "navigation", "menu", "cookie", "cookies", "consent", "gdpr", "banner", "newsletter",

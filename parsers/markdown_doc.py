@@ -13,10 +13,11 @@ from markdown_it.token import Token
 
 from .dates import TimeStamp, briefing_date, combine, find_date, normalise_datetime, parse_time_stamp
 from .model import RawEntry
-from .plain_text import byline_name, dated_byline, is_read_more, read_plain_text
+from .plain_text import read_plain_text
 from .rules import NUMBER_MARK
 from .settings import load_yaml, yaml_module
 from .text_clean import first_sentence, scrub, tidy_line
+from .text_lines import byline_name, dated_byline, is_read_more
 
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n(?:---|\.\.\.)\s*\n", re.S)
 _INLINE_MARKS = re.compile(r"(\*\*|__|\*|_|`|~~)")

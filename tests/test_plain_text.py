@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 
 from brief.parsers import default_settings, load, read_source
-from brief.parsers.plain_text import byline_name, is_headline, read_plain_text
+from brief.parsers.plain_text import read_plain_text
+from brief.parsers.text_lines import byline_name, is_headline
 from conftest import FIXTURES, SAMPLES
 
 

@@ -1,0 +1,159 @@
+"""What one line of a plain-text briefing is: a headline, a byline, a bullet, a rule, a
+"Read more" link, boilerplate. Shared by the text, Markdown and HTML readers."""
+
+from __future__ import annotations
+
+import re
+
+from .dates import find_date
+from .rules import CREDIT_LABEL, NAME_PARTICLES, NUMBER_MARK, NUMBERED
+from .text_clean import tidy_line
+from .words import CAPITALISED_FUNCTION_WORDS, EXCLUDED_NAMES
+
+# Rules drawn with ASCII (---, ===, * * *) or with dashes and box-drawing lines (———, ━━━, ═══).
+_SEPARATOR = re.compile(
+    r"^\s*(?:[-=_~\u2012-\u2015\u2500-\u257f\u2e3a\u2e3b\u23af\u25ac]\s*){3,}$|^\s*(?:[*•·+#.…◆◇■□●○✦✧❖]\s*){3,}$"
+    r"|^\s*[§⁂❧☙✻✽❦]\s*$|^\s*…+\s*$"
+)
+
+_BULLET = re.compile(rf"^\s*(?:[-*•·▪–]|{NUMBER_MARK})\s+")
+
+_CLOSERS = "\"'”’»)]*_ "
+
+_SENTENCE_PUNCT = ".!;:,…"
+
+_BYLINE_PREFIX = re.compile(r"^(?:by|from|(?:words|reported|edited|written|compiled|produced) by)\s+", re.I)
+
+
+# A wire story's credit line under its text: "— Reporting by Sam Ortiz; Editing by Ana Lima".
+_REPORTING_CREDIT = re.compile(
+    r"^[-–—(]*\s*(?:additional\s+)?(?:reporting|writing|words)\s+by\s+([^;|]+?)\s*(?:[;|].*)?[.)]?$", re.I
+)
+
+_NAME_PARTICLES = NAME_PARTICLES | {"and", "&"}
+"""Lower-case words of a byline's names, and the joins between its names."""
+
+_NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ\u0100-\u024f][\w'’\-.]*$")
+
+_CREDIT = re.compile(CREDIT_LABEL + r"\s*\S", re.I)
+
+
+def _strip_closers(line: str) -> str:
+    return line.rstrip(_CLOSERS)
+
+
+def _is_all_caps(line: str) -> bool:
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(letters) >= 4 and all(ch.isupper() for ch in letters)
+
+_EMPHASIS_LINE = re.compile(r"^(?:\*\*|__)\s*(.+?)\s*(?:\*\*|__)$")
+
+_NUMBERED = NUMBERED
+"""A numbered line ("2) Chip export rules tightened"): its number, and its text."""
+
+_URL = re.compile(r"https?://|www\.\w", re.I)
+
+_BARE_URL = re.compile(r"^<?(https?://[^\s<>]+)>?$")
+
+
+# "Read more: https://…" under a newsletter item: the item's link, not a line of its text.
+_READ_MORE_WORDS = r"(?:read (?:more|on|the full (?:story|article|report))|continue reading|full (?:story|report)|more)"
+
+_READ_MORE = re.compile(rf"^\W*{_READ_MORE_WORDS}\b[^\w(]*\(?(https?://[^\s)<>\]]+)\)?\W*$", re.I)
+
+_READ_MORE_ALONE = re.compile(rf"\W*{_READ_MORE_WORDS}\W*", re.I)
+
+
+def is_read_more(text: str) -> bool:
+    """"Read more", "Read the full story →", "Continue reading": a pointer to the story, no text of it."""
+    return _READ_MORE_ALONE.fullmatch(text) is not None
+
+_SENTENCE_INSIDE = re.compile(r"[a-z]{3,}[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z]")
+
+_MAIL_HEADER = re.compile(r"^(?:from|to|cc|bcc|date|sent|reply-to|subject)\s*:\s*", re.I)
+
+
+def is_headline(line: str) -> bool:
+    """A line that can head a post: short, capitalised, not ending like a sentence."""
+    numbered = _NUMBERED.match(line)
+    if numbered and _is_all_caps(numbered.group(2)):
+        return True  # "1. BUDGET VOTE": a numbered section of a newsletter
+    words = line.split()
+    if not words or len(words) > 30 or len(line) > 220 or _BULLET.match(line):
+        return False
+    if _URL.search(line) or _SENTENCE_INSIDE.search(line):
+        return False  # a headline holds no link and is one sentence at most
+    first = line.lstrip("\"'“‘«(")[:1]
+    if not (first.isupper() or first.isdigit()):
+        return False
+    if _is_all_caps(line):
+        return True
+    if len(words) < 2:
+        return False
+    core = _strip_closers(line)
+    if not core:
+        return False
+    last = core[-1]
+    if last == "?":
+        return len(words) <= 14
+    return last not in _SENTENCE_PUNCT
+
+
+def dated_byline(line: str) -> str | None:
+    """The name in a "Name · date" line ("Ingrid Solberg · Nov 21, 2026", "By Ana Lima | 9 June"),
+    the byline of a newsletter or blog post."""
+    name, separator, when = tidy_line(line).partition(" · ") if " · " in line else tidy_line(line).partition(" | ")
+    if not separator or not find_date(when.replace(",", " ")):
+        return None
+    return byline_name(name)
+
+
+def byline_name(line: str) -> str | None:
+    """The author's name when ``line`` is a byline ("By Ana Lima", "Jakub Krupa")."""
+    text = tidy_line(line)
+    prefixed = bool(_BYLINE_PREFIX.match(text))
+    text = _BYLINE_PREFIX.sub("", text).strip(" ,")
+    text = re.split(r"\s+(?:in|at)\s+[A-Z]", text, maxsplit=1)[0].strip(" ,")
+    if prefixed:
+        text = re.split(r"\s*[,|–—]\s*", text, maxsplit=1)[0]  # "By Grace Okoye, Political Editor"
+    words = text.split()
+    if not 1 <= len(words) <= 6 or len(text) > 60 or any(ch.isdigit() for ch in text):
+        return None
+    if not prefixed and (len(words) < 2 or len(words) > 4):
+        return None
+    if text[-1:] in ".!?:;" and not re.search(r"\b[A-Z]\.$", text):
+        return None
+    tokens = [w for w in words if w.lower() not in _NAME_PARTICLES]
+    if not tokens or not all(_NAME_TOKEN.match(w) for w in tokens):
+        return None
+    if any(w in CAPITALISED_FUNCTION_WORDS or w in EXCLUDED_NAMES for w in tokens):
+        return None  # "Live Reporting", "Latest Updates": a page's furniture, not a person
+    if _is_all_caps(text) and not prefixed:
+        return None
+    return text
+
+
+def _is_boilerplate(line: str, boilerplate: re.Pattern[str]) -> bool:
+    if boilerplate.fullmatch(line):
+        return True
+    match = _CREDIT.search(line) if ":" in line else None
+    # A caption ending in a photo credit, or a bare credit line.
+    return match is not None and (match.start() == 0 or len(line) - match.start() < 80) and len(line) < 300
+
+_MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+
+
+def _numbered_heading(text: str, following: str) -> bool:
+    """Whether a numbered line ("1) Water rationing extended") heads the paragraph after it,
+    rather than being an item of a numbered list (the next line would be an item too)."""
+    return is_headline(text) and not _BULLET.match(following) and len(following) > len(text)
+
+
+def _list_point(line: str) -> bool:
+    """A headline-like line that could be a point of a summary list: no masthead's ALL-CAPS
+    name, issue date or rule."""
+    return not _is_all_caps(line) and find_date(line) is None and not _SEPARATOR.match(line)
+
+
+def _key(line: str) -> str:
+    return " ".join(_strip_closers(line).casefold().split())
