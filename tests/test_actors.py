@@ -1,0 +1,247 @@
+"""Actors: people, organisations and places found, aliases merged, false friends left out."""
+
+from __future__ import annotations
+
+from brief.parsers import load
+from brief.parsers.actors import ActorSettings
+from conftest import FIXTURES, extract_actors
+
+FALSE_FRIENDS = [
+    ("Talks in Amman", "Jordan's foreign minister Ayman Safadi met US secretary of state Marco Rubio in Amman on "
+     "Tuesday. Safadi said Jordan would host the next round. However, officials cautioned that progress was slow."),
+    ("Johnson and Johnson", "Former British prime minister Boris Johnson criticised the plan. Separately, US House "
+     "speaker Mike Johnson said Congress would vote next week. Johnson, speaking in Washington, added that the vote was close."),
+    ("Energy agency report", "The International Renewable Energy Agency (Irena) said solar capacity grew by a third. "
+     "Irena's director-general Francesco La Camera called it a record. Meanwhile, Denmark's climate minister Lars "
+     "Aagaard welcomed the figures."),
+    ("Georgia protests", "Protesters gathered in Tbilisi as Georgia's president Mikheil Kavelashvili addressed "
+     "parliament. Łukasz Kowalski, a Polish observer, said the crowd was peaceful. Kowalski added that police kept their distance."),
+    ("Bank of England holds", "The Bank of England kept rates at 4.5%. Governor Andrew Bailey said inflation was "
+     "easing. Bailey told reporters that the Monetary Policy Committee was divided. The pound rose against the euro."),
+    ("Basketball Legend Visits Chicago", "Michael Jordan visited a school in Chicago on Friday. Jordan told pupils "
+     "to keep practising. Photograph: Ana Ruiz/Reuters"),
+]  # fmt: skip
+
+
+def test_actor_rules_on_false_friends() -> None:
+    result = extract_actors(FALSE_FRIENDS)
+    kinds = {name: kind for name, kind, _, _ in result.actors}
+    assert result.per_entry[0] == ("Amman", "Jordan", "Ayman Safadi", "United States", "Marco Rubio")
+    assert kinds["Jordan"] == "place"
+    assert result.per_entry[5] == ("Chicago", "Michael Jordan")  # surname, not the country; no photo credit
+    assert {"Boris Johnson", "Mike Johnson"} <= set(result.per_entry[1])
+    assert result.per_entry[2][0] == "International Renewable Energy Agency"
+    aliases = {name: set(a) for name, _, a, _ in result.actors}
+    assert "Irena" in aliases["International Renewable Energy Agency"]
+    assert "Kowalski" in aliases["Łukasz Kowalski"]
+    assert "England" not in kinds  # a place inside an organisation's name
+    assert kinds["Bank of England"] == "organisation"
+    assert "Poland" in result.per_entry[3]  # demonym "Polish"
+    assert "Meanwhile" not in kinds and "However" not in kinds
+
+
+def test_user_aliases_kinds_and_ignore() -> None:
+    texts = [("A", "Volodymyr Zelenskyy spoke in Kyiv. Zelensky said the talks went well. Acme Widgets said nothing.")]
+    result = extract_actors(
+        texts,
+        ActorSettings(aliases={"Zelensky": "Volodymyr Zelenskyy"}, ignore=frozenset({"Kyiv"}), kinds={"Acme Widgets": "organisation"}),
+    )
+    names = {name: (kind, aliases) for name, kind, aliases, _ in result.actors}
+    assert "Zelensky" in names["Volodymyr Zelenskyy"][1]
+    assert "Kyiv" not in names
+    assert names["Acme Widgets"][0] == "organisation"
+
+
+def test_companies_people_at_organisations_and_declared_acronyms() -> None:
+    briefing = load([str(FIXTURES / "markdown" / "tech-brief.md")])
+    kinds = {a.name: a.kind for a in briefing.actors}
+    assert kinds["Goldman Sachs"] == "organisation"  # "analysts at Goldman Sachs"
+    assert kinds["Christine Lagarde"] == "person" and kinds["Lars Klingbeil"] == "person"
+    assert {"ASML", "TSMC", "Volkswagen", "IG Metall", "Bundesbank", "European Central Bank"} <= set(kinds)
+    assert "Semiconductor Manufacturing Company" not in kinds and "Taiwan" not in kinds
+    assert "Lagarde" in {alias for a in briefing.actors for alias in a.aliases}
+    assert not {"Meanwhile", "However", "On Friday", "Analysts"} & set(kinds)
+
+
+def test_a_headline_surname_is_the_person_its_own_text_names() -> None:
+    """Two people share a surname: a lone surname in the headline (read before the body) is
+    the one the entry names in full, not whichever is commoner in the briefing."""
+    texts = [
+        ("Budget vote", "Speaker Mike Johnson said the vote would go ahead."),
+        ("Johnson vows recount", "Mike Johnson told members the count was wrong. Mike Johnson left."),
+        ("Johnson in Kyiv", "Former prime minister Boris Johnson arrived in Kyiv on Monday."),
+    ]
+    result = extract_actors(texts)
+    assert result.per_entry[2][0] == "Boris Johnson"
+    assert "Mike Johnson" not in result.per_entry[2]
+    assert result.per_entry[1] == ("Mike Johnson",)
+
+
+def test_organisation_names_joined_by_of_when_they_end_in_an_organisation_word() -> None:
+    texts = [
+        ("Strike", "The Port of Rotterdam Authority said plans were ready. Rotterdam was calm."),
+        ("Talks", "Head of State Institute staff met the Minister of Foreign Affairs of Japan."),
+        ("Grants", "The Duke of Sussex Foundation and the Ministry of Foreign Affairs gave money."),
+        ("Report", "The Swiss Federal Office for the Environment will publish its report."),
+    ]
+    result = extract_actors(texts)
+    kinds = {name: kind for name, kind, _, _ in result.actors}
+    assert result.per_entry[0] == ("Port of Rotterdam Authority", "Rotterdam")
+    assert kinds["Port of Rotterdam Authority"] == "organisation"
+    assert result.per_entry[1] == ("State Institute", "Japan")  # no "of State Institute", no "Affairs"
+    assert result.per_entry[2] == ("Duke of Sussex Foundation", "Ministry of Foreign Affairs")
+    assert result.per_entry[3] == ("Switzerland", "Federal Office for the Environment")
+
+
+def test_a_place_that_begins_an_organisations_name_and_occupations_before_names() -> None:
+    texts = [
+        ("Metals", "Trading on the London Metal Exchange was busy. London's Metal Exchange rivals were quiet."),
+        ("Chips", "The US Commerce Department tightened its rules."),
+        ("Storm", "Forecaster Pål Engen said gusts would strengthen. Engen said roads would close."),
+    ]
+    result = extract_actors(texts)
+    kinds = {name: kind for name, kind, _, _ in result.actors}
+    assert kinds["London Metal Exchange"] == "organisation" and kinds["London"] == "place"
+    assert result.per_entry[1] == ("United States", "US Commerce Department")  # the country is named too
+    assert result.per_entry[2] == ("Pål Engen",)  # not "Forecaster Pål Engen"; the lone surname joins him
+    assert not any(name.startswith("Forecaster") for name in kinds)
+
+
+def test_a_spelt_out_acronym_is_one_organisation_named_from_its_initials() -> None:
+    texts = [
+        ("Outbreak", "On Monday the World Health Organization (WHO) said the outbreak was contained. WHO staff left."),
+        ("Camps", "The UN Office for the Coordination of Humanitarian Affairs (OCHA) counts 41,000 displaced."),
+        ("Clinics", "Yesterday, Médecins Sans Frontières (MSF) warned of shortages. MSF runs two clinics."),
+        ("Storm", "Storm Halvard made landfall overnight."),
+    ]
+    result = extract_actors(texts)
+    kinds = {name: kind for name, kind, _, _ in result.actors}
+    assert result.per_entry[0] == ("World Health Organization",)  # not "On Monday the World Health …"
+    assert result.per_entry[1] == ("United Nations", "Office for the Coordination of Humanitarian Affairs")
+    assert kinds["Médecins Sans Frontières"] == "organisation"  # no organisation word, yet declared one
+    assert "Storm Halvard" not in kinds
+
+
+def test_a_known_name_opening_a_sentence_may_be_the_common_word() -> None:
+    texts = [
+        ("Turnout", "The electoral commission counted all night, since 1994. Commission staff were tired."),
+        ("Aid", "US officials said they would help us. The Commission in Brussels agreed."),
+    ]
+    result = extract_actors(texts)
+    assert result.per_entry[0] == ()  # "Commission" after a full stop: the commission of this text
+    assert result.per_entry[1] == ("United States", "European Commission", "Brussels")  # "US" is no "us"
+
+
+def test_seas_lakes_and_newspapers_are_no_people() -> None:
+    texts = [
+        ("Quotas", "Cod stocks in the Barents Sea fell. Boats from Lake Ladoga stayed home."),
+        ("Press", "The story ran in the Northern Dispatch on Friday. Erik Nystad said it was wrong."),
+    ]
+    kinds = {name: kind for name, kind, _, _ in extract_actors(texts).actors}
+    assert kinds["Barents Sea"] == "place" and kinds["Lake Ladoga"] == "place"
+    assert kinds["Northern Dispatch"] == "organisation" and kinds["Erik Nystad"] == "person"
+
+
+def test_speakers_say_it_themselves_and_organisations_joined_by_and() -> None:
+    texts = [
+        ("Ice minimum confirmed", "Data from the Food and Drug Administration was cited."),
+        ("Talks", "Negotiator Ilse Marak has repeatedly warned of delays. Marak also said talks go on."),
+    ]
+    result = extract_actors(texts)
+    kinds = {name: kind for name, kind, _, _ in result.actors}
+    assert "Ice" not in kinds  # "minimum" stands between it and "confirmed"
+    assert kinds["Food and Drug Administration"] == "organisation"
+    assert kinds["Ilse Marak"] == "person" and result.per_entry[1] == ("Ilse Marak",)
+
+
+def test_a_department_word_that_begins_an_agencys_name_stays() -> None:
+    texts = [("Rivers", "The gauge read 3.1 metres, the Environment Agency said. Health Minister Anna Berg visited.")]
+    result = extract_actors(texts)
+    assert result.per_entry[0] == ("Environment Agency", "Anna Berg")  # not "Agency", not "Health Minister Anna Berg"
+    titled = extract_actors([("Vote", "Majority Leader John Thune and Shadow Chancellor Mel Stride spoke.")])
+    assert titled.per_entry[0] == ("John Thune", "Mel Stride")
+
+
+def test_company_words_and_places_after_in() -> None:
+    texts = [
+        ("Pilots", "Air Canada pilots ratified their contract. Producers in Hamilton welcomed the move."),
+        ("Strike", "The terminal operator, Noordhaven Logistics, said the strike broke the rules."),
+        ("Visit", "Speaking in Ottawa, minister Dominic LeBlanc said talks would go on. In Hamilton, Reyes said no."),
+    ]
+    result = extract_actors(texts)
+    kinds = {name: kind for name, kind, _, _ in result.actors}
+    assert kinds["Air Canada"] == "organisation"
+    assert kinds["Noordhaven Logistics"] == "organisation"
+    assert "Hamilton" not in kinds  # somewhere we do not know, not a person
+    assert kinds["Dominic LeBlanc"] == "person" and kinds["Reyes"] == "person"
+
+
+def test_what_one_mention_says_of_a_names_kind_holds_for_all() -> None:
+    """Unknown two-word names default to people; a cue anywhere decides for every mention:
+    "the Relief Desk" / "a Relief Desk spokeswoman" an organisation, "a school in San Telmo"
+    a place; a title ("Mayor …") keeps a person a person."""
+    texts = [
+        ("Convoys", "Relief Desk trucks reached the valley. A Relief Desk spokeswoman said more would follow."),
+        ("Schools", "San Telmo reopened its school. Classes in San Telmo start at nine."),
+        ("Water", "The Harbour Trust, which runs the quay, closed it. Harbour Trust staff were sent home."),
+        ("Council", "Mayor Ruth Okafor spoke in Ruth Okafor's office. Ruth Okafor said the quay would reopen."),
+        ("Press", "Erik Nystad said it was wrong."),
+        ("Ferry", "The crossing at Puerto Alto reopened. Families left the shelters in Puerto Alto."),
+        ("Buses", "Lakeside Transit will run more buses."),
+        ("Sailings", "All crossings were cancelled, the operator Isle Link said. Trawlers sheltered from the Barents Sea."),
+    ]
+    kinds = {name: kind for name, kind, _, _ in extract_actors(texts).actors}
+    assert kinds["Relief Desk"] == "organisation"
+    assert kinds["San Telmo"] == "place"
+    assert kinds["Harbour Trust"] == "organisation"
+    assert kinds["Ruth Okafor"] == "person" and kinds["Erik Nystad"] == "person"
+    assert kinds["Puerto Alto"] == "place"  # "at" may be a place; "in" says which
+    assert kinds["Lakeside Transit"] == "organisation"
+    assert kinds["Isle Link"] == "organisation"  # said outright, though "Isle" heads places' names
+    assert kinds["Barents Sea"] == "place"  # "the" makes no place an organisation
+
+
+def test_briefings_in_other_languages_name_people_not_their_nouns_and_articles() -> None:
+    """German capitalises every noun and French opens sentences with articles: "Die Angaben",
+    "Beginn der Sitzung" or "Le Premier" are no people, while the names and their German titles
+    ("Bundeskanzler Friedrich Merz") are read as in English."""
+    german = load([str(FIXTURES / "text" / "ukraine-liveblog-de.txt")])
+    assert {(a.name, a.kind) for a in german.actors} >= {
+        ("Wolodymyr Selenskyj", "person"), ("Friedrich Merz", "person"), ("Kaja Kallas", "person"), ("Berlin", "place"),
+    }  # fmt: skip
+    assert all(a.name.split()[0] not in {"Die", "Der", "Das", "Präsident", "Bundeskanzler"} for a in german.actors)
+    assert not {"Die Angaben", "Beginn der Sitzung", "Die Bundesregierung"} & {a.name for a in german.actors}
+    french = load([str(FIXTURES / "markdown" / "matin-fr.md")])
+    names = {a.name for a in french.actors}
+    assert "Philippe Tabarot" in names and not {"Le Premier", "Premier", "La", "Les", "Selon Le Monde"} & names
+    assert ("Le Monde", "organisation") in {(a.name, a.kind) for a in french.actors}  # a known name keeps its article
+
+
+def test_the_language_of_an_entry_is_told_by_its_function_words() -> None:
+    from brief.parsers.actors import tokenize
+    from brief.parsers.languages import language_of
+
+    def of(text: str) -> str:
+        return language_of(tokenize(text))
+
+    assert of("The minister said on Monday that talks with the union would resume in Geneva after the vote.") == "en"
+    assert of("Der Minister sagte am Montag, dass die Gespräche mit der Gewerkschaft nach der Abstimmung in Genf weitergehen.") == "de"
+    assert of("Le ministre a déclaré lundi que les discussions avec le syndicat reprendront à Genève après le vote.") == "fr"
+    assert of("El ministro dijo el lunes que las conversaciones con el sindicato se reanudarán en Ginebra tras la votación.") == "es"
+    # An English report quoting a German sentence stays English.
+    assert of('The chancellor told reporters in Berlin that "die Lage ist ernst", and said the cabinet would meet on Friday to decide.') == "en"
+    assert of("Ferry strike ends") == "en"  # too short to tell: English rules
+
+
+def test_a_posts_own_byline_is_not_its_actor_but_stays_one_where_others_name_them() -> None:
+    from brief.parsers.actors import ActorResult, without_bylines
+
+    found = ActorResult(
+        actors=(("Jane Roe", "person", ("Roe",), (0, 1)), ("Omar Haddad", "person", (), (0,)), ("Lena Berg", "person", (), (2,))),
+        per_entry=(("Jane Roe", "Omar Haddad"), ("Jane Roe",), ("Lena Berg",)),
+    )
+    # Entry 0 is signed by Jane Roe ("it's Jane Roe here"); entry 1 quotes her; entry 2 is a joint byline.
+    kept = without_bylines(found, ["Jane Roe", None, "Lena Berg and Tom Ash"])
+    assert kept.per_entry == (("Omar Haddad",), ("Jane Roe",), ())
+    assert [(name, ids) for name, _, _, ids in kept.actors] == [("Jane Roe", (1,)), ("Omar Haddad", (0,))]
+    assert without_bylines(found, [None, None, None]) is found

@@ -1,0 +1,99 @@
+"""Deduplication: exact and near copies folded, at scale, whatever the entries share."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from brief.parsers import load
+from brief.parsers.dedup import DedupSettings, cluster
+from conftest import FIXTURES
+
+POST = (
+    "Engineers inspecting the Kingsgate bridge found hairline cracks in two of the steel girders that carry the "
+    "main span, the transport authority said. The bridge carries about 40,000 vehicles a day and will stay closed "
+    "until at least Friday while specialists assess the damage."
+)
+
+
+
+def test_exact_near_and_distinct_posts() -> None:
+    updated = POST + " On Tuesday the authority said a temporary footbridge could open by the weekend."
+    teaser = "Engineers inspecting the Kingsgate bridge found hairline cracks in two of the steel girders."
+    shouting = POST.upper().replace(" ", "   ")
+    different = (
+        "The mayor promised an inquiry into why the cracks in the Kingsgate bridge were missed at the last inspection, "
+        "telling councillors he wanted answers within weeks and that the findings would be published in full."
+    )
+    groups = cluster([POST, updated, teaser, shouting, different], DedupSettings())
+    assert groups == [[0, 1, 2, 3], [4]]
+
+
+def test_dedup_across_files_keeps_first_position_fullest_text_and_occurrences() -> None:
+    briefing = load(sorted(str(p) for p in (FIXTURES / "dedup").iterdir()))
+    seen = {e.title: e.seen for e in briefing.entries}
+    assert len(briefing.entries) == 4
+    bridge = briefing.entries[0]
+    assert bridge.seen == 3
+    assert bridge.body.endswith("a temporary footbridge could open for pedestrians by the weekend.")
+    assert [Path(o.path).name for o in bridge.occurrences] == ["evening-newsletter.md", "monday-live.txt", "tuesday-live.txt"]
+    assert "– updated" not in bridge.title
+    assert seen["Mayor promises inquiry into bridge inspections"] == 1
+    assert seen["Bus operators add extra services"] == 1
+
+
+def test_dedup_never_compares_all_pairs_but_finds_copies_at_scale() -> None:
+    # Templated posts that differ only in their facts (numbers) are different stories.
+    base = [f"Report {i}: the council in district {i} approved budget line {i * 7} for road repairs today." for i in range(3000)]
+    texts = [*base, base[5], base[2999] + " Work starts in spring."]
+    groups = cluster(texts, DedupSettings())
+    merged = [g for g in groups if len(g) > 1]
+    assert sorted(merged) == [[5, 3000], [2999, 3001]]
+
+
+def test_near_copies_found_among_thousands_sharing_stock_phrases() -> None:
+    """6,000 stories built partly from 40 stock phrases (as wire copy is), 300 lightly edited
+    copies: every copy keeping 80% of its words is found, and nothing unrelated is merged."""
+    rng = random.Random(5)
+    vocab = [f"w{i}" for i in range(3000)]
+    stock = [" ".join(rng.choice(vocab) for _ in range(6)) for _ in range(40)]
+
+    def story() -> str:
+        return ". ".join(
+            rng.choice(stock) if rng.random() < 0.35 else " ".join(rng.choice(vocab) for _ in range(7)) for _ in range(12)
+        )
+
+    texts = [story() for _ in range(6000)]
+    copies = []
+    for _ in range(300):
+        original = rng.randrange(6000)
+        texts.append(" ".join(w if rng.random() < 0.8 else rng.choice(vocab) for w in texts[original].split()))
+        copies.append((original, len(texts) - 1))
+    groups = cluster(texts, DedupSettings())
+    group_of = {member: group[0] for group in groups for member in group}
+    assert all(group_of[a] == group_of[b] for a, b in copies)
+    assert len(groups) == len(texts) - len(copies)
+
+
+def test_a_digest_is_what_deduplication_would_work_out_itself() -> None:
+    from brief.parsers.dedup import shingle_arrays
+    from brief.parsers.digest import digest
+    from brief.parsers.model import RawEntry, anchor_of, entry_id, normalise_text
+
+    body = "The harbour authority reopened both ports on Tuesday, after the storm had closed them for two days."
+    entries = [
+        RawEntry("Ports reopen", body),
+        RawEntry("PORTS  REOPEN", body.replace("reopened both", "reopened \n both")),  # the same text, normalised
+        RawEntry("", "Only a body, with “curly quotes” — and a dash."),
+        RawEntry("Dumped", "From an earlier dump.", dump_id="0123456789abcdef"),
+    ]
+    made = digest("folder/live.txt", entries, 2, 400)
+    for raw, normalised, identity, anchor, shingles in zip(
+        entries, made.normalised, made.ids, made.anchors, made.shingles, strict=True
+    ):
+        assert normalised == normalise_text(f"{raw.title}\n{raw.body}")
+        assert identity == (raw.dump_id or entry_id(raw.title, raw.body))
+        assert anchor == anchor_of("folder/live.txt", raw.body)
+        assert sorted(shingles) == sorted(shingle_arrays([normalised], 2, 400)[0])
+    assert made.shingles[0] is made.shingles[1]  # an exact copy is hashed once
+    assert made.then(made).ids == made.ids + made.ids

@@ -1,0 +1,57 @@
+"""Topics: configured and automatic, found where the texts write them."""
+
+from __future__ import annotations
+
+from brief.parsers.topics import _SAMPLE, find_topics, sample_step
+
+
+def test_topics_configured_and_automatic() -> None:
+    texts = [
+        "Leaders discussed security guarantees and the price of Russian oil.",
+        "New security guarantees were offered; imports of Russian oil fell.",
+        "A quiet day at the harbour.",
+    ]
+    result = find_topics(texts, [("Energy", ["oil", "gas"])], automatic=5, min_entries=2)
+    labels = {name: ids for name, _, ids, _ in result.topics}
+    assert labels["Energy"] == (0, 1)
+    assert labels["Security guarantees"] == (0, 1)
+    assert labels["Russian oil"] == (0, 1)
+    assert result.per_entry[2] == ()
+
+
+def test_found_topics_are_written_as_the_texts_write_them_and_stop_at_line_ends() -> None:
+    texts = [
+        "STORM WATCH\nStorm Bran closed the coast road overnight.",
+        "FERRIES\nCrossings stopped as Storm Bran passed the islands.",
+        "STORM WATCH\nGusts from Storm Bran reached 90mph at the point.",
+    ]
+    labels = [label for label, _, _, auto in find_topics(texts, [], automatic=5, min_entries=2).topics if auto]
+    assert "Storm Bran" in labels and "Storm bran" not in labels
+    assert not any(label.lower().startswith("storm watch storm") for label in labels)  # no phrase across the line break
+
+
+def test_phrases_are_looked_for_in_at_most_a_sample_of_entries() -> None:
+    for count in [1, 1999, 2000, 2001, 3999, 4000, 7981, 80_019, 100_000]:
+        read = len(range(0, count, sample_step(count)))
+        assert read <= _SAMPLE and read >= min(count, _SAMPLE // 2), (count, read)
+
+
+def test_a_key_phrase_is_found_in_every_entry_not_only_the_sample() -> None:
+    # More entries than the sample: the phrase is looked for in all of them, either apostrophe.
+    texts = [
+        f"Entry {i}: the coastal region{'’' if i % 2 else chr(39)}s ferry service resumed."
+        if i % 3 == 0
+        else f"Entry {i}: nothing of note at the market."
+        for i in range(4_500)
+    ]
+    result = find_topics(texts, [], automatic=4, min_entries=2)
+    reach = {keywords[0]: ids for _, keywords, ids, _ in result.topics}
+    assert sample_step(len(texts)) > 1
+    assert reach["coastal region's ferry"] == tuple(range(0, 4_500, 3))
+    assert reach["ferry service"] == tuple(range(0, 4_500, 3))
+
+
+def test_a_keyword_with_an_apostrophe_matches_either_apostrophe() -> None:
+    texts = ["Women’s rights groups marched in the capital.", "A vote on women's rights is due.", "Rain again."]
+    result = find_topics(texts, [("Rights", ["women's rights"])], automatic=0, min_entries=2)
+    assert result.topics[0][0] == "Rights" and result.topics[0][2] == (0, 1)
