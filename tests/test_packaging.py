@@ -31,3 +31,17 @@ def test_installed_package_adds_no_generic_top_level_modules(tmp_path: Path) -> 
     assert run.returncode != 0
     run = subprocess.run([sys.executable, "-c", "import tui"], capture_output=True, text=True, cwd=tmp_path)
     assert run.returncode != 0
+
+
+def test_every_package_folder_is_listed_for_the_install() -> None:
+    """A subpackage missing from pyproject's list works in a checkout and is absent once installed."""
+    import tomllib
+
+    root = Path(__file__).resolve().parents[1]
+    listed = set(tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    found = {"brief"} | {
+        "brief." + ".".join(init.parent.relative_to(root).parts)
+        for init in root.glob("*/**/__init__.py")
+        if init.parent.relative_to(root).parts[0] in ("parsers", "tui")
+    }
+    assert found == listed
