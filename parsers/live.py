@@ -24,7 +24,7 @@ from dataclasses import replace
 from functools import lru_cache
 from itertools import compress, repeat
 
-from .actors import AUTHOR_SPLIT
+from .actors import byline_names
 from .dedup import DedupSettings, cluster
 from .digest import digest
 from .model import Actor, Briefing, Entry, Occurrence, Source
@@ -192,7 +192,7 @@ def _annotated(additions: list[Entry], briefing: Briefing) -> list[Entry]:
     for number, (entry, text) in enumerate(zip(additions, texts, strict=True)):
         names = _actors_named(text, namings)
         if entry.author and names:  # its own byline is no actor of it (see ``actors.without_bylines``)
-            signer = {part.strip().casefold() for part in AUTHOR_SPLIT.split(entry.author) if part.strip()}
+            signer = byline_names(entry.author)
             names = tuple(n for n in names if not any(m.casefold() in signer for m in dict(namings).get(n, (n,))))
         labels = tuple(t.name for t, hits in zip(briefing.topics, topics.label_hits, strict=True) if number in hits)
         out.append(replace(entry, actors=names, topics=labels))

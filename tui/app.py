@@ -713,9 +713,10 @@ class BriefApp(App[int]):
             self.add_class("-no-color")
         self.main: MainScreen | None = None
 
-    def _remember_theme(self, theme: object) -> None:
-        """A theme picked in the palette is the one the next start opens with, until the config
-        names another (the config file itself is never touched)."""
+    def _theme_changed(self, theme: object) -> None:
+        """A 16-colour theme underlines unfocused cursors; a theme picked in the palette is the
+        one the next start opens with, until the config names another (the config file itself
+        is never touched)."""
         self.set_class(bool(getattr(theme, "ansi", False)), "-ansi-theme")
         name = getattr(theme, "name", None)
         if isinstance(name, str) and not self.settings.theme_override:
@@ -738,7 +739,7 @@ class BriefApp(App[int]):
             self.set_keymap(self.keymap_overrides)
         self.main = MainScreen(self)
         self.push_screen(self.main)
-        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.set_class(self.current_theme.ansi, "-ansi-theme")
         for warning in (self.store.warning, self.history.warning):
             if warning:

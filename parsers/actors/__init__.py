@@ -10,7 +10,7 @@ joins the full name it belongs to; "the Russian president" joins whoever was int
 
 from __future__ import annotations
 
-from .resolve import AUTHOR_SPLIT, ActorResult, ActorSettings, resolve_actors, without_bylines
+from .resolve import AUTHOR_SPLIT, ActorResult, ActorSettings, byline_names, resolve_actors, without_bylines
 from .scan import ScanResult, scan_entries
 from .tokens import tokenize
 
@@ -19,6 +19,7 @@ __all__ = [
     "ActorResult",
     "ActorSettings",
     "ScanResult",
+    "byline_names",
     "resolve_actors",
     "scan_entries",
     "tokenize",

@@ -53,6 +53,11 @@ AUTHOR_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bwith\b|;|/)\s*")
 """What separates the names of a joint byline ("Jane Roe and John Doe", "A, B & C")."""
 
 
+def byline_names(author: str) -> set[str]:
+    """The names of a byline, casefolded: "Jane Roe and John Doe" → {"jane roe", "john doe"}."""
+    return {part.strip().casefold() for part in AUTHOR_SPLIT.split(author) if part.strip()}
+
+
 def without_bylines(found: ActorResult, authors: Sequence[str | None]) -> ActorResult:
     """Each entry's own byline taken off its actors: a reporter signing a post ("it's Jane Roe
     here") is not a newsmaker of it. Named in another entry, the person stays that entry's
@@ -60,8 +65,7 @@ def without_bylines(found: ActorResult, authors: Sequence[str | None]) -> ActorR
     names_by_entry: dict[int, set[str]] = {}
     for index, author in enumerate(authors):
         if author:
-            parts = {part.strip().casefold() for part in AUTHOR_SPLIT.split(author) if part.strip()}
-            names_by_entry[index] = parts
+            names_by_entry[index] = byline_names(author)
     if not names_by_entry:
         return found
     signed: dict[str, set[str]] = {}  # canonical name -> its name and aliases, casefolded
