@@ -782,3 +782,25 @@ async def test_every_16_colour_theme_opens_the_reader(tmp_path: Path) -> None:
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
             assert isinstance(app.screen, MainScreen), name
+
+
+async def test_a_query_being_typed_keeps_the_last_good_list_and_says_what_is_wrong(tmp_path: Path) -> None:
+    desk = str(FIXTURES / "feed" / "harbour-desk.xml")
+    app = make_app(tmp_path, sources=[desk])
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = screen(app)
+        await pilot.press("slash", *"harbour")
+        assert len(main.result.indexes) == 2
+        await pilot.press(*" (")  # a group begun, not finished: the list stays as it was
+        assert len(main.result.indexes) == 2
+        status = str(main.query_one("#status").render())
+        assert "⚠ query: a ( is not closed (at character 9)" in status
+        await pilot.press(*"actor:haddad)")
+        assert main.query_error is None and len(main.result.indexes) == 1
+        assert "query:" not in str(main.query_one("#status").render())
+        assert main.result.count("actor", "Omar Haddad") == 1  # the sidebar counts follow the query
+        from textual.widgets import Input
+
+        main.query_one("#search", Input).value = "chess OR pilots"
+        await pilot.pause()
+        assert len(main.result.indexes) == 2

@@ -22,6 +22,7 @@ from ..parsers import Briefing
 from ..parsers.export import entry_markdown
 from ..parsers.memory import keep_out_of_collections
 from ..parsers.model import Entry
+from ..parsers.query import highlights
 from ..parsers.text_clean import scrub
 
 if TYPE_CHECKING:
@@ -102,6 +103,8 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.preview = bool(app_ref.settings.ui.get("preview", False))
         self.enter_focuses_view = bool(app_ref.settings.ui.get("enter_focuses_view", False))
         self.result = FilterResult(())
+        self.query_error: Exception | None = None
+        """What is wrong with the query in the search box, while it is malformed."""
         self.shown: Entry | None = None
         """The entry the view shows, or is about to: it is drawn by a worker, so keys typed in
         a burst ("enter" then "s") must not act on the one it showed before."""
@@ -195,14 +198,24 @@ class MainScreen(Screen[None], inherit_bindings=False):
             keep_id = entry_list.current.id
         entries = self.briefing.entries
         store = self.brief.store
-        self.result = self.index.apply(
-            self.filter,
-            self._order,
-            lambda i: store.is_read(entries[i].mark_ids),
-            lambda i: store.is_starred(entries[i].mark_ids),
-            lambda i: self.is_new(entries[i]),
-        )
-        entry_list.show(entries, self.result.indexes, self.filter.query, keep_id)
+
+        def apply(flt: Filter) -> FilterResult:
+            return self.index.apply(
+                flt,
+                self._order,
+                lambda i: store.is_read(entries[i].mark_ids),
+                lambda i: store.is_starred(entries[i].mark_ids),
+                lambda i: self.is_new(entries[i]),
+            )
+
+        result = apply(self.filter)
+        self.query_error = result.error
+        if result.error is not None:
+            # A query being typed ("actor:" before its name) keeps the last good list; after a
+            # reload there is none of this briefing, so the query is left out until it parses.
+            result = self.result if self.result.index is self.index else apply(replace(self.filter, query=""))
+        self.result = result
+        entry_list.show(entries, self.result.indexes, self.marked_words, keep_id)
         self.query_one(FacetList).update_counts(self.result.count, self.filter.actors, self.filter.topics)
         self.update_status()
         view = self.query_one(EntryView)
@@ -214,6 +227,13 @@ class MainScreen(Screen[None], inherit_bindings=False):
             self.show_current()  # the entry being read was filtered out: show the first match
         else:
             self.refresh_view()
+
+    @property
+    def marked_words(self) -> str:
+        """The words and phrases of the query that shown entries hold, to mark in them."""
+        if not self.filter.query.strip() or self.query_error is not None:
+            return ""
+        return highlights(self.index.parsed(self.filter.query))
 
     def update_status(self, note: str | None = None) -> None:
         total = len(self.briefing.entries)
@@ -232,6 +252,9 @@ class MainScreen(Screen[None], inherit_bindings=False):
             text.append_text(plain(self.filter.describe()))
             if self.filter.actors and len(self.filter.actors) > 1:
                 text.append(f" ({self.filter.actor_mode.upper()})")
+        if self.query_error is not None:
+            text.append(" · ⚠ query: ", "bold")
+            text.append_text(plain(str(self.query_error)))
         if self.result.hidden_by:
             hidden = ", ".join(f"{count} by {name}" for name, count in self.result.hidden_by.items())
             text.append(f" · hidden: {hidden}", "dim")
@@ -276,7 +299,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         ids = entry.mark_ids if entry else ()
         view = self.query_one(EntryView)
         await view.show(
-            entry, store.is_starred(ids), store.is_read(ids), self.filter.query, self._nothing_shown(), self._change_note(entry)
+            entry, store.is_starred(ids), store.is_read(ids), self.marked_words, self._nothing_shown(), self._change_note(entry)
         )
 
     def _change_note(self, entry: Entry | None) -> str | None:

@@ -45,6 +45,12 @@ def _dump_parser() -> argparse.ArgumentParser:
         "markdown: a readable digest with a header, for a pager or a file",
     )
     parser.add_argument("--config", metavar="FILE", help="use this config file instead of the user's")
+    parser.add_argument(
+        "--filter",
+        metavar="QUERY",
+        help='only the entries QUERY matches, in the reader\'s query language (see README): words, "a phrase", '
+        "-word, actor:NAME, topic:, source:GLOB, author:, since:2h, until:DAY, is:unread|starred|new, seen:>1, OR, ( )",
+    )
     return parser
 
 
@@ -81,6 +87,40 @@ def change_fields(briefing: Briefing) -> dict[str, dict[str, object]]:
     return fields
 
 
+def filtered(briefing: Briefing, query: str) -> Briefing:
+    """The entries of ``briefing`` that ``query`` matches (marks and looks read from the state
+    database, never written), with the actors and topics of those entries only."""
+    from dataclasses import replace
+
+    from ..parsers.versions import compare
+    from .filters import BriefingIndex, Filter
+    from .history import History
+    from .paths import state_dir
+    from .store import MarkStore
+
+    index = BriefingIndex(briefing)
+    index.parsed(query)  # a malformed query raises here, before any database is opened
+    store = MarkStore.read_only(state_dir() / "state.db")
+    history = History(state_dir() / "state.db", read_only=True)
+    try:
+        new = compare(history.looks(s.path for s in briefing.sources), briefing).new
+    finally:
+        history.close()
+    entries = briefing.entries
+    result = index.apply(
+        Filter(query=query),
+        list(range(len(entries))),
+        lambda i: store.is_read(entries[i].mark_ids),
+        lambda i: store.is_starred(entries[i].mark_ids),
+        lambda i: entries[i].id in new and not store.is_read(entries[i].mark_ids),
+    )
+    kept = tuple(entries[i] for i in result.indexes)
+    ids = {entry.id for entry in kept}
+    actors = tuple(a for a in (replace(a, entry_ids=tuple(i for i in a.entry_ids if i in ids)) for a in briefing.actors) if a.entry_ids)
+    topics = tuple(t for t in (replace(t, entry_ids=tuple(i for i in t.entry_ids if i in ids)) for t in briefing.topics) if t.entry_ids)
+    return replace(briefing, entries=kept, actors=actors, topics=topics)
+
+
 def dump(argv: Sequence[str]) -> int:
     """`brief dump`: the briefing on stdout; diagnostics on stderr."""
     args = _dump_parser().parse_args(argv)
@@ -89,6 +129,14 @@ def dump(argv: Sequence[str]) -> int:
     briefing = load(args.paths, settings.parse)
     for source in briefing.errors:
         _say(str(source))
+    if args.filter is not None:
+        from ..parsers.query import QueryError
+
+        try:
+            briefing = filtered(briefing, args.filter)
+        except QueryError as error:
+            _say(f"--filter {args.filter!r}: {error}")
+            return 2
     if args.format == "markdown":
         sys.stdout.write(to_markdown(briefing))
     else:

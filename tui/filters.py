@@ -6,11 +6,15 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from fnmatch import fnmatchcase as fnmatch
 from functools import cached_property, lru_cache
 from itertools import chain, compress, repeat
+from pathlib import PurePath
 
 from ..parsers.dates import sort_key
 from ..parsers.model import Briefing
+from ..parsers.query import And, Field, Node, Not, Or, Phrase, Query, QueryError, Word, fold, parse, when
 from . import search_index
 from .search_index import SearchIndex
 
@@ -97,6 +101,23 @@ class Filter:
 
 
 @dataclass(frozen=True)
+class Marks:
+    """The reader's marks of entries by index, for ``is:`` terms."""
+
+    is_read: Callable[[int], bool]
+    is_starred: Callable[[int], bool]
+    is_new: Callable[[int], bool]
+
+
+_SEEN = re.compile(r"^(>=|<=|>|<|=)?(\d{1,6})$")
+
+
+@lru_cache(maxsize=32)
+def _parse_kept(text: str) -> Query:
+    return parse(text)
+
+
+@dataclass(frozen=True)
 class FilterResult:
     """Entry indexes that pass, what each filter hid, and facet counts among them on demand."""
 
@@ -104,6 +125,8 @@ class FilterResult:
     hidden_by: dict[str, int] = field(default_factory=dict)
     """Filter name → entries it removed (applied in order: facets, search, unread, starred, new)."""
     index: BriefingIndex | None = field(default=None, compare=False, repr=False)
+    error: QueryError | None = field(default=None, compare=False)
+    """The query is malformed: nothing was filtered (the reader keeps its last good list)."""
     _memo: dict[tuple[str, str], int] = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
@@ -140,8 +163,8 @@ class BriefingIndex:
         self.actors = [e.actors for e in entries]
         self.topics = [e.topics for e in entries]
         if previous is None:
-            self.haystacks = [f"{e.title}\n{e.body}".casefold() for e in entries]
-            self.titles = [e.title.casefold() for e in entries]
+            self.haystacks = [fold(f"{e.title}\n{e.body}") for e in entries]
+            self.titles = [fold(e.title) for e in entries]
             self.raw_keys = [sort_key(e.published) for e in entries]
         else:  # a watched file changed: what the entries that did not change need is made already
             was, old = previous.position, previous.briefing.entries
@@ -153,8 +176,8 @@ class BriefingIndex:
                     self.titles.append(previous.titles[at])
                     self.raw_keys.append(previous.raw_keys[at])
                 else:
-                    self.haystacks.append(f"{e.title}\n{e.body}".casefold())
-                    self.titles.append(e.title.casefold())
+                    self.haystacks.append(fold(f"{e.title}\n{e.body}"))
+                    self.titles.append(fold(e.title))
                     self.raw_keys.append(sort_key(e.published))
         self.sort_keys = _with_neighbours_times(
             self.raw_keys, [e.occurrences[0].path if e.occurrences else "" for e in entries]
@@ -215,16 +238,12 @@ class BriefingIndex:
     def _search(self, candidates: Sequence[int], query: str, facets: tuple[object, ...] = ()) -> list[int]:
         """Entries of ``candidates`` holding every word of ``query``. ``facets`` names what chose
         the candidates: the last result is reused to narrow a longer query only under the same."""
-        needles = query.casefold().split()
+        folded = fold(query)
+        needles = folded.split()
         if not needles:
             return list(candidates)
         previous = self._last_query
-        if (
-            previous is not None
-            and previous[0] == facets
-            and query.casefold().startswith(previous[1])
-            and len(previous[1].strip()) >= 2
-        ):
+        if previous is not None and previous[0] == facets and folded.startswith(previous[1]) and len(previous[1].strip()) >= 2:
             candidates = list(filter(previous[2].__contains__, candidates))
         found = list(candidates)
         # One character would match nearly every body: it narrows by titles only; from two
@@ -248,8 +267,76 @@ class BriefingIndex:
                 found = list(compress(found, map(_literal(needle).search, texts)))
             else:
                 found = list(compress(found, map(str.__contains__, texts, repeat(needle))))
-        self._last_query = (facets, query.casefold(), frozenset(found))
+        self._last_query = (facets, folded, frozenset(found))
         return found
+
+    def parsed(self, text: str) -> Query:
+        """The query ``text`` names (the last few kept: each keystroke parses the whole box)."""
+        return _parse_kept(text)
+
+    def evaluate(self, node: Node, candidates: list[int], marks: Marks) -> list[int]:
+        """The ``candidates`` (in their order) that ``node`` matches."""
+        if isinstance(node, And):
+            for part in node.nodes:
+                candidates = self.evaluate(part, candidates, marks)
+            return candidates
+        if isinstance(node, Or):
+            matched: set[int] = set()
+            for part in node.nodes:
+                matched.update(self.evaluate(part, [i for i in candidates if i not in matched], marks))
+            return [i for i in candidates if i in matched]
+        if isinstance(node, Not):
+            excluded = set(self.evaluate(node.node, candidates, marks))
+            return [i for i in candidates if i not in excluded]
+        if isinstance(node, Word | Phrase):
+            return self._containing(candidates, node.text)
+        return self._field(node, candidates, marks)
+
+    def _containing(self, candidates: list[int], needle: str) -> list[int]:
+        """Entries whose folded title and body hold ``needle`` (the n-gram signatures first)."""
+        found = candidates
+        if self.body_search is not None and " " not in needle:
+            mask, exact = self.body_search.candidates(needle)
+            found = list(compress(found, map(mask.__getitem__, found)))
+            if exact:
+                return found
+        return list(compress(found, map(_literal(needle).search, map(self.haystacks.__getitem__, found))))
+
+    def _field(self, node: Field, candidates: list[int], marks: Marks) -> list[int]:
+        name, value = node.name, node.value
+        entries = self.briefing.entries
+        if name in ("actor", "topic"):
+            wanted = fold(value)
+            facets = self.briefing.actors if name == "actor" else self.briefing.topics
+            sets = self.actor_sets if name == "actor" else self.topic_sets
+            names = [f.name for f in facets if any(wanted in fold(n) for n in (f.name, *getattr(f, "aliases", ())))]
+            allowed = set().union(*(sets.get(n, set()) for n in names)) if names else set()
+            return [i for i in candidates if i in allowed]
+        if name == "source":
+            pattern = fold(value)
+            return [
+                i for i in candidates
+                if any(fnmatch(fold(o.path), pattern) or fnmatch(fold(PurePath(o.path).name), pattern) for o in entries[i].occurrences)
+            ]  # fmt: skip
+        if name == "author":
+            wanted = fold(value)
+            return [i for i in candidates if entries[i].author and wanted in fold(entries[i].author or "")]
+        if name in ("since", "until"):
+            moment = when(value, datetime.now(UTC)).astimezone(UTC).replace(tzinfo=None).isoformat()
+            keys = self.sort_keys
+            if name == "since":
+                return [i for i in candidates if keys[i] and keys[i] >= moment]
+            return [i for i in candidates if keys[i] and keys[i] <= moment]
+        if name == "is":
+            test = {"unread": lambda i: not marks.is_read(i), "starred": marks.is_starred, "new": marks.is_new}[value]
+            return [i for i in candidates if test(i)]
+        if name == "seen":
+            found = _SEEN.match(value)
+            assert found is not None  # checked when parsed
+            op, count = found.group(1) or "=", int(found.group(2))
+            compare = {">": int.__gt__, ">=": int.__ge__, "<": int.__lt__, "<=": int.__le__, "=": int.__eq__}[op]
+            return [i for i in candidates if compare(entries[i].seen, count)]
+        raise AssertionError(name)
 
     def apply(
         self,
@@ -275,8 +362,18 @@ class BriefingIndex:
             hidden["topics"] = total - len(current)
             total = len(current)
         if flt.query.strip():
-            facets = (flt.actors, flt.topics, flt.actor_mode if flt.actors else "")
-            current = self._search(list(current), flt.query, facets)
+            try:
+                query = self.parsed(flt.query)
+            except QueryError as error:
+                return FilterResult((), {}, self, error=error)
+            words = query.plain_words
+            if words is not None:  # only words: the fast search, narrowing as the user types
+                facets = (flt.actors, flt.topics, flt.actor_mode if flt.actors else "")
+                current = self._search(list(current), " ".join(words), facets)
+            else:
+                self._last_query = None
+                assert query.root is not None
+                current = self.evaluate(query.root, list(current), Marks(is_read, is_starred, is_new))
             hidden["search"] = total - len(current)
             total = len(current)
         else:

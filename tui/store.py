@@ -88,6 +88,15 @@ class MarkStore:
         except OSError as error:
             self.warning = f"state database {path}: {error.strerror or error}; marks kept in memory only"
 
+    @classmethod
+    def read_only(cls, path: Path) -> MarkStore:
+        """The marks saved at ``path``, read without ever writing it (for `brief dump`)."""
+        store = cls(None)
+        store.path = path
+        if path.exists():
+            store._read_only_load(path)
+        return store
+
     def _read_only_load(self, path: Path) -> None:
         """Show the marks already saved even when the database cannot be written (read-only, locked)."""
         try:
