@@ -242,6 +242,9 @@ class MainScreen(Screen[None], inherit_bindings=False):
         if self.is_loading or self.progress:
             text.append(f"Loading… {self.progress} · " if self.progress else "Loading… ")
         text.append(f"{shown} of {total} entries", "bold")
+        if self.query_error is not None:  # first: what is wrong must fit in 80 columns
+            text.append(" · ⚠ query: ", "bold")
+            text.append_text(plain(str(self.query_error)))
         new, updated = self.change_counts()
         if new:
             text.append(f" · {new} new", "bold")
@@ -252,9 +255,6 @@ class MainScreen(Screen[None], inherit_bindings=False):
             text.append_text(plain(self.filter.describe()))
             if self.filter.actors and len(self.filter.actors) > 1:
                 text.append(f" ({self.filter.actor_mode.upper()})")
-        if self.query_error is not None:
-            text.append(" · ⚠ query: ", "bold")
-            text.append_text(plain(str(self.query_error)))
         if self.result.hidden_by:
             hidden = ", ".join(f"{count} by {name}" for name, count in self.result.hidden_by.items())
             text.append(f" · hidden: {hidden}", "dim")
