@@ -80,27 +80,54 @@ def entry_markdown(entry: Entry) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def markdown_header(briefing: Briefing, now: datetime | None = None) -> list[str]:
-    """A digest's heading: what was read (names of the sources), how much, and when."""
+def view_of(briefing: Briefing, entries: tuple[Entry, ...]) -> Briefing:
+    """``briefing`` with only ``entries`` (in that order), and its actors and topics listing
+    only those: what a filtered dump or a digest of the reader's view holds."""
+    from dataclasses import replace
+
+    ids = {entry.id for entry in entries}
+    actors = tuple(a for a in (replace(a, entry_ids=tuple(i for i in a.entry_ids if i in ids)) for a in briefing.actors) if a.entry_ids)
+    topics = tuple(t for t in (replace(t, entry_ids=tuple(i for i in t.entry_ids if i in ids)) for t in briefing.topics) if t.entry_ids)
+    return replace(briefing, entries=entries, actors=actors, topics=topics)
+
+
+def markdown_header(briefing: Briefing, now: datetime | None = None, query: str | None = None) -> list[str]:
+    """A digest's heading: what was read (names of the sources) or asked (the query), how
+    much, when, and the view's most named actors and topics with their counts."""
     names = [PurePath(s.path).name or s.path for s in briefing.sources]
     title = ", ".join(names[:2]) + (f" and {len(names) - 2} more" if len(names) > 2 else "")
     when = (now or datetime.now().astimezone()).strftime("%Y-%m-%d %H:%M %Z").strip()
     posts = sum(s.entries for s in briefing.sources)
     counts = [f"{len(briefing.sources)} source{'s' if len(briefing.sources) != 1 else ''}"]
-    counts.append(f"{len(briefing.entries)} entries" + (f" from {posts} posts" if posts != len(briefing.entries) else ""))
+    merged = f" from {posts} posts" if posts != len(briefing.entries) and not query else ""  # a view has no post count
+    counts.append(f"{len(briefing.entries)} entries{merged}")
     counts.append(f"made {when}")
-    lines = [f"# Briefing: {_safe(title) or '(no sources)'}", "*" + " · ".join(counts) + "*"]
+    heading = f"# Digest: {_safe(query)}" if query else f"# Briefing: {_safe(title) or '(no sources)'}"
+    lines = [heading, "*" + " · ".join(counts) + "*"]
     if briefing.sources:
         lines.append("Sources:\n" + "\n".join(f"- {_safe(s.path)}" for s in briefing.sources))
+    shown = {entry.id for entry in briefing.entries}
+    for label, facets in (("Top actors", briefing.actors), ("Top topics", briefing.topics)):
+        counted = sorted(((sum(i in shown for i in f.entry_ids), f.name) for f in facets), key=lambda c: (-c[0], c[1]))
+        top = [f"{_safe(name)} ({count})" for count, name in counted[:DIGEST_TOP] if count]
+        if top:
+            lines.append(f"{label}: " + ", ".join(top))
     return lines
 
 
-def to_markdown(briefing: Briefing, now: datetime | None = None) -> str:
-    """The briefing as one Markdown document, for `less` or a Markdown pager: a header, then
-    each entry with its time, author, ×N, actors and topics."""
-    parts: list[str] = markdown_header(briefing, now)
+DIGEST_TOP = 10
+"""Actors and topics a digest's heading names."""
+
+
+def to_markdown(briefing: Briefing, now: datetime | None = None, query: str | None = None) -> str:
+    """The briefing (or a view of it: ``query``, its entries in list order) as one Markdown
+    digest, for `less`, a file or a colleague: a heading, then each entry with its time,
+    author, sources, ×N, actors and topics."""
+    parts: list[str] = markdown_header(briefing, now, query)
     for entry in briefing.entries:
-        meta = [m for m in (entry.published, entry.author, f"seen ×{entry.seen}" if entry.seen > 1 else None) if m]
+        where = sorted({PurePath(o.path).name for o in entry.occurrences})
+        seen = f"seen ×{entry.seen}" if entry.seen > 1 else None
+        meta = [m for m in (long_time(entry.published), entry.author, ", ".join(where) or None, seen) if m]
         parts.append(f"## {_safe(entry.title)}")
         if meta:
             parts.append("*" + " · ".join(_safe(m) for m in meta) + "*")

@@ -804,3 +804,24 @@ async def test_a_query_being_typed_keeps_the_last_good_list_and_says_what_is_wro
         main.query_one("#search", Input).value = "chess OR pilots"
         await pilot.pause()
         assert len(main.result.indexes) == 2
+
+
+async def test_e_writes_a_digest_of_the_view_and_y_copies_it(tmp_path: Path) -> None:
+    folder = tmp_path / "digests"
+    app = make_app(tmp_path, config=f"ui:\n  digest_folder: {folder}\n")
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = screen(app)
+        await pilot.press("slash", *"actor:marsh", "enter")
+        shown = [main.briefing.entries[i].title for i in main.result.indexes]
+        assert 0 < len(shown) < 4
+        await pilot.press("E", "E")
+        written = sorted(folder.glob("brief-digest-*.md"), key=lambda p: p.stat().st_mtime_ns)
+        assert len(written) == 2  # the same minute: the second is "-2", the first not overwritten
+        assert written[1].name.endswith("-2.md") or written[0].name[13:26] != written[1].name[13:26]
+        text = written[0].read_text(encoding="utf-8")
+        assert text.startswith('# Digest: search: "actor:marsh"\n')
+        assert [line[3:] for line in text.splitlines() if line.startswith("## ")] == shown  # in list order
+        assert "Top actors: Helen Marsh (" in text
+        assert f"written to {written[1]}" in main._status_text.plain if main._status_text else False
+        await pilot.press("Y")
+        assert app.clipboard == text

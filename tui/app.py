@@ -7,6 +7,8 @@ import os
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -19,7 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from ..parsers import Briefing
-from ..parsers.export import entry_markdown
+from ..parsers.export import entry_markdown, to_markdown, view_of
 from ..parsers.memory import keep_out_of_collections
 from ..parsers.model import Entry
 from ..parsers.query import highlights
@@ -616,6 +618,26 @@ class MainScreen(Screen[None], inherit_bindings=False):
         number = view.next_match(step)
         self.update_status(f"match {number} of {view.match_count}" if number else "no match in this entry")
 
+    def _digest(self) -> str:
+        """The entries shown, in list order, as a Markdown digest headed by the query."""
+        entries = self.briefing.entries
+        view = view_of(self.briefing, tuple(entries[i] for i in self.result.indexes))
+        return to_markdown(view, query=self.filter.describe() or "all entries")
+
+    def action_export_view(self) -> None:
+        """The view as a digest file; the status line says where."""
+        folder = Path(str(self.brief.settings.ui.get("digest_folder") or ".")).expanduser()
+        try:
+            path = write_digest(folder, self._digest())
+        except OSError as error:
+            self.brief.note_problem(f"could not write the digest to {folder}: {error.strerror or error}")
+            return
+        self.update_status(f"digest of {len(self.result.indexes)} entries written to {path}")
+
+    def action_copy_digest(self) -> None:
+        self.brief.copy_to_clipboard(self._digest())
+        self.update_status(f"copied a digest of {len(self.result.indexes)} entries (OSC 52)")
+
     def action_toggle_sort(self) -> None:
         self.newest_first = not self.newest_first
         self._order = self.index.order(self.newest_first)
@@ -657,6 +679,22 @@ WATCH_AFTER_PAINT = 0.4
 """Seconds after the first screen that the sources start to be watched."""
 PROBLEMS_TOLD_AFTER = 2.0
 """Seconds into a load after which settings problems are told without waiting for its end."""
+
+
+def write_digest(folder: Path, text: str, now: datetime | None = None) -> Path:
+    """``text`` as ``brief-digest-YYYYMMDD-HHMM.md`` in ``folder`` (``-2``, ``-3``… rather than
+    overwrite a digest made the same minute)."""
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M")
+    folder.mkdir(parents=True, exist_ok=True)
+    for number in range(1, 1000):
+        path = folder / (f"brief-digest-{stamp}.md" if number == 1 else f"brief-digest-{stamp}-{number}.md")
+        try:
+            with open(path, "x", encoding="utf-8") as handle:
+                handle.write(text)
+            return path.resolve()
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"{folder}: too many digests this minute")
 
 
 def _is_text_input(widget: object) -> bool:

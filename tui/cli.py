@@ -90,8 +90,7 @@ def change_fields(briefing: Briefing) -> dict[str, dict[str, object]]:
 def filtered(briefing: Briefing, query: str) -> Briefing:
     """The entries of ``briefing`` that ``query`` matches (marks and looks read from the state
     database, never written), with the actors and topics of those entries only."""
-    from dataclasses import replace
-
+    from ..parsers.export import view_of
     from ..parsers.versions import compare
     from .filters import BriefingIndex, Filter
     from .history import History
@@ -114,11 +113,7 @@ def filtered(briefing: Briefing, query: str) -> Briefing:
         lambda i: store.is_starred(entries[i].mark_ids),
         lambda i: entries[i].id in new and not store.is_read(entries[i].mark_ids),
     )
-    kept = tuple(entries[i] for i in result.indexes)
-    ids = {entry.id for entry in kept}
-    actors = tuple(a for a in (replace(a, entry_ids=tuple(i for i in a.entry_ids if i in ids)) for a in briefing.actors) if a.entry_ids)
-    topics = tuple(t for t in (replace(t, entry_ids=tuple(i for i in t.entry_ids if i in ids)) for t in briefing.topics) if t.entry_ids)
-    return replace(briefing, entries=kept, actors=actors, topics=topics)
+    return view_of(briefing, tuple(entries[i] for i in result.indexes))
 
 
 def dump(argv: Sequence[str]) -> int:
@@ -138,7 +133,7 @@ def dump(argv: Sequence[str]) -> int:
             _say(f"--filter {args.filter!r}: {error}")
             return 2
     if args.format == "markdown":
-        sys.stdout.write(to_markdown(briefing))
+        sys.stdout.write(to_markdown(briefing, query=args.filter))
     else:
         sys.stdout.write(to_json(briefing, change_fields(briefing)) + "\n")
     loaded = any(source.error is None for source in briefing.sources)
