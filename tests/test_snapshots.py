@@ -64,3 +64,9 @@ def test_problems_screen(snap_compare, tmp_path: Path, monkeypatch: pytest.Monke
     sources = [*SOURCES, "empty.txt", "briefings/of-the-week/missing.txt"]
     app = BriefApp(sources, settings, briefing=load(sources, settings.parse), store=MarkStore(tmp_path / "s.db"))
     assert snap_compare(app, terminal_size=size, press=["exclamation_mark"])
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_actor_view(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:
+    # The first entry (newest) names Helen Marsh first: A opens her view.
+    assert snap_compare(app_for(tmp_path, "brief-dark"), terminal_size=size, press=["g", "A"])

@@ -825,3 +825,53 @@ async def test_e_writes_a_digest_of_the_view_and_y_copies_it(tmp_path: Path) -> 
         assert f"written to {written[1]}" in main._status_text.plain if main._status_text else False
         await pilot.press("Y")
         assert app.clipboard == text
+
+
+async def test_a_opens_the_actor_view_and_it_leads_back_to_an_entry(tmp_path: Path) -> None:
+    from brief.tui.actor_screen import ActorEntries, ActorScreen, CompanyList
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = screen(app)
+        sidebar = app.screen.query_one(FacetList)
+        sidebar.focus()
+        await pilot.pause()
+        while sidebar.current is not None and sidebar.current.name != "Helen Marsh":
+            await pilot.press("j")
+        before = (main.query_one(EntryList).cursor, main.filter)
+        await pilot.press("A")
+        assert isinstance(app.screen, ActorScreen) and app.screen.profile.name == "Helen Marsh"
+        entries = app.screen.query_one(ActorEntries)
+        assert len(entries.entries) == 2
+        dates = [e.published or "" for e in entries.entries]
+        assert dates == sorted(dates, reverse=True)  # newest first
+        await pilot.press("escape")
+        assert app.screen is main and (main.query_one(EntryList).cursor, main.filter) == before
+        await pilot.press("A", "G", "enter")  # the oldest of its entries, shown in the reader
+        await pilot.pause()
+        assert app.screen is main
+        assert main.shown is not None and main.shown.id == entries.entries[-1].id
+        await pilot.press("A", "tab")
+        assert isinstance(app.focused, CompanyList)
+        if app.focused.company:  # a companion's own view opens on enter
+            name = app.focused.company[0][0]
+            await pilot.press("enter")
+            assert isinstance(app.screen, ActorScreen) and app.screen.profile.name == name
+            await pilot.press("escape")
+        await pilot.press("escape")
+        assert app.screen is main
+
+
+def test_the_timeline_fits_its_width_and_counts_per_step() -> None:
+    from brief.parsers.actor_profile import profile, strip
+
+    assert strip((0, 1, 2, 4), 10) == " ▂▄█"  # an empty step is a space
+    assert len(strip(tuple(range(200)), 76)) <= 76
+    assert strip((0, 0), 5) == "  "
+    briefing = load([str(FIXTURES / "feed" / "harbour-desk.xml")])
+    haddad = profile(briefing, "Omar Haddad")
+    assert sum(haddad.timeline) == 2 and haddad.step == "hour" and haddad.aliases[0] == ("Omar Haddad", 2)
+    assert briefing.by_id[haddad.entry_ids[0]].title == "Ferry company hires extra crews"  # newest first
+    caldera = profile(briefing, "Ines Caldera")
+    assert dict(caldera.aliases) == {"Ines Caldera": 1, "Caldera": 1}
+    assert ("Porto", 1) in caldera.company

@@ -618,6 +618,45 @@ class MainScreen(Screen[None], inherit_bindings=False):
         number = view.next_match(step)
         self.update_status(f"match {number} of {view.match_count}" if number else "no match in this entry")
 
+    def action_open_actor(self) -> None:
+        """The actor view for the sidebar's actor under the cursor, else one of the entry's."""
+        pane = self._focused_pane()
+        if isinstance(pane, FacetList):
+            row = pane.current
+            if row is not None and row.kind == "actor":
+                self._open_actor(row.name)
+            return
+        entry = self.shown if isinstance(pane, EntryView) else self.current_entry
+        if entry is None or not entry.actors:
+            self.update_status("this entry names no actors")
+            return
+        if len(entry.actors) == 1:
+            self._open_actor(entry.actors[0])
+            return
+        kinds = {actor.name: actor.kind for actor in self.briefing.actors}
+        choices = [(kinds.get(name, "actor"), name) for name in entry.actors]
+        self.app.push_screen(Picker("Actor view of…", choices), lambda choice: choice and self._open_actor(choice[1]))
+
+    def _open_actor(self, name: str) -> None:
+        from ..parsers.actor_profile import profile
+        from .actor_screen import ActorScreen
+
+        if name not in {actor.name for actor in self.briefing.actors}:
+            return
+        self.app.push_screen(ActorScreen(self.briefing, profile(self.briefing, name)), self._from_actor_view)
+
+    def _from_actor_view(self, entry_id: str | None) -> None:
+        """An entry chosen in the actor view: shown, and the list's cursor on it when listed."""
+        entry = self.briefing.by_id.get(entry_id) if entry_id else None
+        if entry is None:
+            return
+        position = self.index.position.get(entry.id)
+        entry_list = self.query_one(EntryList)
+        if position is not None and position in self.result.index_set:
+            entry_list.cursor = list(self.result.indexes).index(position)
+        self.shown = entry
+        self._show(entry)
+
     def _digest(self) -> str:
         """The entries shown, in list order, as a Markdown digest headed by the query."""
         entries = self.briefing.entries

@@ -51,6 +51,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("facet.toggle", "space", "toggle_facet", "Toggle", "Sidebar: select the facet under the cursor; list or view: scroll the entry one page"),
     Action("view.next-match", "n", "next_match", "Next match", "Next search match in the entry"),
     Action("view.prev-match", "N", "prev_match", "Prev match", "Previous search match in the entry"),
+    Action("actor.open", "A", "open_actor", "Actor", "One actor's names, timeline, company and entries (sidebar: the one under the cursor)"),
     Action("view.export", "E", "export_view", "Digest", "Write the entries shown as a Markdown digest file"),
     Action("view.copy-digest", "Y", "copy_digest", "Copy digest", "Copy the entries shown as a Markdown digest (OSC 52)"),
     Action("view.sort", "t", "toggle_sort", "Sort", "Newest first / oldest first"),
