@@ -4,6 +4,7 @@ beside it, and its entries. What the reader's actor view (`A`) shows; Textual-fr
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -40,26 +41,38 @@ def _moment(published: str | None) -> datetime | None:
         return None
 
 
-def profile(briefing: Briefing, name: str) -> Profile:
-    """The profile of actor ``name`` (KeyError if the briefing has no such actor)."""
+def profile(
+    briefing: Briefing,
+    name: str,
+    folded: Callable[[str], str] | None = None,
+    span: tuple[str, str] | None = None,
+) -> Profile:
+    """The profile of actor ``name`` (KeyError if the briefing has no such actor).
+
+    ``folded``: an entry's title and body folded (see ``query.fold``), by id, and ``span``: the
+    first and last sort keys of the briefing, where the caller has them already (the reader's
+    index does), so that a view of an actor named in 15,000 entries opens at once."""
     actor = next(a for a in briefing.actors if a.name == name) if any(a.name == name for a in briefing.actors) else None
     if actor is None:
         raise KeyError(name)
     by_id = briefing.by_id
     entries = [by_id[i] for i in actor.entry_ids if i in by_id]
-    texts = [fold(f"{e.title}\n{e.body}") for e in entries]
+    texts = [folded(e.id) for e in entries] if folded is not None else [fold(f"{e.title}\n{e.body}") for e in entries]
     aliases = [(alias, sum(fold(alias) in text for text in texts)) for alias in (actor.name, *actor.aliases)]
     company: Counter[str] = Counter(other for e in entries for other in e.actors if other != actor.name)
     moments = [(_moment(e.published), e) for e in entries]
     dated = [(m, e) for m, e in moments if m is not None]
     newest = sorted(dated, key=lambda pair: pair[0], reverse=True)
     ordered = tuple(e.id for _, e in newest) + tuple(e.id for m, e in moments if m is None)
-    all_moments = [m for m in (_moment(e.published) for e in briefing.entries) if m is not None]
+    if span is None:
+        keys = [key for key in map(sort_key, (e.published for e in briefing.entries)) if key]
+        span = (min(keys), max(keys)) if keys else None
+    bounds = (_moment(span[0]), _moment(span[1])) if span is not None else (None, None)
     timeline: tuple[int, ...] = ()
     start: datetime | None = None
     step = "day"
-    if all_moments:
-        first, last = min(all_moments), max(all_moments)
+    if bounds[0] is not None and bounds[1] is not None:
+        first, last = bounds[0], bounds[1]
         step = "hour" if last - first <= timedelta(days=3) else "day"
         if step == "hour":
             start = first.replace(minute=0, second=0, microsecond=0)

@@ -4,6 +4,8 @@ reader showing it; on a companion, opens that actor's view; `esc` goes back as i
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,6 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Static
 
 from ..parsers.actor_profile import Profile, strip
+from ..parsers.actor_profile import profile as actor_profile
 from ..parsers.model import Briefing
 from ..parsers.times import short_time
 from .line_list import LineList
@@ -102,10 +105,11 @@ class ActorScreen(Screen[str | None]):
     ActorScreen LineList:focus { background-tint: $foreground 3%; }
     """
 
-    def __init__(self, briefing: Briefing, profile: Profile) -> None:
+    def __init__(self, briefing: Briefing, profile: Profile, make_profile: Callable[[str], Profile] | None = None) -> None:
         super().__init__()
         self.briefing = briefing
         self.profile = profile
+        self.make_profile = make_profile or (lambda name: actor_profile(briefing, name))
 
     def compose(self) -> ComposeResult:
         p = self.profile
@@ -154,10 +158,8 @@ class ActorScreen(Screen[str | None]):
         if isinstance(pane, ActorEntries) and pane.entries:
             self.dismiss(pane.entries[pane.cursor].id)
         elif isinstance(pane, CompanyList) and pane.company:
-            from ..parsers.actor_profile import profile
-
             other = pane.company[pane.cursor][0]
-            self.app.push_screen(ActorScreen(self.briefing, profile(self.briefing, other)), self._from_companion)
+            self.app.push_screen(ActorScreen(self.briefing, self.make_profile(other), self.make_profile), self._from_companion)
 
     def _from_companion(self, chosen: str | None) -> None:
         if chosen is not None:

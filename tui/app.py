@@ -638,12 +638,11 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.app.push_screen(Picker("Actor view of…", choices), lambda choice: choice and self._open_actor(choice[1]))
 
     def _open_actor(self, name: str) -> None:
-        from ..parsers.actor_profile import profile
         from .actor_screen import ActorScreen
 
         if name not in {actor.name for actor in self.briefing.actors}:
             return
-        self.app.push_screen(ActorScreen(self.briefing, profile(self.briefing, name)), self._from_actor_view)
+        self.app.push_screen(ActorScreen(self.briefing, self.index.profile(name), self.index.profile), self._from_actor_view)
 
     def _from_actor_view(self, entry_id: str | None) -> None:
         """An entry chosen in the actor view: shown, and the list's cursor on it when listed."""

@@ -12,6 +12,7 @@ from functools import cached_property, lru_cache
 from itertools import chain, compress, repeat
 from pathlib import PurePath
 
+from ..parsers.actor_profile import Profile, profile
 from ..parsers.dates import sort_key
 from ..parsers.model import Briefing
 from ..parsers.query import And, Field, Node, Not, Or, Phrase, Query, QueryError, Word, fold, parse, when
@@ -269,6 +270,12 @@ class BriefingIndex:
                 found = list(compress(found, map(str.__contains__, texts, repeat(needle))))
         self._last_query = (facets, folded, frozenset(found))
         return found
+
+    def profile(self, name: str) -> Profile:
+        """The actor view of ``name``, from the texts and times folded here already."""
+        keys = [key for key in self.raw_keys if key]
+        span = (min(keys), max(keys)) if keys else None
+        return profile(self.briefing, name, lambda entry_id: self.haystacks[self.position[entry_id]], span)
 
     def parsed(self, text: str) -> Query:
         """The query ``text`` names (the last few kept: each keystroke parses the whole box)."""
