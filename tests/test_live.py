@@ -309,3 +309,17 @@ def test_a_write_made_while_the_watches_are_set_up_is_caught_up(tmp_path: Path, 
     assert done.wait(5)
     watcher.stop()
     assert seen == [{str(path), str(folder / "new.md")}]
+
+
+async def test_a_change_read_as_the_reader_quits_has_nowhere_to_go_and_is_no_error(tmp_path: Path) -> None:
+    """A re-read finishing after the screen went (the file changed as the user pressed q) is dropped."""
+    from brief.tui.filters import BriefingIndex
+
+    path = tmp_path / "blog.txt"
+    path.write_text(BLOG.read_text())
+    app = _app(tmp_path, [str(path)], watch=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _until(pilot, lambda: len(_titles(app)) == 2)
+        briefing = app.screen.briefing  # type: ignore[attr-defined]
+    app._loaded(briefing, BriefingIndex(briefing), False, True)
+    app._changes_known()

@@ -16,6 +16,7 @@ from textual import events, on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.keys import format_key
 from textual.screen import Screen
 from textual.widgets import Footer, Static
@@ -897,9 +898,15 @@ class BriefApp(App[int]):
         finally:
             self.load_running = False
 
+    def _screen_gone(self) -> bool:
+        """The reader is closing: a load or re-read that finishes now has nowhere to go."""
+        return self._exit or self.main is None or not self.main.is_attached
+
     def _changes_known(self) -> None:
         """Marks of new and edited entries are known (or changed): show them."""
-        if self.main is not None:
+        if self.main is None or not self.main_ready or self._screen_gone():
+            return
+        with contextlib.suppress(NoMatches):  # its widgets going one by one as the reader quits
             self.main.query_one(EntryList).invalidate()
             self.main.update_status()
             self.main.refresh_view()
@@ -954,7 +961,12 @@ class BriefApp(App[int]):
             self.waiting = (briefing, index, partial)  # shown as soon as the screen is up
             return
         self.waiting = None
-        self.main.set_briefing(briefing, index, partial)
+        if self._screen_gone():
+            return  # a file changed as the reader quit: nothing to show it on
+        try:
+            self.main.set_briefing(briefing, index, partial)
+        except NoMatches:  # the screen's widgets going one by one as the reader quits
+            return
         if self.watcher is None and not self._watch_timer_set:
             # Soon after the first screen is out (importing watchfiles in another thread slows
             # the paint), while the rest loads: a write from then on is read once it is in.
