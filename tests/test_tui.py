@@ -822,7 +822,7 @@ async def test_e_writes_a_digest_of_the_view_and_y_copies_it(tmp_path: Path) -> 
         assert text.startswith('# Digest: search: "actor:marsh"\n')
         assert [line[3:] for line in text.splitlines() if line.startswith("## ")] == shown  # in list order
         assert "Top actors: Helen Marsh (" in text
-        assert f"written to {written[1]}" in main._status_text.plain if main._status_text else False
+        assert main._status_text is not None and f"written to {written[1]}" in main._status_text.plain
         await pilot.press("Y")
         assert app.clipboard == text
 
@@ -875,3 +875,15 @@ def test_the_timeline_fits_its_width_and_counts_per_step() -> None:
     caldera = profile(briefing, "Ines Caldera")
     assert dict(caldera.aliases) == {"Ines Caldera": 1, "Caldera": 1}
     assert ("Porto", 1) in caldera.company
+
+
+async def test_a_digest_in_the_current_directory_is_named_short_enough_for_80_columns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("E")
+        (written,) = tmp_path.glob("brief-digest-*.md")
+        status = str(app.screen.query_one("#status").render())
+        assert f"4 entries written to {written.name}" in status

@@ -671,7 +671,11 @@ class MainScreen(Screen[None], inherit_bindings=False):
         except OSError as error:
             self.brief.note_problem(f"could not write the digest to {folder}: {error.strerror or error}")
             return
-        self.update_status(f"digest of {len(self.result.indexes)} entries written to {path}")
+        try:  # short enough for 80 columns when it is where the reader was started
+            shown = path.relative_to(Path.cwd())
+        except ValueError:
+            shown = path
+        self.update_status(f"{len(self.result.indexes)} entries written to {shown}")
 
     def action_copy_digest(self) -> None:
         self.brief.copy_to_clipboard(self._digest())
