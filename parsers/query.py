@@ -189,7 +189,8 @@ def _tokens(text: str) -> list[_Token]:
     return found
 
 
-_SEEN = re.compile(r"^(>=|<=|>|<|=)?(\d{1,6})$")
+SEEN = re.compile(r"^(>=|<=|>|<|=)?(\d{1,6})$")
+"""A ``seen:`` value: a comparison (``=`` when none) and a count."""
 _AGO = re.compile(r"^(\d{1,5})(m|min|h|d|w)$")
 
 
@@ -205,7 +206,7 @@ def _check_field(token: _Token) -> Field:
         raise QueryError(f"{name}: needs a value", token.position)
     if name == "is" and value.lower() not in IS_VALUES:
         raise QueryError(f"is:{value} is not one of {', '.join('is:' + v for v in IS_VALUES)}", token.position)
-    if name == "seen" and not _SEEN.match(value):
+    if name == "seen" and not SEEN.match(value):
         raise QueryError(f"seen:{value} is not a count (seen:>1, seen:3, seen:<=2)", token.position)
     if name in ("since", "until"):
         try:

@@ -15,7 +15,7 @@ from pathlib import PurePath
 from ..parsers.actor_profile import Profile, profile
 from ..parsers.dates import sort_key
 from ..parsers.model import Briefing
-from ..parsers.query import And, Field, Node, Not, Or, Phrase, Query, QueryError, Word, fold, parse, when
+from ..parsers.query import SEEN, And, Field, Node, Not, Or, Phrase, Query, QueryError, Word, fold, parse, when
 from . import search_index
 from .search_index import SearchIndex
 
@@ -110,9 +110,6 @@ class Marks:
     is_new: Callable[[int], bool]
 
 
-_SEEN = re.compile(r"^(>=|<=|>|<|=)?(\d{1,6})$")
-
-
 @lru_cache(maxsize=32)
 def _parse_kept(text: str) -> Query:
     return parse(text)
@@ -149,6 +146,24 @@ class FilterResult:
             found = len(members) if len(self.indexes) == len(index.ids) else len(self.index_set.intersection(members))
             self._memo[key] = found
         return found
+
+
+def _holding(found: list[int], needle: str, texts: list[str], signatures: SearchIndex | None) -> list[int]:
+    """The entries of ``found`` whose folded text holds ``needle``."""
+    if signatures is not None:
+        # Only entries with all the needle's n-grams can hold it; for one or two letters the
+        # signatures are the answer, and no text is read at all.
+        mask, exact = signatures.candidates(needle)
+        found = list(compress(found, map(mask.__getitem__, found)))
+        if exact:
+            return found
+    # Mapped over the texts, both tests run in C. For a short needle the regex engine's literal
+    # scan is faster than str.__contains__ (~1.5x on the 100k bench corpus), for a long one
+    # slower: short needles are the ones that reach every body.
+    read = map(texts.__getitem__, found)
+    if len(needle) <= _SHORT_NEEDLE:
+        return list(compress(found, map(_literal(needle).search, read)))
+    return list(compress(found, map(str.__contains__, read, repeat(needle))))
 
 
 class BriefingIndex:
@@ -253,21 +268,7 @@ class BriefingIndex:
         source = self.titles if titles_only else self.haystacks
         signatures = self.title_search if titles_only else self.body_search
         for needle in needles:
-            if signatures is not None:
-                # Only entries with all the needle's n-grams can hold it; for one or two
-                # letters the signatures are the answer, and no text is read at all.
-                mask, exact = signatures.candidates(needle)
-                found = list(compress(found, map(mask.__getitem__, found)))
-                if exact:
-                    continue
-            # Mapped over the texts, both tests run in C. For a short needle the regex engine's
-            # literal scan is faster than str.__contains__ (~1.5x on the 100k bench corpus),
-            # for a long one slower: short needles are the ones that reach every body.
-            texts = map(source.__getitem__, found)
-            if len(needle) <= _SHORT_NEEDLE:
-                found = list(compress(found, map(_literal(needle).search, texts)))
-            else:
-                found = list(compress(found, map(str.__contains__, texts, repeat(needle))))
+            found = _holding(found, needle, source, signatures)
         self._last_query = (facets, folded, frozenset(found))
         return found
 
@@ -296,18 +297,10 @@ class BriefingIndex:
             excluded = set(self.evaluate(node.node, candidates, marks))
             return [i for i in candidates if i not in excluded]
         if isinstance(node, Word | Phrase):
-            return self._containing(candidates, node.text)
+            # A phrase's spaces have no n-grams of their own: its texts are read.
+            signatures = self.body_search if " " not in node.text else None
+            return _holding(candidates, node.text, self.haystacks, signatures)
         return self._field(node, candidates, marks)
-
-    def _containing(self, candidates: list[int], needle: str) -> list[int]:
-        """Entries whose folded title and body hold ``needle`` (the n-gram signatures first)."""
-        found = candidates
-        if self.body_search is not None and " " not in needle:
-            mask, exact = self.body_search.candidates(needle)
-            found = list(compress(found, map(mask.__getitem__, found)))
-            if exact:
-                return found
-        return list(compress(found, map(_literal(needle).search, map(self.haystacks.__getitem__, found))))
 
     def _field(self, node: Field, candidates: list[int], marks: Marks) -> list[int]:
         name, value = node.name, node.value
@@ -338,7 +331,7 @@ class BriefingIndex:
             test = {"unread": lambda i: not marks.is_read(i), "starred": marks.is_starred, "new": marks.is_new}[value]
             return [i for i in candidates if test(i)]
         if name == "seen":
-            found = _SEEN.match(value)
+            found = SEEN.match(value)
             assert found is not None  # checked when parsed
             op, count = found.group(1) or "=", int(found.group(2))
             compare = {">": int.__gt__, ">=": int.__ge__, "<": int.__lt__, "<=": int.__le__, "=": int.__eq__}[op]

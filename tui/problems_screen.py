@@ -8,11 +8,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from .problems import KINDS, Problem
 from .safe_text import plain
+from .screens import ScrollingText
 
 HEADINGS = {
     "source": "Sources that could not be read",
@@ -47,17 +47,11 @@ def problems_text(problems: Sequence[Problem]) -> Text:
     return text
 
 
-class ProblemsScreen(ModalScreen[None]):
+class ProblemsScreen(ScrollingText):
     """Lists every problem; scrolls with the list keys; esc, q or ! closes."""
 
     BINDINGS = [
-        Binding("escape,q,exclamation_mark", "dismiss", "Close", id="problems.close", tooltip="Close the problems screen"),
-        Binding("j,down", "scroll(1)", "Down", show=False),
-        Binding("k,up", "scroll(-1)", "Up", show=False),
-        Binding("pagedown,space,ctrl+f", "page(1)", "Page down", show=False),
-        Binding("pageup,ctrl+b", "page(-1)", "Page up", show=False),
-        Binding("g,home", "ends(0)", "First", show=False),
-        Binding("G,end", "ends(1)", "Last", show=False),
+        Binding("escape,q,exclamation_mark", "dismiss", "Close", id="problems.close", tooltip="Close the problems screen")
     ]
     DEFAULT_CSS = """
     ProblemsScreen { align: center middle; }
@@ -75,17 +69,3 @@ class ProblemsScreen(ModalScreen[None]):
             yield Static(Text(f"Problems ({len(self.problems)})  esc closes", no_wrap=True, overflow="ellipsis"), id="problems-title")
             with VerticalScroll(can_focus=False):
                 yield Static(problems_text(self.problems), id="problems-text")
-
-    def _scroll(self) -> VerticalScroll:
-        return self.query_one(VerticalScroll)
-
-    def action_scroll(self, lines: int) -> None:
-        self._scroll().scroll_relative(y=lines, animate=False)
-
-    def action_page(self, pages: int) -> None:
-        scroll = self._scroll()
-        scroll.scroll_relative(y=pages * max(1, scroll.size.height - 1), animate=False)
-
-    def action_ends(self, last: int) -> None:
-        scroll = self._scroll()
-        scroll.scroll_end(animate=False) if last else scroll.scroll_home(animate=False)

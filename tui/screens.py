@@ -67,18 +67,37 @@ class HelpText(Static):
         return Group(bindings_table(self.key_map, width), heading, notes_table())
 
 
-class HelpScreen(ModalScreen[None]):
-    """Lists the bindings in force, so a remapped key shows as remapped."""
+class ScrollingText(ModalScreen[None]):
+    """A modal page of text (help, problems) that the list keys scroll."""
 
     BINDINGS = [
-        Binding("escape,q,question_mark", "dismiss", "Close", id="help.close", tooltip="Close the help screen"),
-        Binding("j,down", "scroll(1)", "Down", id="help.down", show=False),
-        Binding("k,up", "scroll(-1)", "Up", id="help.up", show=False),
-        Binding("pagedown,space,ctrl+f", "page(1)", "Page down", id="help.page-down", show=False),
-        Binding("pageup,ctrl+b", "page(-1)", "Page up", id="help.page-up", show=False),
-        Binding("g,home", "ends(0)", "First", id="help.first", show=False),
-        Binding("G,end", "ends(1)", "Last", id="help.last", show=False),
+        Binding("j,down", "scroll(1)", "Down", show=False),
+        Binding("k,up", "scroll(-1)", "Up", show=False),
+        Binding("pagedown,space,ctrl+f", "page(1)", "Page down", show=False),
+        Binding("pageup,ctrl+b", "page(-1)", "Page up", show=False),
+        Binding("g,home", "ends(0)", "First", show=False),
+        Binding("G,end", "ends(1)", "Last", show=False),
     ]
+
+    def _scroll(self) -> VerticalScroll:
+        return self.query_one(VerticalScroll)
+
+    def action_scroll(self, lines: int) -> None:
+        self._scroll().scroll_relative(y=lines, animate=False)
+
+    def action_page(self, pages: int) -> None:
+        scroll = self._scroll()
+        scroll.scroll_relative(y=pages * max(1, scroll.size.height - 1), animate=False)
+
+    def action_ends(self, last: int) -> None:
+        scroll = self._scroll()
+        scroll.scroll_end(animate=False) if last else scroll.scroll_home(animate=False)
+
+
+class HelpScreen(ScrollingText):
+    """Lists the bindings in force, so a remapped key shows as remapped."""
+
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="help.close", tooltip="Close the help screen")]
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen > Vertical { width: 95%; max-width: 110; height: 90%; border: round $primary; background: $panel; }
@@ -97,20 +116,6 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Text(title, no_wrap=True, overflow="ellipsis"), id="help-title")
             with VerticalScroll(can_focus=False):
                 yield HelpText(self.key_map)
-
-    def _scroll(self) -> VerticalScroll:
-        return self.query_one(VerticalScroll)
-
-    def action_scroll(self, lines: int) -> None:
-        self._scroll().scroll_relative(y=lines, animate=False)
-
-    def action_page(self, pages: int) -> None:
-        scroll = self._scroll()
-        scroll.scroll_relative(y=pages * max(1, scroll.size.height - 1), animate=False)
-
-    def action_ends(self, last: int) -> None:
-        scroll = self._scroll()
-        scroll.scroll_end(animate=False) if last else scroll.scroll_home(animate=False)
 
 
 class ChoiceList(LineList):
