@@ -10,6 +10,7 @@ from array import array
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from .actor_edits import curate
 from .memory import collection_paused
 from .model import Briefing
 from .settings import ParseSettings, default_settings
@@ -43,8 +44,14 @@ def load(
         on_progress: told what a cold load is doing ("reading files 12/400", "merging
             duplicates", …), for a progress line; called from the loading thread.
     """
+    settings = settings or default_settings()
+    edits = settings.actor_edits
+    if edits and on_head is not None:
+        given = on_head
+        on_head = lambda head: given(curate(head, edits))  # noqa: E731
     with collection_paused():
-        return _load(sources, settings, cache, read, on_head, on_progress)
+        # The user's corrections to the actors go on last: the cache holds what was found.
+        return curate(_load(sources, settings, cache, read, on_head, on_progress), edits)
 
 
 def _load(

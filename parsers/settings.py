@@ -7,11 +7,12 @@ import os
 import re
 import zlib
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from .actor_edits import ActorEdits
 from .model import blake2b
 
 # Package files by path: importlib.resources costs ~5 ms of start-up, and Brief is never zipped.
@@ -94,6 +95,9 @@ class ParseSettings:
     """(label, keywords) pairs."""
     automatic_topics: int = 12
     topic_min_entries: int = 2
+    actor_edits: ActorEdits = field(default_factory=ActorEdits)
+    """The user's renames, splits and hidden actors: applied to a finished briefing (see
+    ``actor_edits``), so they key no cache and a change to them re-parses nothing."""
 
     @cached_property
     def boilerplate_pattern(self) -> re.Pattern[str]:
@@ -115,7 +119,7 @@ class ParseSettings:
     def _fingerprint(self) -> str:
         from .gazetteer import bundled_gazetteer_text
 
-        data = {k: v for k, v in asdict(self).items() if not k.startswith("_")}
+        data = {k: v for k, v in asdict(self).items() if not k.startswith("_") and k != "actor_edits"}
         # The bundled word lists change what the parsers produce too, so they key the cache.
         data["gazetteer"] = blake2b(bundled_gazetteer_text().encode(), digest_size=8).hexdigest()
         return blake2b(json.dumps(data, sort_keys=True).encode(), digest_size=8).hexdigest()
@@ -143,6 +147,11 @@ class ParseSettings:
             topics=tuple((str(label), tuple(str(k) for k in kws or ())) for label, kws in defined.items()),
             automatic_topics=int(topics.get("automatic", 12)),
             topic_min_entries=int(topics.get("min_entries", 2)),
+            actor_edits=ActorEdits(
+                rename=tuple((str(a), str(b)) for a, b in (actors.get("rename") or {}).items()),
+                split=tuple(str(n) for n in actors.get("split") or ()),
+                hidden=tuple(str(n) for n in actors.get("hidden") or ()),
+            ),
         )
 
 

@@ -70,3 +70,9 @@ def test_problems_screen(snap_compare, tmp_path: Path, monkeypatch: pytest.Monke
 def test_actor_view(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:
     # The first entry (newest) names Helen Marsh first: A opens her view.
     assert snap_compare(app_for(tmp_path, "brief-dark"), terminal_size=size, press=["g", "A"])
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_merge_picker(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:
+    # M on the newest entry's actor (Helen Marsh), narrowed by typing.
+    assert snap_compare(app_for(tmp_path, "brief-dark"), terminal_size=size, press=["g", "M", "o"])

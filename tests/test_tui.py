@@ -887,3 +887,155 @@ async def test_a_digest_in_the_current_directory_is_named_short_enough_for_80_co
         (written,) = tmp_path.glob("brief-digest-*.md")
         status = str(app.screen.query_one("#status").render())
         assert f"4 entries written to {written.name}" in status
+
+
+CORRECTIONS_CONFIG = """\
+# my settings, by hand
+theme: brief-dark  # dark at night
+
+actors:
+  # names I know better
+  aliases:
+    Zelensky: Volodymyr Zelenskyy
+  ignore: []   # nothing yet
+"""
+
+
+async def _to_sidebar_actor(pilot, app: BriefApp, name: str) -> None:  # type: ignore[no-untyped-def]
+    sidebar = app.screen.query_one(FacetList)
+    sidebar.focus()
+    await pilot.pause()
+    await pilot.press("g")
+    for _ in range(40):
+        if sidebar.current is not None and sidebar.current.name == name:
+            return
+        await pilot.press("j")
+    raise AssertionError(f"{name} not in the sidebar")
+
+
+async def test_merge_rename_split_and_hide_are_saved_in_a_commented_config_and_shown_at_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    import yaml
+
+    from brief.tui.cli import main as cli_main
+    from brief.tui.name_picker import NamePicker, NamePrompt
+
+    sources = [str(FIXTURES / "feed" / "harbour-desk.xml")]
+    app = make_app(tmp_path, CORRECTIONS_CONFIG, sources)
+    config = tmp_path / "config.yaml"
+
+    def actors() -> dict[str, tuple[str, ...]]:
+        return {a.name: a.aliases for a in screen(app).briefing.actors}
+
+    async def settle() -> None:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        # M on the sidebar's actor: pick the other by typing part of its name, keep its name.
+        await _to_sidebar_actor(pilot, app, "Zoë Kranz")
+        await pilot.press("M")
+        assert isinstance(app.screen, NamePicker)
+        await pilot.press(*"hadd", "enter")
+        assert isinstance(app.screen, Picker) and app.screen.choices[0] == ("keep", "Omar Haddad")
+        await pilot.press("enter")
+        await settle()
+        assert "Zoë Kranz" not in actors() and "Zoë Kranz" in actors()["Omar Haddad"]
+        haddad = next(a for a in screen(app).briefing.actors if a.name == "Omar Haddad")
+        assert len(haddad.entry_ids) == 3
+        text = config.read_text()
+        assert yaml.safe_load(text)["actors"]["rename"] == {"Zoë Kranz": "Omar Haddad"}
+        for line in CORRECTIONS_CONFIG.splitlines():
+            assert line in text  # every line of theirs, comments too, as it was
+        assert "saved in" in (screen(app)._status_text.plain if screen(app)._status_text else "")
+
+        # R: a new name, typed; the old one is kept as an alias.
+        await _to_sidebar_actor(pilot, app, "Porto")
+        await pilot.press("R")
+        assert isinstance(app.screen, NamePrompt)
+        await pilot.press("end", *" Harbour", "enter")
+        await settle()
+        assert actors()["Porto Harbour"] == ("Porto",)
+
+        # S: a lone surname taken off the person it was merged into.
+        await _to_sidebar_actor(pilot, app, "Ines Caldera")
+        await pilot.press("S")
+        assert isinstance(app.screen, Picker) and app.screen.choices == [("name", "Caldera")]
+        await pilot.press("enter")
+        await settle()
+        assert "Caldera" in actors() and actors()["Ines Caldera"] == ()
+
+        # X: hidden everywhere, entries included.
+        await _to_sidebar_actor(pilot, app, "Porto Harbour")
+        await pilot.press("X")
+        await settle()
+        assert "Porto Harbour" not in actors()
+        assert all("Porto Harbour" not in e.actors for e in screen(app).briefing.entries)
+        saved = yaml.safe_load(config.read_text())["actors"]
+        assert saved["rename"] == {"Zoë Kranz": "Omar Haddad", "Porto": "Porto Harbour"}
+        assert saved["split"] == ["Caldera"] and saved["hidden"] == ["Porto Harbour"]
+        shown = actors()
+
+    # Every later load, and `brief dump`, shows the same.
+    again = make_app(tmp_path, config.read_text(), sources)
+    async with again.run_test(size=(80, 24)):
+        assert {a.name: a.aliases for a in screen(again).briefing.actors} == shown
+    capsys.readouterr()
+    assert cli_main(["dump", *sources, "--json", "--config", str(config)]) == 0
+    dumped = json.loads(capsys.readouterr().out)
+    assert {a["name"] for a in dumped["actors"]} == set(shown)
+
+    # S on a name merged in with M lets it go again (the merge is taken out of the file).
+    app = make_app(tmp_path, config.read_text(), sources)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _to_sidebar_actor(pilot, app, "Omar Haddad")
+        await pilot.press("S", "enter")
+        await settle()
+        for _ in range(50):
+            if "Zoë Kranz" in actors() and not app.load_running:
+                break
+            await pilot.pause(0.1)
+        assert "Zoë Kranz" in actors() and "Zoë Kranz" not in actors()["Omar Haddad"]
+        assert yaml.safe_load(config.read_text())["actors"]["rename"] == {"Porto": "Porto Harbour"}
+        assert "# names I know better" in config.read_text()
+
+
+async def test_corrections_from_the_actor_view_reopen_it_on_the_corrected_actor(tmp_path: Path) -> None:
+    from brief.tui.actor_screen import ActorScreen
+
+    sources = [str(FIXTURES / "feed" / "harbour-desk.xml")]
+    app = make_app(tmp_path, CORRECTIONS_CONFIG, sources)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _to_sidebar_actor(pilot, app, "Porto")
+        await pilot.press("A", "R", "ctrl+u", *"Porto Quay", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ActorScreen) and app.screen.profile.name == "Porto Quay"
+        await pilot.press("X")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is screen(app)
+        assert "Porto Quay" not in {a.name for a in screen(app).briefing.actors}
+
+
+async def test_a_merge_typed_in_one_burst_picks_what_the_letters_name(tmp_path: Path) -> None:
+    """"M kra enter" in one packet (SSH, a fast typist): the picker's enter must come after
+    the letters before it, not choose from the list as it was when M opened it."""
+    from textual import events
+
+    from brief.tui.screens import Picker
+
+    app = make_app(tmp_path, CORRECTIONS_CONFIG, [str(FIXTURES / "feed" / "harbour-desk.xml")])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _to_sidebar_actor(pilot, app, "Porto")
+        for key, character in [("M", "M"), ("k", "k"), ("r", "r"), ("a", "a"), ("enter", "\r")]:
+            app.post_message(events.Key(key, character))
+        for _ in range(4):
+            await pilot.pause()
+        assert isinstance(app.screen, Picker)
+        assert {name for _, name in app.screen.choices} == {"Porto", "Zoë Kranz"}

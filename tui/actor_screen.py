@@ -18,6 +18,7 @@ from ..parsers.actor_profile import Profile, strip
 from ..parsers.actor_profile import profile as actor_profile
 from ..parsers.model import Briefing
 from ..parsers.times import short_time
+from .keymap import ACTIONS
 from .line_list import LineList
 from .safe_text import plain
 
@@ -86,6 +87,8 @@ class ActorScreen(Screen[str | None]):
         Binding("escape,q", "back", "Back", id="actor.back", tooltip="Back to the reader, as it was"),
         Binding("enter", "choose", "Open", id="actor.choose", tooltip="Show the entry / open the companion's view"),
         Binding("tab,shift+tab", "switch", "Switch", id="actor.switch", tooltip="Between companions and entries"),
+        *(Binding(a.keys, a.action, a.description, id=a.id, tooltip=a.tooltip) for a in ACTIONS
+          if a.id in ("actor.merge", "actor.rename", "actor.split", "actor.ignore")),
         Binding("j,down", "move(1)", "Down", show=False),
         Binding("k,up", "move(-1)", "Up", show=False),
         Binding("g,home", "ends(0)", "First", show=False),
@@ -160,6 +163,24 @@ class ActorScreen(Screen[str | None]):
         elif isinstance(pane, CompanyList) and pane.company:
             other = pane.company[pane.cursor][0]
             self.app.push_screen(ActorScreen(self.briefing, self.make_profile(other), self.make_profile), self._from_companion)
+
+    # ---- corrections (written to config.yaml by the reader's main screen) ----------------
+    def _correct(self, how: str) -> None:
+        main = getattr(self.app, "main", None)
+        if main is not None:
+            getattr(main.corrections, how)(self.profile.name, main.reopen_actor)
+
+    def action_merge_actor(self) -> None:
+        self._correct("merge")
+
+    def action_rename_actor(self) -> None:
+        self._correct("rename")
+
+    def action_split_actor(self) -> None:
+        self._correct("split")
+
+    def action_hide_actor(self) -> None:
+        self._correct("hide")
 
     def _from_companion(self, chosen: str | None) -> None:
         if chosen is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from textual.widgets import Input, Markdown
 
     from .watch import SourceWatcher
+from .actor_corrections import ActorCorrections
 from .entry_list import EntryList
 from .entry_view import EntryView
 from .facet_list import FacetList, facet_rows
@@ -117,6 +118,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
         """The step a cold load is at, shown after "Loading…"."""
         self._status_text: Text | None = None
         """The whole status line, before it is cut to the width."""
+        self.corrections = ActorCorrections(self)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="body"):
@@ -619,24 +621,51 @@ class MainScreen(Screen[None], inherit_bindings=False):
         number = view.next_match(step)
         self.update_status(f"match {number} of {view.match_count}" if number else "no match in this entry")
 
-    def action_open_actor(self) -> None:
-        """The actor view for the sidebar's actor under the cursor, else one of the entry's."""
+    def _with_actor(self, then: Callable[[str], None], title: str) -> None:
+        """``then`` for the sidebar's actor under the cursor, else for one of the entry's (the
+        one it names, or one picked)."""
         pane = self._focused_pane()
         if isinstance(pane, FacetList):
             row = pane.current
             if row is not None and row.kind == "actor":
-                self._open_actor(row.name)
+                then(row.name)
             return
         entry = self.shown if isinstance(pane, EntryView) else self.current_entry
         if entry is None or not entry.actors:
             self.update_status("this entry names no actors")
             return
         if len(entry.actors) == 1:
-            self._open_actor(entry.actors[0])
+            then(entry.actors[0])
             return
         kinds = {actor.name: actor.kind for actor in self.briefing.actors}
         choices = [(kinds.get(name, "actor"), name) for name in entry.actors]
-        self.app.push_screen(Picker("Actor view of…", choices), lambda choice: choice and self._open_actor(choice[1]))
+        self.app.push_screen(Picker(title, choices), lambda choice: choice and then(choice[1]))
+
+    def action_open_actor(self) -> None:
+        """The actor view for the sidebar's actor under the cursor, else one of the entry's."""
+        self._with_actor(self._open_actor, "Actor view of…")
+
+    def action_merge_actor(self) -> None:
+        self._with_actor(self.corrections.merge, "Merge which actor?")
+
+    def action_rename_actor(self) -> None:
+        self._with_actor(self.corrections.rename, "Rename which actor?")
+
+    def action_split_actor(self) -> None:
+        self._with_actor(self.corrections.split, "Split a name off which actor?")
+
+    def action_hide_actor(self) -> None:
+        self._with_actor(self.corrections.hide, "Hide which actor?")
+
+    def reopen_actor(self, name: str | None) -> None:
+        """After a correction made in the actor view: that view (and any it was opened from)
+        closed, and the corrected actor's opened afresh."""
+        from .actor_screen import ActorScreen
+
+        while isinstance(self.app.screen, ActorScreen):
+            self.app.pop_screen()
+        if name is not None:
+            self._open_actor(name)
 
     def _open_actor(self, name: str) -> None:
         from .actor_screen import ActorScreen
@@ -1010,8 +1039,8 @@ class BriefApp(App[int]):
         then sent to the list the focus moved to, not typed into the box ("enter j" in one
         burst moves the cursor)."""
         focused = self.focused
-        if event.is_printable or not _is_text_input(focused):
-            return False
+        if event.is_printable or not getattr(focused, "LEAVES_AT_ONCE", False):
+            return False  # a picker's box: its enter must see every letter typed before it
         active = self.screen.active_bindings.get(event.key)
         if active is None or active.node is not focused or not active.enabled:
             return False

@@ -9,6 +9,10 @@ from textual.widgets import Input
 class SearchInput(Input):
     """Each keystroke narrows the list; esc clears the search and closes the box."""
 
+    LEAVES_AT_ONCE = True
+    """Enter and esc run as they arrive (see ``BriefApp._leave_text_box_at_once``): the letters
+    before them are typed into this box all the same, the keys after them go to the list."""
+
     BINDINGS = [
         Binding("escape", "close", "Close search", id="search.close", tooltip="Clear the search and close"),
     ]

@@ -16,7 +16,7 @@ from ..parsers.settings import ParseSettings, bundled_config, load_yaml_kept, ya
 from .paths import cache_dir, config_dir, state_dir, yaml_copies
 
 # Maps whose keys are the user's own (names, labels, binding ids), not settings names.
-FREE_MAPS = {"actors.aliases", "actors.kinds", "topics.defined", "keys"}
+FREE_MAPS = {"actors.aliases", "actors.kinds", "actors.rename", "topics.defined", "keys"}
 CHOICES = {"ui.actor_match": ("any", "all"), "actors.kinds.*": ("person", "organisation", "place")}
 RANGES: dict[str, tuple[float, float]] = {
     "parsing.title_length": (20, 500),
