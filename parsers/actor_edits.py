@@ -25,8 +25,9 @@ class ActorEdits:
 
     rename: tuple[tuple[str, str], ...] = ()
     """(name, new name) pairs; a new name that is another actor's joins the two (a merge)."""
-    split: tuple[str, ...] = ()
-    """Aliases taken off whatever actor holds them: each is an actor of its own."""
+    split: tuple[tuple[str, str], ...] = ()
+    """(actor, alias) pairs: the alias taken off that actor (by the name it is shown under),
+    an actor of its own."""
     hidden: tuple[str, ...] = ()
     """Actors never listed (false ones: a heading read as a name)."""
 
@@ -35,11 +36,15 @@ class ActorEdits:
 
 
 def final_name(rename: Mapping[str, str], name: str) -> str:
-    """Where a chain of renames ends ("A" → "B" → "C"); a loop stops where it closes."""
+    """Where a chain of renames ends ("A" → "B" → "C"). A loop (a hand-made "A: B", "B: A")
+    ends at one of its names, the same from wherever it is entered: the first in sort order."""
     folded = {old.casefold(): new for old, new in rename.items()}
-    seen = {name.casefold()}
-    while (new := folded.get(name.casefold())) is not None and new.casefold() not in seen:
-        seen.add(new.casefold())
+    path = [name]
+    while (new := folded.get(name.casefold())) is not None:
+        looped = next((i for i, seen in enumerate(path) if seen.casefold() == new.casefold()), None)
+        if looped is not None:
+            return min(path[looped:], key=lambda n: (n.casefold(), n))
+        path.append(new)
         name = new
     return name
 
@@ -50,10 +55,11 @@ def curate(briefing: Briefing, edits: ActorEdits) -> Briefing:
         return briefing
     actors = list(briefing.actors)
     entry_actors: dict[str, tuple[str, ...]] = {}  # entry id -> its actors, where they changed
-    for alias in edits.split:
-        actors = _split(briefing, actors, alias, entry_actors)
+    rename = dict(edits.rename)
+    for owner, alias in edits.split:
+        actors = _split(briefing, actors, owner, alias, rename, entry_actors)
     if edits.rename:
-        actors = _rename(briefing, actors, dict(edits.rename), entry_actors)
+        actors = _rename(briefing, actors, rename, entry_actors)
     if edits.hidden:
         hidden = {name.casefold() for name in edits.hidden}
         gone = {a.name for a in actors if a.name.casefold() in hidden}
@@ -92,18 +98,34 @@ def _scan_text(entry: Entry) -> str:
     return f"{entry.title}\n{entry.body[:SCAN_CHARS]}"
 
 
-def _split(briefing: Briefing, actors: list[Actor], alias: str, entry_actors: dict[str, tuple[str, ...]]) -> list[Actor]:
-    """``alias`` taken off each actor holding it: the entries that write it (outside the actor's
-    other names) become the new actor's; the old one keeps those that name it otherwise."""
-    key = alias.casefold()
-    holders = [a for a in actors if a.name.casefold() != key and any(x.casefold() == key for x in a.aliases)]
+def _split(
+    briefing: Briefing,
+    actors: list[Actor],
+    owner: str,
+    alias: str,
+    rename: Mapping[str, str],
+    entry_actors: dict[str, tuple[str, ...]],
+) -> list[Actor]:
+    """``alias`` taken off the actor shown as ``owner`` (any actor renamed into it, too): the
+    entries that write it on its own become the new actor's; the old one keeps those that
+    name it otherwise. "On its own" is outside every longer name holding it, anyone's: a
+    lone "Ortega" is not the one inside "Piotr Ortega"."""
+    key, owner_key = alias.casefold(), owner.casefold()
+    holders = [
+        a for a in actors
+        if (a.name.casefold() == owner_key or final_name(rename, a.name).casefold() == owner_key)
+        and a.name.casefold() != key and any(x.casefold() == key for x in a.aliases)
+    ]  # fmt: skip
     if not holders:
         return actors
+    alias_word = re.compile(r"(?<!\w)" + re.escape(alias) + r"(?!\w)", re.I)
+    longer = _names_pattern(
+        n for a in actors for n in (a.name, *a.aliases) if len(n) > len(alias) and alias_word.search(n)
+    )
     result = list(actors)
     for holder in holders:
         spelt = next(x for x in holder.aliases if x.casefold() == key)
         others = _names_pattern(n for n in (holder.name, *holder.aliases) if n.casefold() != key)
-        own = re.compile(r"(?<!\w)" + re.escape(spelt) + r"(?!\w)", re.I)
         moved: list[str] = []
         kept: list[str] = []
         for entry_id in holder.entry_ids:
@@ -112,11 +134,11 @@ def _split(briefing: Briefing, actors: list[Actor], alias: str, entry_actors: di
                 kept.append(entry_id)
                 continue
             text = _scan_text(entry)
-            taken = [m.span() for m in others.finditer(text)] if others is not None else []
-            writes_alias = any(not any(s <= m.start() < e for s, e in taken) for m in own.finditer(text))
+            masked = [m.span() for m in longer.finditer(text)] if longer is not None else []
+            writes_alias = any(not any(s <= m.start() < e for s, e in masked) for m in alias_word.finditer(text))
             if writes_alias:
                 moved.append(entry_id)
-            if not writes_alias or taken:
+            if not writes_alias or (others is not None and others.search(text)):
                 kept.append(entry_id)
         if not moved:
             continue
@@ -141,8 +163,6 @@ def _split(briefing: Briefing, actors: list[Actor], alias: str, entry_actors: di
             if entry_id not in kept_set and holder.name in names:
                 names.remove(holder.name)
             entry_actors[entry_id] = tuple(names)
-        if not kept:
-            result = [a for a in result if a.name != holder.name or a.entry_ids]
     return [a for a in result if a.entry_ids]
 
 
@@ -216,9 +236,9 @@ def with_split(edits: ActorEdits, alias: str, actor: str) -> ActorEdits:
     merged = [old for old in rename if old.casefold() == alias.casefold() and final_name(rename, old) == actor]
     if merged:
         return replace(edits, rename=tuple((k, v) for k, v in rename.items() if k not in merged))
-    if any(name.casefold() == alias.casefold() for name in edits.split):
+    if any(o.casefold() == actor.casefold() and a.casefold() == alias.casefold() for o, a in edits.split):
         return edits
-    return replace(edits, split=(*edits.split, alias))
+    return replace(edits, split=(*edits.split, (actor, alias)))
 
 
 def with_hidden(edits: ActorEdits, name: str) -> ActorEdits:

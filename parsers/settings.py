@@ -149,7 +149,11 @@ class ParseSettings:
             topic_min_entries=int(topics.get("min_entries", 2)),
             actor_edits=ActorEdits(
                 rename=tuple((str(a), str(b)) for a, b in (actors.get("rename") or {}).items()),
-                split=tuple(str(n) for n in actors.get("split") or ()),
+                split=tuple(
+                    (str(owner), str(alias))
+                    for owner, aliases in (actors.get("split") or {}).items()
+                    for alias in (aliases if isinstance(aliases, list) else [aliases])
+                ),
                 hidden=tuple(str(n) for n in actors.get("hidden") or ()),
             ),
         )

@@ -64,7 +64,7 @@ def test_rename_to_a_new_name_keeps_the_old_one_as_an_alias() -> None:
 
 def test_rename_chains_end_where_they_end_and_loops_stop() -> None:
     assert final_name({"a": "b", "b": "c"}, "a") == "c"
-    assert final_name({"a": "b", "b": "a"}, "a") == "b"
+    assert final_name({"a": "b", "b": "a"}, "a") == final_name({"a": "b", "b": "a"}, "b") == "a"
     assert final_name({"A. Ruiz": "ana ruiz"}, "a. ruiz") == "ana ruiz"
 
 
@@ -74,7 +74,7 @@ def test_rename_to_another_actors_name_in_another_case_joins_it_as_spelt() -> No
 
 
 def test_split_takes_an_alias_off_with_the_entries_that_write_it_alone() -> None:
-    curated = curate(_briefing(), ActorEdits(split=("Ruiz",)))
+    curated = curate(_briefing(), ActorEdits(split=(("Ana Ruiz", "Ruiz"),)))
     ana, lone = _actor(curated, "Ana Ruiz"), _actor(curated, "Ruiz")
     # e0 writes "Ana Ruiz" and a lone "Ruiz": both; e1 only "Ruiz": the new actor's alone.
     assert ana.entry_ids == ("e0",) and ana.aliases == ()
@@ -89,7 +89,7 @@ def test_split_of_an_alias_inside_the_full_name_only_moves_nothing() -> None:
         (_entry(0, "Ana Ruiz spoke.", ("Ana Ruiz",)),),
         (Actor("Ana Ruiz", "person", ("Ruiz",), ("e0",)),),
     )
-    assert curate(briefing, ActorEdits(split=("Ruiz",))).actors == briefing.actors
+    assert curate(briefing, ActorEdits(split=(("Ana Ruiz", "Ruiz"),))).actors == briefing.actors
 
 
 def test_hide_drops_the_actor_everywhere() -> None:
@@ -101,14 +101,15 @@ def test_hide_drops_the_actor_everywhere() -> None:
 def test_no_edits_is_the_same_briefing() -> None:
     briefing = _briefing()
     assert curate(briefing, ActorEdits()) is briefing
-    assert curate(briefing, ActorEdits(rename=(("Nobody", "Someone"),), split=("Nobody",))) is briefing
+    assert curate(briefing, ActorEdits(rename=(("Nobody", "Someone"),), split=(("Nobody", "Ruiz"),))) is briefing
 
 
 EDITS = st.builds(
     ActorEdits,
     rename=st.lists(st.tuples(st.sampled_from(["Ana Ruiz", "A. Ruiz", "Port Vell", "X"]),
                               st.sampled_from(["Ana Ruiz", "A. Ruiz", "Harbour Board", "Y"])), max_size=3).map(tuple),
-    split=st.lists(st.sampled_from(["Ruiz", "A. Ruiz", "Port Vell"]), max_size=2).map(tuple),
+    split=st.lists(st.tuples(st.sampled_from(["Ana Ruiz", "A. Ruiz", "Y"]),
+                             st.sampled_from(["Ruiz", "A. Ruiz", "Port Vell"])), max_size=2).map(tuple),
     hidden=st.lists(st.sampled_from(["Port Vell", "Y", "Ruiz"]), max_size=2).map(tuple),
 )  # fmt: skip
 
@@ -154,7 +155,7 @@ def test_edits_made_by_the_keys() -> None:
     # Taking a merged-in name off again takes the merge back; any other alias is split.
     assert with_split(edits, "A. Ruiz", "Ana Ruiz") == ActorEdits()
     assert takes_back(edits, ActorEdits())
-    assert with_split(edits, "Ruiz", "Ana Ruiz").split == ("Ruiz",)
+    assert with_split(edits, "Ruiz", "Ana Ruiz").split == (("Ana Ruiz", "Ruiz"),)
     assert not takes_back(edits, with_split(edits, "Ruiz", "Ana Ruiz"))
     assert with_hidden(with_hidden(ActorEdits(), "Live"), "live").hidden == ("Live",)
 
@@ -169,3 +170,43 @@ def test_the_merge_picker_ranks_whole_words_first_and_letters_in_order_last() ->
     assert rank("hb", names) == [0]
     assert rank("ÁNA", names) == [4]  # case and accents aside
     assert rank("zzz", names) == []
+
+
+def test_split_is_of_one_actor_and_a_lone_name_is_not_the_one_inside_another_name() -> None:
+    entries = (
+        _entry(0, "Pavel Ortega met Piotr Ortega. Ortega said little.", ("Pavel Ortega", "Piotr Ortega")),
+        _entry(1, "Pavel Ortega spoke; Piotr Ortega listened.", ("Pavel Ortega", "Piotr Ortega")),
+        _entry(2, "Ortega arrived late.", ("Piotr Ortega",)),
+    )
+    actors = (
+        Actor("Pavel Ortega", "person", ("Ortega",), ("e0", "e1")),
+        Actor("Piotr Ortega", "person", ("Ortega",), ("e0", "e1", "e2")),
+    )
+    curated = curate(Briefing((), entries, actors), ActorEdits(split=(("Pavel Ortega", "Ortega"),)))
+    lone = _actor(curated, "Ortega")
+    assert lone.entry_ids == ("e0",)  # e1 names both in full: no lone "Ortega" there
+    assert _actor(curated, "Piotr Ortega").aliases == ("Ortega",)  # the other Ortega keeps his
+    assert _actor(curated, "Pavel Ortega").entry_ids == ("e0", "e1")
+
+
+def test_split_names_the_actor_as_shown_even_when_renamed_into_it() -> None:
+    edits = ActorEdits(rename=(("Ana Ruiz", "Mayor Ruiz"),), split=(("Mayor Ruiz", "Ruiz"),))
+    curated = curate(_briefing(), edits)
+    assert _actor(curated, "Mayor Ruiz").aliases == ("Ana Ruiz",)
+    assert _actor(curated, "Ruiz").entry_ids == ("e0", "e1")
+
+
+def test_the_corrections_are_read_from_config_and_bad_ones_reported(tmp_path: Path) -> None:
+    from brief.tui.settings import load_settings
+
+    config = tmp_path / "config.yaml"
+    config.write_text(
+        "actors:\n  rename:\n    Zoe: Zoë Kranz\n  split:\n    Pavel Ortega: [Ortega, P. O.]\n    Ana Ruiz: Ruiz\n"
+        "    Bad One: 3\n  hidden: [Live]\n",
+        encoding="utf-8",
+    )
+    settings = load_settings(str(config))
+    edits = settings.parse.actor_edits
+    assert edits.rename == (("Zoe", "Zoë Kranz"),) and edits.hidden == ("Live",)
+    assert edits.split == (("Pavel Ortega", "Ortega"), ("Pavel Ortega", "P. O."), ("Ana Ruiz", "Ruiz"))
+    assert any("actors.split.Bad One" in p and ":7:" in p for p in settings.problems), settings.problems

@@ -125,3 +125,9 @@ def test_edit_file_creates_or_changes_the_file_whole(tmp_path: Path) -> None:
 def test_a_flow_list_becomes_a_block_and_its_comment_stays() -> None:
     edited = with_list_item("actors:\n  hidden: [Live]  # headings\n  ignore: []\n", HIDDEN, "Menu")
     assert edited == "actors:\n  hidden:  # headings\n    - Live\n    - Menu\n  ignore: []\n"
+
+
+def test_a_list_value_is_written_on_one_line() -> None:
+    edited = with_mapping_item("actors:\n  split: {}\n", ("actors", "split"), "Pavel Ortega", ["Ortega", "P. O."])
+    assert edited == 'actors:\n  split:\n    Pavel Ortega: [Ortega, P. O.]\n'
+    assert yaml.safe_load(edited)["actors"]["split"] == {"Pavel Ortega": ["Ortega", "P. O."]}

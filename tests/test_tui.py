@@ -978,7 +978,7 @@ async def test_merge_rename_split_and_hide_are_saved_in_a_commented_config_and_s
         assert all("Porto Harbour" not in e.actors for e in screen(app).briefing.entries)
         saved = yaml.safe_load(config.read_text())["actors"]
         assert saved["rename"] == {"Zoë Kranz": "Omar Haddad", "Porto": "Porto Harbour"}
-        assert saved["split"] == ["Caldera"] and saved["hidden"] == ["Porto Harbour"]
+        assert saved["split"] == {"Ines Caldera": "Caldera"} and saved["hidden"] == ["Porto Harbour"]
         shown = actors()
 
     # Every later load, and `brief dump`, shows the same.

@@ -158,6 +158,7 @@ class ActorCorrections:
             new_index = BriefingIndex(curated, index)
             app.call_from_thread(self._show, curated, new_index, note, name, done)
 
+        main.update_status(f"{what}…")  # a second or so at 100 000 entries
         app.run_worker(work, thread=True, group="actor-corrections", exclusive=True)
 
     def _show(self, briefing: Briefing, index: BriefingIndex, note: str, name: str | None, done: Done | None) -> None:

@@ -41,6 +41,13 @@ def scalar(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def value_text(value: str | list[str]) -> str:
+    """A value as YAML on one line: text, or a short list of text in brackets."""
+    if isinstance(value, list):
+        return "[" + ", ".join(scalar(str(item)) for item in value) + "]"
+    return scalar(value)
+
+
 def _line_start(text: str, index: int) -> int:
     return text.rfind("\n", 0, index) + 1
 
@@ -84,7 +91,7 @@ def _block(value: Any, indent: int) -> str:
     """A small mapping or list of text as block YAML lines at ``indent``."""
     pad = " " * indent
     if isinstance(value, dict):
-        return "".join(f"{pad}{scalar(str(k))}: {scalar(str(v))}\n" for k, v in value.items())
+        return "".join(f"{pad}{scalar(str(k))}: {value_text(v)}\n" for k, v in value.items())
     return "".join(f"{pad}- {scalar(str(item))}\n" for item in value)
 
 
@@ -152,8 +159,9 @@ def _insert_line(text: str, at: int, lines: str) -> str:
 def _replace_flow(text: str, node: yaml.Node, key: yaml.Node, value: Any) -> str:
     """A flow value (``{}``, ``[a, b]``) rewritten as a block under its key."""
     indent = key.start_mark.column + 2
-    block = _block(value, indent)
-    if isinstance(value, dict) and any(isinstance(v, dict) for v in value.values()):
+    if not (isinstance(value, dict) and any(isinstance(v, dict) for v in value.values())):
+        block = _block(value, indent)
+    else:  # a whole section written as a flow mapping: each of its values on lines of its own
         block = "".join(
             f"{' ' * indent}{k}:\n" + _block(v, indent + 2) if isinstance(v, dict | list) and v
             else f"{' ' * indent}{k}: {'{}' if isinstance(v, dict) else '[]' if isinstance(v, list) else scalar(str(v))}\n"
@@ -213,15 +221,15 @@ def _without_item(text: str, section: tuple[str, str], match: Callable[[yaml.Nod
     return text
 
 
-def with_mapping_item(text: str, section: tuple[str, str], key: str, value: str) -> str:
+def with_mapping_item(text: str, section: tuple[str, str], key: str, value: str | list[str]) -> str:
     """``section`` (e.g. ``("actors", "rename")``) with ``key: value`` set."""
     if key in (_section_value(text, section) or {}):
         text = _without_mapping_item(text, section, key)
 
-    def change(old: dict[str, str]) -> dict[str, str]:
+    def change(old: dict[str, Any]) -> dict[str, Any]:
         return {**{k: v for k, v in old.items() if k != key}, key: value}
 
-    return _edit_section(text, section, {}, change, lambda indent: f"{' ' * indent}{scalar(key)}: {scalar(value)}\n")
+    return _edit_section(text, section, {}, change, lambda indent: f"{' ' * indent}{scalar(key)}: {value_text(value)}\n")
 
 
 def _without_mapping_item(text: str, section: tuple[str, str], key: str) -> str:
@@ -304,12 +312,22 @@ def actor_edits_written(text: str, old: ActorEdits, new: ActorEdits) -> str:
     for key, value in after.items():
         if before.get(key) != value:
             text = with_mapping_item(text, ("actors", "rename"), key, value)
-    for field_name in ("split", "hidden"):
-        was, now = getattr(old, field_name), getattr(new, field_name)
-        for item in was:
-            if item not in now:
-                text = without_list_item(text, ("actors", field_name), item)
-        for item in now:
-            if item not in was:
-                text = with_list_item(text, ("actors", field_name), item)
+    was_split: dict[str, list[str]] = {}
+    for owner, alias in old.split:
+        was_split.setdefault(owner, []).append(alias)
+    now_split: dict[str, list[str]] = {}
+    for owner, alias in new.split:
+        now_split.setdefault(owner, []).append(alias)
+    for owner in was_split:
+        if owner not in now_split:
+            text = without_mapping_item(text, ("actors", "split"), owner)
+    for owner, aliases in now_split.items():
+        if was_split.get(owner) != aliases:
+            text = with_mapping_item(text, ("actors", "split"), owner, aliases[0] if len(aliases) == 1 else aliases)
+    for item in old.hidden:
+        if item not in new.hidden:
+            text = without_list_item(text, ("actors", "hidden"), item)
+    for item in new.hidden:
+        if item not in old.hidden:
+            text = with_list_item(text, ("actors", "hidden"), item)
     return text

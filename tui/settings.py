@@ -16,7 +16,7 @@ from ..parsers.settings import ParseSettings, bundled_config, load_yaml_kept, ya
 from .paths import cache_dir, config_dir, state_dir, yaml_copies
 
 # Maps whose keys are the user's own (names, labels, binding ids), not settings names.
-FREE_MAPS = {"actors.aliases", "actors.kinds", "actors.rename", "topics.defined", "keys"}
+FREE_MAPS = {"actors.aliases", "actors.kinds", "actors.rename", "actors.split", "topics.defined", "keys"}
 CHOICES = {"ui.actor_match": ("any", "all"), "actors.kinds.*": ("person", "organisation", "place")}
 RANGES: dict[str, tuple[float, float]] = {
     "parsing.title_length": (20, 500),
@@ -207,6 +207,8 @@ class _Merger:
         if section == "actors.kinds" and value not in CHOICES["actors.kinds.*"]:
             self.problem(dotted, f"kind must be one of person, organisation, place, got {value!r}; ignored")
             return None
+        if section == "actors.split" and isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return value
         if not isinstance(value, str):
             self.problem(dotted, f"expected text, got {_type_name(value)}; ignored")
             return None
