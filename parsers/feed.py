@@ -7,6 +7,8 @@ against feedparser's 2.10 s (median of 3, same session), which is why Brief does
 
 from __future__ import annotations
 
+import base64
+import binascii
 import html
 import html.entities
 import re
@@ -22,7 +24,7 @@ from .dates import normalise_datetime
 from .encoding import ONE_BYTE_WESTERN, declared_encoding, decode
 from .html_markdown import absolute_url, html_to_markdown, html_to_text, safe_url
 from .model import RawEntry
-from .text_clean import first_sentence, scrub, tidy_line
+from .text_clean import first_sentence, tidy_line
 
 T = TypeVar("T")
 
@@ -136,6 +138,40 @@ def _first(children: _Children, *names: str) -> ET.Element | None:
     return None
 
 
+_CORE_NAMESPACES = frozenset(
+    {"", "http://purl.org/rss/1.0/", "http://www.w3.org/2005/Atom", "http://purl.org/atom/ns#",
+     "http://my.netscape.com/rdf/simple/0.9/", "http://backend.userland.com/rss2", "http://backend.userland.com/rss"}
+)  # fmt: skip
+
+
+def _core(children: _Children, name: str) -> ET.Element | None:
+    """The feed's own ``name`` element before a same-named one of another vocabulary (a
+    ``media:title`` or a module's ``description`` beside the item's own)."""
+    found = children.get(name)
+    if not found:
+        return None
+    for element in found:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if (tag[1 : tag.index("}")] if tag.startswith("{") else "") in _CORE_NAMESPACES:
+            return element
+    return found[0]
+
+
+def _decoded(element: ET.Element) -> str:
+    """An element's text, base64-decoded where Atom 0.3 says ``mode="base64"``."""
+    text = element.text or ""
+    kind = (element.get("type") or "").lower()
+    # Atom 0.3's mode="base64"; Atom 1.0 content of a media type neither text nor XML.
+    if (element.get("mode") or "").lower() == "base64" or (
+        "/" in kind and not kind.startswith("text/") and not kind.endswith(("xml", "html"))
+    ):
+        try:
+            return base64.b64decode(text.strip(), validate=False).decode("utf-8", "replace")
+        except (ValueError, binascii.Error):
+            return ""
+    return text
+
+
 def _text(element: ET.Element | None) -> str:
     return (element.text or "").strip() if element is not None else ""
 
@@ -144,14 +180,30 @@ def _atom_content(element: ET.Element | None) -> str:
     if element is None:
         return ""
     kind = (element.get("type") or element.get("mode") or "text").lower()
-    if "xhtml" in kind or (len(element) and not (element.text or "").strip()):
-        inner = "".join(ET.tostring(child, encoding="unicode") for child in element)
+    if "xhtml" in kind or len(element):  # inline markup, declared or naked
+        inner = (element.text or "") + "".join(ET.tostring(child, encoding="unicode") for child in element)
         inner = re.sub(r"<(/?)[\w.-]+:", r"<\1", inner)  # drop namespace prefixes
         return html_to_markdown(inner)
-    text = element.text or ""
+    text = _decoded(element)
     if kind in ("html", "text/html", "escaped") or "<" in text:
         return html_to_markdown(text)
     return tidy_line(text) if "\n" not in text.strip() else text.strip()
+
+
+def _rich_text(element: ET.Element | None) -> str:
+    """Markdown of an RSS item's text element, however it holds its HTML: escaped or CDATA
+    text, or inline XHTML elements (``xhtml:body``, a ``<body>`` in the XHTML namespace)."""
+    if element is None:
+        return ""
+    if len(element):
+        inner = (element.text or "") + "".join(ET.tostring(child, encoding="unicode") for child in element)
+        return html_to_markdown(re.sub(r"<(/?)[\w.-]+:", r"<\1", inner))  # namespace prefixes dropped
+    return html_to_markdown(_decoded(element))
+
+
+_ITEM_TEXT = ("encoded", "body", "fullitem", "description", "content", "abstract", "summary")
+"""Where RSS items keep their text: content:encoded, xhtml:body, <body>, <fullitem>, the
+description, a content or summary element of some other namespace, CDF's <abstract>."""
 
 
 def _author(children: _Children) -> str | None:
@@ -203,22 +255,23 @@ def _entry(item: ET.Element, atom: bool, base: str | None = None) -> RawEntry | 
     own_base = item.get(_XML_BASE)
     if own_base:
         base = urljoin(base, own_base) if base else own_base
-    title_node = _first(children, "title")
-    title = html_to_text(_text(title_node))
-    if not title and title_node is not None and len(title_node):  # <title type="xhtml"><div>…</div></title>
-        title = tidy_line(scrub("".join(title_node.itertext())))
+    title_node = _core(children, "title")
+    if title_node is not None and len(title_node):  # <title type="xhtml"><div>…</div></title>, or naked markup
+        inner = (title_node.text or "") + "".join(ET.tostring(child, encoding="unicode") for child in title_node)
+        title = html_to_text(re.sub(r"<(/?)[\w.-]+:", r"<\1", inner))
+    else:
+        title = html_to_text(_decoded(title_node).strip()) if title_node is not None else ""
     if atom:
         body = _atom_content(_first(children, "content")) or _atom_content(_first(children, "summary"))
     else:
-        encoded = _first(children, "encoded")
-        description = _first(children, "description")
-        candidates = [html_to_markdown(e.text or "") for e in (encoded, description) if e is not None]
-        if not candidates:  # a podcast's or video feed's item: its text under itunes:summary
-            summary = _first(children, "summary")
-            candidates = [html_to_markdown(summary.text or "")] if summary is not None else []
+        # The fullest of what the item has (an itunes:summary is a podcast item's only text).
+        candidates = [_rich_text(_core(children, name)) for name in _ITEM_TEXT if name in children]
         body = max(candidates, key=len) if candidates else ""
+    link = _link(children, base) or absolute_url(item.get("href") or item.get("HREF"), base)
     if not title and not body:
-        return None
+        if not link:
+            return None
+        title = link  # an item that is only a link: the link is what there is to read
     published = None
     for name in ("published", "pubdate", "date", "issued", "updated", "modified", "created"):
         published = normalise_datetime(_text(_first(children, name)))
@@ -232,7 +285,7 @@ def _entry(item: ET.Element, atom: bool, base: str | None = None) -> RawEntry | 
         body=body or title,
         author=_author(children) or outlet,
         published=published,
-        link=_link(children, base),
+        link=link,
     )
 
 
@@ -315,7 +368,7 @@ def read_feed(data: bytes | str, part: tuple[int, int, int] | None = None) -> li
         channel = _child(root, "channel")
         items = [child for child in (channel if channel is not None else root) if _local(child.tag) == "item"]
         atom = False
-    elif kind == "rdf":
+    elif kind in ("rdf", "channel"):  # RSS 1.0; a CDF channel (<CHANNEL><ITEM>, any case)
         items = [child for child in root if _local(child.tag) == "item"]
         atom = False
     else:

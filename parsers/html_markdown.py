@@ -13,7 +13,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from .text_clean import scrub, tidy_line
 
 DROP_TAGS = frozenset(
-    {"script", "style", "noscript", "template", "iframe", "object", "embed", "applet", "svg", "math",
+    {"script", "style", "noscript", "template", "iframe", "object", "embed", "applet", "svg",
      "form", "button", "input", "select", "textarea", "canvas", "video", "audio", "source", "link",
      "meta", "head", "title", "base", "frame", "frameset"}
 )  # fmt: skip
@@ -243,4 +243,8 @@ def html_to_text(fragment: str) -> str:
         return tidy_line(scrub(fragment))
     tree = LexborHTMLParser(f"<body>{fragment}</body>")
     root = tree.body
-    return tidy_line(scrub(root.text(deep=True, separator="") if root is not None else ""))
+    if root is None:
+        return ""
+    if "<" in fragment:
+        tree.strip_tags([tag for tag in DROP_TAGS if tag not in ("head", "title")])  # a script's code is no title
+    return tidy_line(scrub(root.text(deep=True, separator="")))

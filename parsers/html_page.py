@@ -15,7 +15,7 @@ from datetime import date
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .dates import combine, epoch_moment, find_date, normalise_datetime, parse_time_stamp, with_time_of
-from .html_article import DeclaredArticle, declared_article
+from .html_article import DeclaredArticle, declared_article, page_byline, page_headline
 from .html_markdown import DROP_TAGS, absolute_url, nodes_to_markdown, safe_url
 from .markdown_doc import read_markdown
 from .model import RawEntry
@@ -344,17 +344,26 @@ def _read_html(text: str, boilerplate: re.Pattern[str], default_day: date | None
     scripts = [node.text() or "" for node in tree.css('script[type="application/ld+json"]')]
     declared = json_ld_objects(scripts) if scripts else []
     article = declared_article(tree, declared)
+    headline, byline = page_headline(tree, declared), page_byline(tree, declared)
     main, main_text = _main(root, _clean(root, boilerplate))
     blocks = _post_blocks(main, main_text)
     entries = [entry for entry in (_post(block, day, base_link) for block in blocks) if entry is not None]
+    from_text = not entries
     if not entries:
         if blocks:  # only headlines with nothing under them, taken out of the tree as read
             root = LexborHTMLParser(text).body or root
             main, _ = _main(root, _clean(root, boilerplate))
         entries = read_markdown(nodes_to_markdown(main.iter(include_text=True)), boilerplate=boilerplate, default_day=day)
+    from_posts = not from_text
+    declared_page = article is not None
+    if article is None and not from_posts and (headline or byline):
+        # A page of one text (no posts in it) is one article, declared or not.
+        article = DeclaredArticle(headline, byline, None)
     if article is not None:
+        article = replace(article, headline=article.headline or headline, author=article.author or byline)
         # The sections of one article (a newsletter issue) share its author and time.
-        entries = [_as_declared(entry, article, first=number == 0) for number, entry in enumerate(entries)]
+        entries = [_as_declared(entry, article) for entry in entries]
+        entries = _headline_first(entries, article.headline, one_article=declared_page or not from_posts, posts=from_posts)
     if declared:
         # A page whose posts are drawn by JavaScript saves as an empty shell: the live blog it
         # declares for search engines is then its content. Its own HTML wins when it holds as
@@ -365,14 +374,69 @@ def _read_html(text: str, boilerplate: re.Pattern[str], default_day: date | None
     return entries
 
 
-def _as_declared(entry: RawEntry, article: DeclaredArticle, first: bool) -> RawEntry:
+def _as_declared(entry: RawEntry, article: DeclaredArticle) -> RawEntry:
     """An entry of a page that declares one article, signed and dated from the page's metadata
-    when it is neither; the first one titled by the declared headline when its own title is
-    only its first sentence (the headline sat outside the article's text)."""
-    derived = first and (entry.title == first_sentence(entry.body) or entry.body.startswith(entry.title.rstrip("…").rstrip()))
+    when it is neither."""
     return replace(
         entry,
-        title=article.headline if article.headline and derived else entry.title,
         author=entry.author or article.author,
         published=with_time_of(entry.published, article.published),
     )
+
+
+_STAMP_WORDS = re.compile(r"^(?:(?:first |last )?(?:published|updated|posted|modified)(?: on| at)?\b[:\s]*)+", re.I)
+
+
+def _weak_title(entry: RawEntry) -> bool:
+    """A title that only stands in for one: the text's first sentence, a date line ("Published
+    Thu 27 Jul 2017"), or a heading that is a sentence (a standfirst ends with a full stop, a
+    headline does not)."""
+    title = entry.title.rstrip("…").rstrip()
+    if entry.title == first_sentence(entry.body) or entry.body.startswith(title):
+        return True
+    if re.search(r"[^.]\.$", title) and len(title.split()) >= 4:
+        return True
+    stamp = parse_time_stamp(_STAMP_WORDS.sub("", title))
+    return stamp is not None and not stamp.rest and bool(stamp.day)
+
+
+_WHOLE_TEXT = 0.7
+"""Of a page's text, the share one entry holds when it is the article (the rest: boxes and
+captions around it), whatever heading inside it came first."""
+_SCRAP = 0.1
+"""Beside such an article, an entry with less than this share of its length (and few words)
+is a box of the page ("Got a tip?", a breadcrumb, "From the section …"), not an entry."""
+
+
+def _headline_first(entries: list[RawEntry], headline: str | None, one_article: bool, posts: bool) -> list[RawEntry]:
+    """An article's page with its entry titled by the page's headline (which sat outside the
+    article's text, or only in its metadata) where no entry has it already: the entry holding
+    the bulk of the page's text when the page is one article (the scraps around it dropped),
+    else the first entry when its title only stands in for one (its first sentence, a date,
+    the headline cut short). A newsletter's first story keeps its heading; a page's posts are
+    all kept (a live post may be one line)."""
+    if not headline or not entries:
+        return entries
+    wanted = _norm_title(headline)
+    if any(_norm_title(e.title) == wanted for e in entries):
+        return entries
+    total = sum(len(e.body) for e in entries)
+    if one_article:
+        main = max(range(len(entries)), key=lambda i: len(entries[i].body))
+        article = entries[main]
+        if len(article.body) >= _WHOLE_TEXT * total:
+            kept = [
+                replace(e, title=headline) if i == main else e
+                for i, e in enumerate(entries)
+                if posts or i == main or len(e.body) >= _SCRAP * len(article.body) or len(e.body.split()) >= 40
+            ]
+            return kept
+    first = entries[0]
+    title = _norm_title(first.title.rstrip("…").rstrip(" :"))
+    if _weak_title(first) or (title and title in wanted and len(title) >= 0.4 * len(wanted)):
+        return [replace(first, title=headline), *entries[1:]]
+    return entries
+
+
+def _norm_title(text: str) -> str:
+    return " ".join(text.replace("’", "'").split()).casefold()

@@ -9,12 +9,12 @@ EXTENSIONS = {
     ".txt": "text", ".text": "text", ".log": "text",
     ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".mkd": "markdown",
     ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
-    ".xml": "feed", ".rss": "feed", ".atom": "feed", ".rdf": "feed", ".feed": "feed",
+    ".xml": "feed", ".rss": "feed", ".atom": "feed", ".rdf": "feed", ".feed": "feed", ".cdf": "feed",
     ".json": "json", ".jsonl": "json", ".ndjson": "json",
     ".eml": "email", ".mbox": "email", ".mbx": "email",
 }  # fmt: skip
 
-_FEED_ROOT = re.compile(r"<(?:[\w-]+:)?(rss|feed|RDF)\b", re.I)
+_FEED_ROOT = re.compile(r"<(?:[\w-]+:)?(rss|feed|RDF|channel)\b", re.I)  # <CHANNEL>: a CDF
 _HTML = re.compile(r"<(?:!doctype\s+html|html|head|body|article|div|p|h[1-6]|section|main|ul|table)\b", re.I)
 _MD_HEADING = re.compile(r"^#{1,6}\s+\S", re.M)
 _MD_SETEXT = re.compile(r"^\S.*\n(?:=+|-+)\s*$", re.M)

@@ -16,7 +16,17 @@ def scrub(text: str) -> str:
     if "\x1b" in text:
         text = _ANSI.sub("", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL.sub("", text)
+    return _CONTROL.sub(_control_replacement, text)
+
+
+def _control_replacement(match: re.Match[str]) -> str:
+    """Nothing for a control character; for one of U+0080–U+009F, the Windows-1252 character
+    its code stands for, as browsers read it: Windows text decoded as Latin-1 ("don\x92t" is
+    "don’t"). None of them reaches the terminal as a control (U+009B would start an escape)."""
+    char = match.group()
+    if "\x80" <= char <= "\x9f":
+        return bytes([ord(char)]).decode("cp1252", "ignore")
+    return ""
 
 
 def tidy_line(text: str) -> str:
