@@ -7,6 +7,7 @@ text alone would be titled by its first sentence; the page's metadata (schema.or
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -142,8 +143,9 @@ def page_headline(tree: LexborHTMLParser, objects: list[dict[str, Any]]) -> str 
 
 _BYLINE_SELECTORS = (
     '[rel="author"]', '[itemprop="author"] [itemprop="name"]', '[itemprop="author"]', ".byline", '[class*="byline"]',
-    '[class*="author-name"]', ".author", '[class*="author"]',
+    '[class*="author-name"]', ".author", '[class*="author"]', '[class*="auteur"]', '[class*="autor"]',
 )  # fmt: skip
+"""Where pages sign their article (``auteur``, ``autor``: the class names of other languages)."""
 
 
 def _people(value: Any) -> str | None:
@@ -176,7 +178,10 @@ def page_byline(tree: LexborHTMLParser, objects: list[dict[str, Any]]) -> str | 
             if block.tag in ("meta", "link", "script", "style", "body", "html"):
                 continue
             text = " ".join((block.text(deep=True, separator=" ") or "").split())
-            name = byline_name(text) if text else None
-            if name:
-                return name
+            link = block.css_first("a")
+            # "Martin Untersinger (avec …)": the name before an aside; else the block's first link.
+            for candidate in (re.sub(r"\s*\([^)]*\)", "", text), link.text(deep=True) if link is not None else ""):
+                name = byline_name(candidate) if candidate else None
+                if name:
+                    return name
     return None

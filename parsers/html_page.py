@@ -362,7 +362,7 @@ def _read_html(text: str, boilerplate: re.Pattern[str], default_day: date | None
     if article is not None:
         article = replace(article, headline=article.headline or headline, author=article.author or byline)
         # The sections of one article (a newsletter issue) share its author and time.
-        entries = [_as_declared(entry, article) for entry in entries]
+        entries = [_as_declared(entry, article, from_posts) for entry in entries]
         entries = _headline_first(entries, article.headline, one_article=declared_page or not from_posts, posts=from_posts)
     if declared:
         # A page whose posts are drawn by JavaScript saves as an empty shell: the live blog it
@@ -374,12 +374,13 @@ def _read_html(text: str, boilerplate: re.Pattern[str], default_day: date | None
     return entries
 
 
-def _as_declared(entry: RawEntry, article: DeclaredArticle) -> RawEntry:
+def _as_declared(entry: RawEntry, article: DeclaredArticle, post: bool) -> RawEntry:
     """An entry of a page that declares one article, signed and dated from the page's metadata
-    when it is neither."""
+    when it is neither. The page's byline outranks a name the text of one of its sections
+    seemed to be signed with; a post's own byline outranks the page's."""
     return replace(
         entry,
-        author=entry.author or article.author,
+        author=(entry.author or article.author) if post else (article.author or entry.author),
         published=with_time_of(entry.published, article.published),
     )
 

@@ -1,0 +1,228 @@
+"""Score Brief on real data whose answers are known: article pages (headline, byline, text)
+and feed files (each item's title, author, text). Prints precision and recall per field.
+
+    python tests/real/score.py                    # the sets kept here (see README.md)
+    python tests/real/score.py --articles DIR     # a whole Readability-style suite
+    python tests/real/score.py --feeds DIR --expected FILE   # a whole feed suite (make_expected.py)
+    python tests/real/score.py -v                 # and every miss
+
+Matching is deliberately plain: titles and bylines after case and space are folded (a title
+the expected one only adds the site's name to counts: suites take a page's <title> where it has
+nothing better); bodies as multisets of words, so order and markup do not count.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from brief.parsers.model import RawEntry
+from brief.parsers.settings import default_settings
+from brief.parsers.source import read_source
+from brief.parsers.text_clean import first_sentence
+
+HERE = Path(__file__).resolve().parent
+
+_WORD = re.compile(r"\w+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def words(text: str) -> Counter[str]:
+    return Counter(w.casefold() for w in _WORD.findall(text))
+
+
+def html_text(markup: str) -> str:
+    markup = re.sub(r"(?is)<(script|style)\b.*?</\1>", " ", markup)
+    return html.unescape(re.sub(r"<[^>]+>", " ", markup))
+
+
+def _fold(text: str) -> str:
+    text = html.unescape(text or "").replace("’", "'").replace("“", '"').replace("”", '"')
+    return re.sub(r"\s+", " ", text).strip().casefold().strip(" .")
+
+
+def title_matches(got: str, want: str) -> bool:
+    g, w = _fold(got), _fold(want)
+    if not g or not w:
+        return False
+    if g == w:
+        return True
+    rest = w[len(g) :] if w.startswith(g) else ""
+    if rest and len(g) >= 0.4 * len(w) and re.match(r"\s*[_|\-–—:·<＜(\[@]", rest):
+        return True
+    for separator in (" | ", " - ", " – ", " — ", " :: ", " · "):
+        parts = w.split(separator)
+        if len(parts) > 1 and (g == separator.join(parts[:-1]) or g == separator.join(parts[1:]) or g in parts):
+            return True
+    return False
+
+
+def byline_matches(got: str | None, want: str) -> bool:
+    """The same people: the letters of one byline's words are all in the other's."""
+    g = set(_LETTERS.findall(_fold(got or "")))
+    w = set(_LETTERS.findall(_fold(want))) - {"by"}
+    return bool(g) and bool(w) and (w <= g or g <= w)
+
+
+@dataclass
+class Tally:
+    """Counts for one set: titles, bylines (precision and recall), bodies (mean per case)."""
+
+    cases: int = 0
+    with_entries: int = 0
+    titles_expected: int = 0
+    titles_given: int = 0
+    titles_right: int = 0
+    bylines_expected: int = 0
+    bylines_given: int = 0
+    bylines_right: int = 0
+    body_recall: list[float] = field(default_factory=list)
+    body_precision: list[float] = field(default_factory=list)
+    misses: list[str] = field(default_factory=list)
+
+    def ratio(self, part: int, whole: int) -> float:
+        return part / whole if whole else 1.0
+
+    @property
+    def title_recall(self) -> float:
+        return self.ratio(self.titles_right, self.titles_expected)
+
+    @property
+    def title_precision(self) -> float:
+        return self.ratio(self.titles_right, self.titles_given)
+
+    @property
+    def byline_recall(self) -> float:
+        return self.ratio(self.bylines_right, self.bylines_expected)
+
+    @property
+    def byline_precision(self) -> float:
+        return self.ratio(self.bylines_right, self.bylines_given)
+
+    @property
+    def mean_body_recall(self) -> float:
+        return sum(self.body_recall) / len(self.body_recall) if self.body_recall else 1.0
+
+    @property
+    def mean_body_precision(self) -> float:
+        return sum(self.body_precision) / len(self.body_precision) if self.body_precision else 1.0
+
+    def report(self, label: str) -> str:
+        return "\n".join(
+            (
+                f"{label}: {self.cases} cases, entries in {self.with_entries} ({self.ratio(self.with_entries, self.cases):.3f})",
+                f"  titles   precision {self.title_precision:.3f} ({self.titles_right}/{self.titles_given})"
+                f"  recall {self.title_recall:.3f} ({self.titles_right}/{self.titles_expected})",
+                f"  bylines  precision {self.byline_precision:.3f} ({self.bylines_right}/{self.bylines_given})"
+                f"  recall {self.byline_recall:.3f} ({self.bylines_right}/{self.bylines_expected})",
+                f"  bodies   precision {self.mean_body_precision:.3f}  recall {self.mean_body_recall:.3f}"
+                " (words, mean per case)",
+            )
+        )
+
+
+def _score_case(
+    tally: Tally, name: str, entries: Iterable[RawEntry], title: str, byline: str, text: str, whole_page: bool
+) -> None:
+    found = list(entries)
+    tally.cases += 1
+    if found:
+        tally.with_entries += 1
+    # The entry the case is about: a page's longest (its article), a feed's first item.
+    main = (max(found, key=lambda e: len(e.body)) if whole_page else found[0]) if found else None
+    if title:
+        tally.titles_expected += 1
+    derived = main is not None and main.title == first_sentence(main.body)
+    if main is not None and not (derived and not title):  # a title made from the text claims nothing
+        tally.titles_given += 1
+        candidates = (found[0], main) if whole_page else (main,)
+        if title and any(title_matches(e.title, title) for e in candidates):
+            tally.titles_right += 1
+        elif title:
+            tally.misses.append(f"title  {name}: {main.title[:70]!r} for {title[:70]!r}")
+    if byline:
+        tally.bylines_expected += 1
+    if main is not None and main.author:
+        tally.bylines_given += 1
+        if byline and byline_matches(main.author, byline):
+            tally.bylines_right += 1
+        else:
+            tally.misses.append(f"byline {name}: {main.author!r} for {byline!r}")
+    elif byline:
+        tally.misses.append(f"byline {name}: none for {byline!r}")
+    want = words(text)
+    if want:
+        # A page's headings are in its expected text; a feed item's title is not in its body.
+        got = words("\n".join(f"{e.title}\n{e.body}" for e in found) if whole_page else (found[0].body if found else ""))
+        shared = sum((want & got).values())
+        tally.body_recall.append(shared / sum(want.values()))
+        tally.body_precision.append(shared / sum(got.values()) if got else 0.0)
+        if tally.body_recall[-1] < 0.9:
+            tally.misses.append(f"body   {name}: recall {tally.body_recall[-1]:.2f}")
+
+
+def score_articles(root: Path) -> Tally:
+    """Pages laid out as Mozilla Readability's test suite: DIR/CASE/source.html with
+    expected-metadata.json (title, byline) and expected.html (the article's text)."""
+    tally, settings = Tally(), default_settings()
+    for case in sorted(p for p in root.iterdir() if (p / "expected-metadata.json").exists()):
+        meta = json.loads((case / "expected-metadata.json").read_text(encoding="utf-8"))
+        if not meta.get("readerable", True):
+            continue
+        parsed = read_source(str(case / "source.html"), settings)
+        text = html_text((case / "expected.html").read_text(encoding="utf-8"))
+        _score_case(tally, case.name, parsed.entries, meta.get("title") or "", meta.get("byline") or "", text, True)
+    return tally
+
+
+def score_feeds(root: Path, expected_file: Path) -> Tally:
+    """Feed files with what a reference parser found in each one's first readable item."""
+    tally, settings = Tally(), default_settings()
+    expected = json.loads(expected_file.read_text(encoding="utf-8"))
+    for name, want in sorted(expected.items()):
+        parsed = read_source(str(root / name), settings)
+        _score_case(tally, name, parsed.entries, want["title"], want.get("author") or "", want["body"], False)
+        for entry in parsed.entries:
+            for value in (entry.title, entry.body, entry.link or "", entry.author or ""):
+                if UNSAFE.search(value):
+                    tally.misses.append(f"UNSAFE {name}: {value[:80]!r}")
+    return tally
+
+
+UNSAFE = re.compile(
+    r"<\s*(?:script|iframe|object|embed|applet|style|meta|link|frame|form|svg)\b|\bon[a-z]+\s*=|javascript:|vbscript:"
+    r"|data:text/html",
+    re.I,
+)
+"""Markup or addresses that would run in a browser: never in what Brief shows or opens."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=Path, default=None)
+    parser.add_argument("--feeds", type=Path, default=None)
+    parser.add_argument("--expected", type=Path, default=None, help="the feeds' expected.json")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    args = parser.parse_args(argv)
+    default = args.articles is None and args.feeds is None
+    runs: list[tuple[str, Tally]] = []
+    if args.articles or default:
+        runs.append(("article pages", score_articles(args.articles or HERE / "articles")))
+    if args.feeds or default:
+        feeds = args.feeds or HERE / "feeds" / "files"
+        runs.append(("feed files", score_feeds(feeds, args.expected or HERE / "feeds" / "expected.json")))
+    for label, tally in runs:
+        print(tally.report(label))
+        if args.verbose:
+            print("\n".join(f"    {miss}" for miss in tally.misses))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

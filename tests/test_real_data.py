@@ -1,0 +1,34 @@
+"""Real publishers' pages and a feed parser's own test files, scored against known answers
+(tests/real/README.md names them). The floors are the figures measured when the sets were
+made: a change that reads real data worse fails here."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+REAL = Path(__file__).parent / "real"
+sys.path.insert(0, str(REAL))
+
+from score import UNSAFE, score_articles, score_feeds  # noqa: E402
+
+
+def test_article_pages_give_the_headline_byline_and_text() -> None:
+    tally = score_articles(REAL / "articles")
+    assert tally.cases == 15 and tally.with_entries == 15
+    assert tally.title_recall >= 0.86 and tally.title_precision >= 0.86, tally.misses
+    assert tally.byline_recall >= 0.74 and tally.byline_precision >= 0.89, tally.misses
+    assert tally.mean_body_recall >= 0.95 and tally.mean_body_precision >= 0.84, tally.misses
+
+
+def test_feed_files_give_each_item_and_never_markup_that_runs() -> None:
+    tally = score_feeds(REAL / "feeds" / "files", REAL / "feeds" / "expected.json")
+    assert tally.cases == 160 and tally.with_entries >= 154, tally.misses
+    assert tally.title_recall >= 0.93 and tally.title_precision >= 0.95, tally.misses
+    assert tally.mean_body_recall >= 0.89 and tally.mean_body_precision >= 0.92, tally.misses
+    assert not [miss for miss in tally.misses if miss.startswith("UNSAFE")]
+
+
+def test_the_unsafe_check_catches_what_it_is_for() -> None:
+    assert UNSAFE.search('<a href="x" onclick="run()">') and UNSAFE.search("javascript:alert(1)")
+    assert not UNSAFE.search("The onion harvest, on schedule")
