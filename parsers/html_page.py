@@ -33,7 +33,9 @@ _CHROME_WORDS = frozenset(
 _CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "dialog", "complementary"})
 _POST_WORDS = frozenset({"post", "entry", "update", "block", "liveblog", "story", "item", "card", "article"})
 _SPLIT = re.compile(r"[\s_\-]+")
-_AUTHOR_SELECTORS = ('[rel="author"]', '[itemprop="author"]', ".byline", ".author", "address", '[class*="byline"]')
+_AUTHOR_SELECTORS = (
+    '[rel="author"]', '[itemprop="author"]', ".byline", ".author", "address", '[class*="byline"]', '[class*="contributor"]',
+)  # fmt: skip
 
 
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
@@ -166,8 +168,17 @@ def _post_blocks(root: LexborNode, root_text: int | None = None) -> list[LexborN
     """The blocks of a page that are its posts; ``root_text``: the root's ``_text_length``,
     when known (a page's text is long: it is measured once)."""
     # selectolax's css() includes the node itself, so an innermost article matches once.
-    articles = [a for a in root.css("article") if len(a.css("article")) == 1 and _longer_than(a, 20)]
+    innermost = [a for a in root.css("article") if len(a.css("article")) == 1]
+    articles = [a for a in innermost if _longer_than(a, 20)]
     if len(articles) >= 2:
+        # A short one among them is a post all the same ("#TBT", an embed's caption): one of
+        # theirs, by its tag's class and its place beside them, with text beyond its time.
+        kinds = {(a.attributes.get("class"), a.parent.mem_id if a.parent is not None else None) for a in articles}
+        articles = [
+            a for a in innermost
+            if _longer_than(a, 20)
+            or ((a.attributes.get("class"), a.parent.mem_id if a.parent is not None else None) in kinds and _has_words(a))
+        ]  # fmt: skip
         return articles if _covers(articles, root, root_text) else []
     marked = []
     for node in root.css("div, section, li"):
@@ -194,6 +205,13 @@ def _post_blocks(root: LexborNode, root_text: int | None = None) -> list[LexborN
         )
     ]
     return posts if _covers(posts, root, root_text) else []
+
+
+def _has_words(node: LexborNode) -> bool:
+    """Whether a block says anything besides its time stamp."""
+    time = node.css_first("time")
+    stamp = (time.text(deep=True) or "") if time is not None else ""
+    return len((node.text(deep=True) or "").replace(stamp, "").strip()) > 1
 
 
 def _covers(posts: list[LexborNode], root: LexborNode, root_text: int | None = None) -> bool:
@@ -303,6 +321,15 @@ def _post(block: LexborNode, day: date | None, base_link: str | None) -> RawEntr
             node.decompose()
             if author:
                 break
+    if author is None:
+        # A contributor's name alone on the post's first line (a second reporter joining the
+        # blog) signs that post: it is neither its title nor its text.
+        first = block.css_first("p")
+        line = tidy_line(first.text(deep=True) or "") if first is not None else ""
+        name = byline_name(line) if line and first is not None and not first.css_first("a, img") else None
+        if first is not None and name is not None and first.next is not None:
+            author = name
+            first.decompose()
     body = scrub(nodes_to_markdown(block.iter(include_text=True)))
     if not body:
         return None

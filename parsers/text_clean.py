@@ -39,7 +39,11 @@ def tidy_line(text: str) -> str:
 def first_sentence(text: str, limit: int = 80) -> str:
     """The first sentence of ``text``, cut on a word boundary to ``limit`` characters."""
     text = tidy_line(text.replace("\n", " "))
-    text = re.sub(r"[*_`#>\[\]]", "", text)  # drop Markdown marks from a derived title
+    # Markdown's marks dropped from a derived title: escapes, heading marks, emphasis, quotes
+    # and links; a hashtag ("#TBT", a post of nothing else) keeps its sign.
+    text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!<>|])", r"\1", text)
+    text = re.sub(r"(?:^|(?<=\s))#{1,6}(?:\s+|$)", "", text)
+    text = re.sub(r"[*_`>\[\]]", "", text)
     sentence = _SENTENCE_END.split(text, maxsplit=1)[0]
     if len(sentence) <= limit:
         return sentence

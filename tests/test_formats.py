@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from brief.parsers import default_settings, load, read_source
 from brief.parsers.export import to_json
 from brief.parsers.html_page import read_html
@@ -695,3 +697,34 @@ def test_a_newsletter_posts_sections_keep_its_time_and_lose_its_subscription_box
     assert [e.title for e in got][1:] == ["Storage targets agreed", "Refinery strike spreads", "The new grid code"]
     assert all(e.published == "2026-11-28T07:00:00+00:00" and e.author == "Lena Marsh" for e in got)
     assert not any("reader-supported" in e.body or "subscriber" in e.body for e in got)
+
+
+RIVER_POSTS = [
+    ("Closing summary", None),
+    ("Ferry links to resume on Thursday", "Tomas Reyes"),
+    ("#TBT", None),
+    ("Volunteers fill sandbags at the community hall", None),
+    ("River peaks at 4.2 metres in Marlow", None),
+    ("Good morning", "Hannah Osei"),
+]
+
+
+@pytest.mark.parametrize("name", ["text/river-live-dump.txt", "html/river-live-page.html"])
+def test_a_live_blog_as_a_text_dump_and_as_a_saved_page(name: str) -> None:
+    """The shapes of real live blogs (tests/fixtures, in our words): a contributor's name
+    under a post's time signs that post; a post of a hashtag alone is a post; the blog's
+    headline, standfirst, byline, first-published line and key-event teasers are no posts;
+    "Share", "Updated at …" and photo credits are chrome."""
+    briefing = load([str(FIXTURES / name)])
+    assert [(e.title, e.author) for e in briefing.entries] == RIVER_POSTS
+    for entry in briefing.entries:
+        assert "Share" not in entry.body and "Photograph" not in entry.body and "Updated at" not in entry.body
+        assert "Tomas Reyes" not in entry.body and "Hannah Osei" not in entry.body
+    assert {e.published[11:16] for e in briefing.entries if e.published} == {"18:40", "16:55", "15:20", "14:05", "13:45", "07:05"}
+    names = {a.name for a in briefing.actors}
+    assert "Priya Natarajan" in names and not names & {"Tomas Reyes", "Hannah Osei", "Lena Fischer"}
+
+
+def test_the_same_live_blog_dumped_and_saved_is_each_post_seen_twice() -> None:
+    briefing = load([str(FIXTURES / "text/river-live-dump.txt"), str(FIXTURES / "html/river-live-page.html")])
+    assert [(e.title, e.seen) for e in briefing.entries] == [(title, 2) for title, _ in RIVER_POSTS]
