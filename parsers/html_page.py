@@ -173,11 +173,11 @@ def _post_blocks(root: LexborNode, root_text: int | None = None) -> list[LexborN
     if len(articles) >= 2:
         # A short one among them is a post all the same ("#TBT", an embed's caption): one of
         # theirs, by its tag's class and its place beside them, with text beyond its time.
-        kinds = {(a.attributes.get("class"), a.parent.mem_id if a.parent is not None else None) for a in articles}
+        places = {(a.attributes.get("class"), a.parent.mem_id if a.parent is not None else None) for a in articles}
         articles = [
             a for a in innermost
             if _longer_than(a, 20)
-            or ((a.attributes.get("class"), a.parent.mem_id if a.parent is not None else None) in kinds and _has_words(a))
+            or ((a.attributes.get("class"), a.parent.mem_id if a.parent is not None else None) in places and _has_words(a))
         ]  # fmt: skip
         return articles if _covers(articles, root, root_text) else []
     marked = []

@@ -17,7 +17,7 @@ from .plain_text import read_plain_text
 from .rules import NUMBER_MARK
 from .settings import load_yaml, yaml_module
 from .text_clean import first_sentence, scrub, tidy_line
-from .text_lines import byline_name, dated_byline, is_read_more
+from .text_lines import byline_name, dated_byline, dated_byline_day, is_read_more
 
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n(?:---|\.\.\.)\s*\n", re.S)
 _INLINE_MARKS = re.compile(r"(\*\*|__|\*|_|`|~~)")
@@ -106,7 +106,10 @@ def _section(
             found = parse_time_stamp(plain)
             if found is not None and stamp is None and (not found.rest or len(found.rest) < 60):
                 stamp = found
-                if found.rest and title is None:
+                signed = byline_name(found.rest) if found.rest else None  # "*Thu 08:10* · By Ana Lima"
+                if signed and author is None:
+                    author = signed
+                elif found.rest and title is None:
                     title = found.rest
                 continue
             if found is not None and stamp is None and found.has_time:
@@ -117,7 +120,9 @@ def _section(
                 continue
             name = dated_byline(plain)
             if name and author is None:
-                author = name  # "Ingrid Solberg · Nov 21, 2026"
+                author = name  # "Ingrid Solberg · Nov 21, 2026", "20 November 2025 — by Sam Ortiz"
+                if stamp is None and (signed_day := dated_byline_day(plain)) is not None:
+                    day = signed_day
                 continue
         head = False
         if len(body) < 3 and (name := dated_byline(plain)):

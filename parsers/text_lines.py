@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from .dates import find_date
 from .rules import CREDIT_LABEL, NAME_PARTICLES, NUMBER_MARK, NUMBERED
@@ -99,13 +100,31 @@ def is_headline(line: str) -> bool:
     return last not in _SENTENCE_PUNCT
 
 
+_META_SEPARATOR = re.compile(r"\s+[·|—–-]\s+")
+
+
 def dated_byline(line: str) -> str | None:
-    """The name in a "Name · date" line ("Ingrid Solberg · Nov 21, 2026", "By Ana Lima | 9 June"),
-    the byline of a newsletter or blog post."""
-    name, separator, when = tidy_line(line).partition(" · ") if " · " in line else tidy_line(line).partition(" | ")
-    if not separator or not find_date(when.replace(",", " ")):
+    """The name in a line of a byline and a date, either way round ("Ingrid Solberg · Nov 21,
+    2026", "By Ana Lima | 9 June", "20 November 2025 — by Sam Ortiz"): the byline of a
+    newsletter's or a blog's post."""
+    parts = _META_SEPARATOR.split(tidy_line(line))
+    if len(parts) < 2:
         return None
-    return byline_name(name)
+    dated = [part for part in parts if find_date(part.replace(",", " "))]
+    if not dated:
+        return None
+    return next((name for part in parts if part not in dated and (name := byline_name(part))), None)
+
+
+def dated_byline_day(line: str) -> date | None:
+    """The day of such a line ("20 November 2025 — by Sam Ortiz" → 2025-11-20)."""
+    if dated_byline(line) is None:
+        return None
+    for part in _META_SEPARATOR.split(tidy_line(line)):
+        found = find_date(part.replace(",", " "))
+        if found:
+            return found[0]
+    return None
 
 
 def byline_name(line: str) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -728,3 +729,19 @@ def test_a_live_blog_as_a_text_dump_and_as_a_saved_page(name: str) -> None:
 def test_the_same_live_blog_dumped_and_saved_is_each_post_seen_twice() -> None:
     briefing = load([str(FIXTURES / "text/river-live-dump.txt"), str(FIXTURES / "html/river-live-page.html")])
     assert [(e.title, e.seen) for e in briefing.entries] == [(title, 2) for title, _ in RIVER_POSTS]
+
+
+def test_markdown_meta_lines_give_the_date_and_the_author_either_way_round(tmp_path: Path) -> None:
+    letter = tmp_path / "letter.md"
+    letter.write_text(
+        "# Morning letter\n\n## Ferry fares to rise\n\n*Thu 20 Nov 2025, 08:10* · By Ana Lima\n\n"
+        "Fares on the estuary ferry will rise by 4% in January, the operator said.\n\n## Bridge opens\n\n"
+        "_20 November 2025_ — by Sam Ortiz\n\nThe new footbridge opened to the public this morning.\n",
+        encoding="utf-8",
+    )
+    entries = load([str(letter)]).entries
+    assert [(e.title, e.author, (e.published or "")[:16]) for e in entries] == [
+        ("Ferry fares to rise", "Ana Lima", "2025-11-20T08:10"),
+        ("Bridge opens", "Sam Ortiz", "2025-11-20"),
+    ]
+    assert all("Ortiz" not in e.body and "Lima" not in e.body for e in entries)
