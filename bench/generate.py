@@ -55,6 +55,63 @@ def make_entry(rng: random.Random, serial: int) -> tuple[str, str]:
     return title, "\n\n".join(paragraphs)
 
 
+# The long-entry corpus: wire copy and live-blog posts of 200–300 words in 3–5 paragraphs, with
+# a small stock of names and phrases recurring across thousands of entries (what real desks
+# write, and what makes shingles common to a large share of entries).
+LONG_PEOPLE = ["Anna Novak", "Marek Lindqvist", "Sofia Duarte", "Tomas Haddad", "Lena Kowalski", "Pavel Sato",
+               "Irina Berg", "Jonas Ortega", "Elena Petrov", "Mikael Okafor", "Clara Marsh", "Rui Aasland",
+               "Ines Ferreira", "Omar Dimitrov", "Yara Varga", "Kenji Holm"]  # fmt: skip
+LONG_PLACES = ["Kyiv", "Warsaw", "Berlin", "Paris", "Helsinki", "Oslo", "Tallinn", "Tokyo", "Brasília", "Nairobi",
+               "Ottawa", "Rome", "Madrid", "Ankara", "Delhi", "Brussels"]  # fmt: skip
+LONG_ORGS = ["the European Commission", "Nato", "the United Nations", "the World Bank", "the IMF", "the Red Cross",
+             "Opec", "the International Energy Agency"]  # fmt: skip
+LONG_SUBJECTS = ["gas storage", "grid links", "security guarantees", "grain exports", "interest rates", "wildfire season",
+                 "the port strike", "rail freight", "drone attacks", "peace talks", "trade tariffs", "vaccine supply",
+                 "fishing quotas", "steel output", "the budget deficit"]  # fmt: skip
+STOCK = ["officials said", "according to people familiar with the talks", "a spokesperson declined to comment",
+         "it was not immediately clear", "speaking on condition of anonymity", "analysts said",
+         "the move comes as", "in a statement on", "people briefed on the discussions said"]  # fmt: skip
+ROLES_LONG = ["foreign minister", "energy minister", "prime minister", "chief negotiator", "central bank governor",
+              "trade commissioner", "defence minister", "spokesperson"]  # fmt: skip
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def make_long_entry(rng: random.Random, serial: int) -> tuple[str, str]:
+    who, other = rng.sample(LONG_PEOPLE, 2)
+    place, elsewhere = rng.sample(LONG_PLACES, 2)
+    org, subject = rng.choice(LONG_ORGS), rng.choice(LONG_SUBJECTS)
+    surname, day = who.split()[-1], rng.choice(DAYS)
+    title = f"{who.split()[-1]} {rng.choice(['warns on', 'backs', 'rejects', 'signals shift on', 'calls for talks on'])} {subject} in {place}"
+
+    def sentence() -> str:
+        pick = rng.randrange(8)
+        number = rng.randint(2, 95)
+        if pick == 0:
+            return f"{surname} told reporters in {place} that the {subject} plan {rng.choice(['was on track', 'needed more money', 'could slip by a year', 'had wide support'])}, {rng.choice(STOCK)}."
+        if pick == 1:
+            return f"{org[0].upper() + org[1:]} put the cost at {number} billion euros, {rng.choice(STOCK)}."
+        if pick == 2:
+            return f"The {rng.choice(ROLES_LONG)}, {other}, {rng.choice(['said', 'warned', 'insisted'])} on {day} that talks with {elsewhere} would {rng.choice(['resume', 'continue', 'be delayed'])} within {number} days."
+        if pick == 3:
+            return f"{rng.choice(STOCK).capitalize()}, the proposal on {subject} would cover about {number} percent of demand by the winter."
+        if pick == 4:
+            return f"In {elsewhere}, {rng.choice(['protesters', 'unions', 'farmers', 'business groups'])} said the measures on {subject} went {rng.choice(['too far', 'not far enough'])}."
+        if pick == 5:
+            return f"{other.split()[-1]} added that {org} had been asked to review the figures, {rng.choice(STOCK)}."
+        if pick == 6:
+            return f"It was the {rng.choice(['second', 'third', 'fourth'])} meeting on {subject} this month, and {rng.choice(STOCK)}."
+        return f"Markets in {place} {rng.choice(['rose', 'fell', 'were flat'])} {number / 10:.1f} percent after the remarks, {rng.choice(STOCK)}."
+
+    lead = f"{who}, the {rng.choice(ROLES_LONG)}, {rng.choice(['said', 'warned', 'announced'])} in {place} on {day} that {subject} {rng.choice(['would top the agenda', 'could not wait', 'needed a new approach'])} (ref {serial})."
+    paragraphs = [" ".join([lead, sentence(), sentence()])]
+    for _ in range(rng.randint(2, 4)):
+        paragraphs.append(" ".join(sentence() for _ in range(rng.randint(2, 4))))
+    body = "\n\n".join(paragraphs)
+    while len(body.split()) < 200:
+        body += " " + sentence()
+    return title, body
+
+
 def reword(rng: random.Random, text: str) -> str:
     words = text.split(" ")
     for index, word in enumerate(words):
@@ -63,8 +120,9 @@ def reword(rng: random.Random, text: str) -> str:
     return " ".join(words)
 
 
-def corpus(total: int, seed: int = 7) -> list[tuple[str, str]]:
+def corpus(total: int, seed: int = 7, long: bool = False) -> list[tuple[str, str]]:
     rng = random.Random(seed)
+    make = make_long_entry if long else make_entry
     entries: list[tuple[str, str]] = []
     while len(entries) < total:
         roll = rng.random()
@@ -75,7 +133,7 @@ def corpus(total: int, seed: int = 7) -> list[tuple[str, str]]:
             extra = " Further details are expected later today." if rng.random() < 0.5 else ""
             entries.append((title, reword(rng, body) + extra))
         else:
-            entries.append(make_entry(rng, len(entries)))
+            entries.append(make(rng, len(entries)))
     return entries
 
 
@@ -118,14 +176,17 @@ def write_rss(path: Path, chunk: list[tuple[str, str]], start: datetime) -> None
 WRITERS = (("txt", write_text), ("md", write_markdown), ("html", write_html), ("xml", write_rss))
 
 
-def generate(out: Path, total: int, per_file: int = 250, seed: int = 7) -> list[Path]:
-    """Write ``total`` entries into files of ``per_file`` entries, cycling through the formats."""
+def generate(out: Path, total: int, per_file: int = 250, seed: int = 7, long: bool = False) -> list[Path]:
+    """Write ``total`` entries into files of ``per_file`` entries, cycling through the formats
+    (``long``: the long-entry corpus, in Markdown files of 100 entries)."""
     out.mkdir(parents=True, exist_ok=True)
-    entries = corpus(total, seed)
+    entries = corpus(total, seed, long)
+    if long:
+        per_file = 100
     written: list[Path] = []
     day = datetime(2025, 1, 1)
     for number, start in enumerate(range(0, total, per_file)):
-        extension, writer = WRITERS[number % len(WRITERS)]
+        extension, writer = ("md", write_markdown) if long else WRITERS[number % len(WRITERS)]
         path = out / f"briefing-{number:05d}.{extension}"
         writer(path, entries[start : start + per_file], day + timedelta(days=number))
         written.append(path)
@@ -143,11 +204,12 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("--entries", type=int, default=10_000)
     parser.add_argument("--feed", action="store_true", help="write one RSS feed instead of a mixed corpus")
+    parser.add_argument("--long", action="store_true", help="200-300-word entries from a small stock of names and phrases")
     args = parser.parse_args()
     if args.feed:
         print(write_feed(args.out, args.entries))
     else:
-        print(len(generate(args.out, args.entries)), "files")
+        print(len(generate(args.out, args.entries, long=args.long)), "files")
 
 
 if __name__ == "__main__":

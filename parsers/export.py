@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import datetime
 from pathlib import PurePath
 from typing import Any
@@ -60,8 +60,37 @@ _C1_AND_DEL = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 def to_json(briefing: Briefing, extras: Mapping[str, Mapping[str, Any]] | None = None) -> str:
     """The dump as pretty JSON: non-ASCII kept readable, but every character a terminal could
     act on (C0 by JSON itself; DEL, C1 and bidi controls here) written as a \\u escape."""
-    text = json.dumps(to_dump(briefing, extras), ensure_ascii=False, indent=2)
+    return "".join(iter_json(briefing, extras))
+
+
+def _escaped(text: str) -> str:
     return _C1_AND_DEL.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+
+
+def _shifted(text: str, spaces: int, first: bool) -> str:
+    """``text`` (one value's JSON) indented as it is ``spaces`` deep in the whole document."""
+    pad = " " * spaces
+    shifted = text.replace("\n", "\n" + pad)
+    return pad + shifted if first else shifted
+
+
+def iter_json(briefing: Briefing, extras: Mapping[str, Mapping[str, Any]] | None = None) -> Iterator[str]:
+    """``to_json`` in pieces, an entry at a time, so that a dump of 100 000 entries is written
+    as it is made rather than built whole first (the same text, character for character)."""
+    dump = {key: value for key, value in to_dump(Briefing(briefing.sources, ()), extras).items() if key != "entries"}
+
+    def value(data: Any) -> str:
+        return _escaped(json.dumps(data, ensure_ascii=False, indent=2))
+
+    yield '{\n  "version": ' + value(dump["version"]) + ',\n  "sources": ' + _shifted(value(dump["sources"]), 2, False)
+    yield ',\n  "entries": ['
+    for number, entry in enumerate(briefing.entries):
+        record = entry_record(entry, extras.get(entry.id) if extras else None)
+        yield ("\n" if number == 0 else ",\n") + _shifted(value(record), 4, True)
+    yield "\n  ]" if briefing.entries else "]"
+    rest = to_dump(Briefing((), (), briefing.actors, briefing.topics))
+    yield ',\n  "actors": ' + _shifted(value(rest["actors"]), 2, False)
+    yield ',\n  "topics": ' + _shifted(value(rest["topics"]), 2, False) + "\n}"
 
 
 def _safe(text: str) -> str:

@@ -142,24 +142,27 @@ def _parse_and_annotate(
             shared = _parse_shared(expanded[to_read[0]][0], settings, workers)
             if shared is not None:
                 parsed[to_read[0]], digests[to_read[0]] = shared
+        def keep(index: int) -> None:
+            """A file cached as soon as it is parsed: a load stopped halfway (the reader quit)
+            leaves what it read for the next start, which parses only the rest."""
+            key, result = keys[index], parsed[index]
+            if cache is not None and key is not None and result is not None:
+                cache.put_file(key, settings, result.format, result.error, result.entries)
+
         helping = set(theirs)
         mine = [index for index in to_read if index not in helping]
         for count, index in enumerate(mine, start=1):
-            if parsed[index] is not None:
-                continue
-            fresh = parsed[index] = read(expanded[index][0], settings)
-            digests[index] = digest_of(fresh, settings, seen)
+            if parsed[index] is None:
+                fresh = parsed[index] = read(expanded[index][0], settings)
+                digests[index] = digest_of(fresh, settings, seen)
+            keep(index)
             if count % 10 == 0 or count == len(mine):
                 report(f"reading files {count}/{len(to_read)}")
         if theirs:
             for index, (their_parse, their_digest) in zip(theirs, later.result(), strict=True):
                 parsed[index], digests[index] = their_parse, their_digest
+                keep(index)
         del later  # the digests are now only in ``digests``, which annotate empties
-        if cache is not None:
-            for index in to_read:
-                key, result = keys[index], parsed[index]
-                if key is not None and result is not None:
-                    cache.put_file(key, settings, result.format, result.error, result.entries)
         # Imported here, once the helper is at work: deduplication and extraction, the cold path only.
         from .annotate import annotate
 

@@ -93,3 +93,43 @@ def test_a_cold_load_reports_its_steps_and_a_warm_one_has_none(tmp_path: Path) -
     again: list[str] = []
     load(paths, default_settings(), cache=cache, on_progress=again.append)
     assert again == []
+
+
+def test_a_load_stopped_halfway_leaves_the_files_it_read_for_the_next_start(tmp_path: Path) -> None:
+    """Quitting during a long cold load loses nothing already parsed: each file is cached as
+    soon as it is read, so the next start parses only the rest."""
+    import pytest
+
+    paths = []
+    for number in range(6):
+        target = tmp_path / f"part-{number}.txt"
+        shutil.copy(FIXTURES / "dedup" / ("monday-live.txt" if number % 2 else "tuesday-live.txt"), target)
+        target.write_text(target.read_text() + f"\n\n18.{number:02d} BST\nExtra post {number}\nA line of its own, number {number}.\n")
+        paths.append(str(target))
+
+    class Quit(Exception):
+        pass
+
+    calls: list[str] = []
+
+    def stops_after_four(path: str, settings: ParseSettings):  # type: ignore[no-untyped-def]
+        if len(calls) == 4:
+            raise Quit
+        calls.append(path)
+        return read_source(path, settings)
+
+    cache = ParseCache(tmp_path / "cache" / "cache.db")
+    with pytest.raises(Quit):
+        load(paths, default_settings(), cache=cache, read=stops_after_four)
+    cache.close()
+    again: list[str] = []
+
+    def counting(path: str, settings: ParseSettings):  # type: ignore[no-untyped-def]
+        again.append(path)
+        return read_source(path, settings)
+
+    cache = ParseCache(tmp_path / "cache" / "cache.db")
+    whole = load(paths, default_settings(), cache=cache, read=counting)
+    cache.close()
+    assert again == paths[4:]  # the four read before the stop come from the cache
+    assert whole == load(paths, default_settings())

@@ -64,3 +64,17 @@ def test_markdown_dump_has_a_header_and_each_entry_its_topics() -> None:
     assert all(f"- {path}" in lines for path in SOURCES)
     with_topics = [e for e in briefing.entries if e.topics]
     assert with_topics and all(f"Topics: {', '.join(e.topics)}" in text for e in with_topics)
+
+
+def test_the_json_dump_written_in_pieces_is_the_whole_document() -> None:
+    """`brief dump --json` streams entry by entry; what it writes is exactly json.dumps of the
+    dump object, with the terminal's controls escaped."""
+    import json
+
+    from brief.parsers.export import _escaped, iter_json, to_dump
+    from brief.parsers.model import Briefing
+
+    for briefing in (load(sorted(str(p) for p in FIXTURES.glob("*/*"))), load([str(FIXTURES / "feed" / "rss2.xml")]), Briefing((), ())):
+        whole = _escaped(json.dumps(to_dump(briefing), ensure_ascii=False, indent=2))
+        assert "".join(iter_json(briefing)) == whole
+        assert json.loads(whole) == to_dump(briefing)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from .. import __version__
 from ..parsers import Briefing, load
-from ..parsers.export import to_json, to_markdown
+from ..parsers.export import iter_json, to_markdown
 from ..parsers.text_clean import scrub
 from .settings import Settings, config_paths, load_settings
 
@@ -135,7 +135,9 @@ def dump(argv: Sequence[str]) -> int:
     if args.format == "markdown":
         sys.stdout.write(to_markdown(briefing, query=args.filter))
     else:
-        sys.stdout.write(to_json(briefing, change_fields(briefing)) + "\n")
+        for piece in iter_json(briefing, change_fields(briefing)):  # written as made: no second copy
+            sys.stdout.write(piece)
+        sys.stdout.write("\n")
     loaded = any(source.error is None for source in briefing.sources)
     return 0 if loaded else 1
 
