@@ -8,10 +8,8 @@ from collections import Counter
 from dataclasses import replace
 from datetime import date
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-
 from .dates import TimeStamp, briefing_date, combine, find_date, normalise_datetime, parse_time_stamp
+from .markdown_outline import Outline, outline
 from .model import RawEntry
 from .plain_text import read_plain_text
 from .rules import NUMBER_MARK
@@ -23,9 +21,6 @@ _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n(?:---|\.\.\.)\s*\n", re.S)
 _INLINE_MARKS = re.compile(r"(\*\*|__|\*|_|`|~~)")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _LINK_ONLY_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])?\s*(?:\*\*?|_)?\s*(?:\d{1,2}[.:]\d{2}\s*\w*\s*[-–—:]?\s*)?\[[^\]]+\]\([^)]*\)\s*(?:\*\*?|_)?\s*$")
-_PARSER = MarkdownIt("commonmark").disable(["inline", "text_join"])
-"""Block structure only: posts are cut at headings, paragraphs and rules, and each token's
-raw ``content`` is all that is read, so the inline pass (a third of the parse) is skipped."""
 _WEB_LINK = re.compile(r"\]\((https?://[^\s)]+)\)")
 _THEMATIC_BREAK = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
 
@@ -203,17 +198,15 @@ def _day_of(title: str) -> date | None:
     return stamp.day if stamp is not None and not stamp.has_time and not stamp.rest else None
 
 
-def _stamped_paragraphs(tokens: list[Token]) -> list[int]:
+def _stamped_paragraphs(found: Outline) -> list[int]:
     """First lines of the paragraphs that open with a time ("**10:42**", "*09.15 BST* Ferries…"):
     in a live blog written without a heading per post (but its title), each starts a post,
     the first one too, right under the title. One such paragraph is no pattern."""
     starts: list[int] = []
-    for index, token in enumerate(tokens):
-        if token.type != "paragraph_open" or token.level != 0 or not token.map:
-            continue
-        stamp = parse_time_stamp(strip_inline(tokens[index + 1].content.split("\n", 1)[0]))
+    for start, first_line in found.paragraphs:
+        stamp = parse_time_stamp(strip_inline(first_line))
         if stamp is not None and stamp.has_time:
-            starts.append(token.map[0])
+            starts.append(start)
     return starts if len(starts) >= 2 else []
 
 
@@ -225,25 +218,23 @@ def read_markdown(text: str, *, boilerplate: re.Pattern[str], default_day: date 
     lines = text.split("\n")
     headings: list[tuple[int, int, int, str]] = []
     heading_links: dict[int, str] = {}
-    tokens = _PARSER.parse(text)
-    for index, token in enumerate(tokens):
-        if token.type == "heading_open" and token.map:
-            inline = tokens[index + 1]
-            headings.append((int(token.tag[1]), token.map[0], token.map[1], strip_inline(inline.content)))
-            target = _WEB_LINK.search(inline.content)  # "## [Grid operator orders reserve](https://…)"
-            if target is not None:
-                heading_links[token.map[0]] = target.group(1)
+    shape = outline(text)
+    for heading in shape.headings:
+        headings.append((heading.level, heading.start, heading.end, strip_inline(heading.content)))
+        target = _WEB_LINK.search(heading.content)  # "## [Grid operator orders reserve](https://…)"
+        if target is not None:
+            heading_links[heading.start] = target.group(1)
     doc_date = normalise_datetime(str(meta.get("date"))) if meta.get("date") else None
     day: date | None = date.fromisoformat(doc_date[:10]) if doc_date else None
     # Posts under a bold time instead of a heading: only in a page with no headings but its
     # title (a timetable under a "## Agenda" heading stays in its section).
     titled_only = len(headings) == 0 or (len(headings) == 1 and headings[0][1] <= min(
-        (token.map[0] for token in tokens if token.type == "paragraph_open" and token.map), default=0
+        (start for start, _ in shape.paragraphs), default=0
     ))
-    stamps = _stamped_paragraphs(tokens) if titled_only else []
+    stamps = _stamped_paragraphs(shape) if titled_only else []
     if stamps:
         # A rule between posts starts the next one, timed or not.
-        stamps = sorted({*stamps, *(t.map[1] for t in tokens if t.type == "hr" and t.level == 0 and t.map)})
+        stamps = sorted({*stamps, *shape.rules})
     if not headings and not stamps:
         stories = _story_list(lines, day or briefing_date(text) or default_day, boilerplate)
         return stories or read_plain_text(text, boilerplate=boilerplate, default_day=day or default_day)
