@@ -111,6 +111,20 @@ def provisional_briefing(
     return Briefing(sources=sources, entries=entries, actors=(), topics=())
 
 
+def parsed_so_far(parsed: Sequence[Parsed | None], digests: Sequence[Digest | None]) -> Briefing:
+    """The files read so far (those with a digest, in the sources' order) as a provisional
+    briefing: what a big cold load shows while it reads the rest."""
+    sources: list[Source] = []
+    raws: list[tuple[RawEntry, Occurrence, str, str | None]] = []
+    for source, made in zip(parsed, digests, strict=True):
+        if source is None or made is None or len(made.ids) != len(source.entries):
+            continue
+        sources.append(Source(source.path, source.format, len(source.entries), source.error))
+        for position, raw in enumerate(source.entries):
+            raws.append((raw, Occurrence(source.path, position), made.ids[position], made.anchors[position]))
+    return provisional_briefing(tuple(sources), raws)
+
+
 def _scan_here(texts: list[tuple[str, str]], first: int) -> Callable[[], list[ScanResult]]:
     """The names job done in this process (what a failed helper's answer falls back to)."""
     return lambda: [scan_entries(texts, first)]

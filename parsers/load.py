@@ -6,6 +6,7 @@ the helper process on a big load), then annotate (dedupe, extract, assemble) and
 from __future__ import annotations
 
 import os
+import time
 from array import array
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
@@ -21,6 +22,14 @@ if TYPE_CHECKING:
     from .cache import FileKey, ParseCache
     from .digest import Digest
     from .workers import Workers
+
+
+SHOW_WHILE_READING_BYTES = 8_000_000
+"""From this many bytes to read cold, the entries read so far are shown while the rest are read."""
+FIRST_SHOWN_AFTER_S = 1.0
+SHOWN_EVERY_S = 5.0
+"""Seconds into the reading to the first showing, then between showings: each costs the reader
+an index of what it shows."""
 
 
 def load(
@@ -151,6 +160,9 @@ def _parse_and_annotate(
 
         helping = set(theirs)
         mine = [index for index in to_read if index not in helping]
+        started = time.monotonic()
+        shown_at: float | None = None
+        big = on_head is not None and sum(sizes.values()) >= SHOW_WHILE_READING_BYTES
         for count, index in enumerate(mine, start=1):
             if parsed[index] is None:
                 fresh = parsed[index] = read(expanded[index][0], settings)
@@ -158,6 +170,15 @@ def _parse_and_annotate(
             keep(index)
             if count % 10 == 0 or count == len(mine):
                 report(f"reading files {count}/{len(to_read)}")
+            now = time.monotonic()
+            if big and on_head is not None and count < len(mine) and (
+                (shown_at is None and now - started >= FIRST_SHOWN_AFTER_S) or (shown_at is not None and now - shown_at >= SHOWN_EVERY_S)
+            ):
+                # A big cold load shows what it has read so far, and again as it reads on.
+                from .annotate import parsed_so_far
+
+                on_head(parsed_so_far(parsed, digests))
+                shown_at = time.monotonic()
         if theirs:
             for index, (their_parse, their_digest) in zip(theirs, later.result(), strict=True):
                 parsed[index], digests[index] = their_parse, their_digest

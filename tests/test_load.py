@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from brief.parsers import default_settings, expand_sources, load, parse_bytes
+from brief.parsers import default_settings, expand_sources, load, parse_bytes, read_source
 from brief.parsers.model import entry_id
 from conftest import FIXTURES, HOSTILE
 
@@ -106,3 +106,36 @@ def test_no_cycle_collection_during_a_load_and_back_after(tmp_path: Path) -> Non
     with pytest.raises(RuntimeError), collection_paused():
         raise RuntimeError("boom")
     assert gc.isenabled()
+
+
+def test_a_big_cold_load_shows_the_files_read_so_far_while_it_reads_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first screen of a big cold load comes from the first files read, then grows."""
+    import importlib
+
+    loading = importlib.import_module("brief.parsers.load")
+
+    monkeypatch.setattr(loading, "SHOW_WHILE_READING_BYTES", 1)
+    monkeypatch.setattr(loading, "FIRST_SHOWN_AFTER_S", 0.0)
+    monkeypatch.setattr(loading, "SHOWN_EVERY_S", 0.0)
+    paths = []
+    stories = [
+        ("Ferry timetable", "Crossings to Holm island will run hourly from March, the operator announced."),
+        ("Harbour dredging", "Two barges began clearing silt near the northern quay before dawn."),
+        ("Bridge repairs", "Engineers closed one lane of the old stone bridge after finding cracks."),
+        ("Fishing quotas", "Skippers say cod limits agreed in Brussels leave crews idle until summer."),
+        ("School meals", "Every primary pupil gets a free lunch from January under a new county scheme."),
+        ("Bus fares", "Single tickets rise by twenty pence, while weekly passes stay frozen."),
+        ("Library hours", "Branches reopen on Sundays after volunteers offered to staff desks."),
+        ("Tram extension", "Planners unveiled three possible routes toward the airport terminal."),
+    ]
+    for number in range(4):
+        target = tmp_path / f"desk-{number}.md"
+        (one, one_text), (two, two_text) = stories[2 * number], stories[2 * number + 1]
+        target.write_text(f"# Desk {number}\n\n## {one}\n\n{one_text}\n\n## {two}\n\n{two_text}\n", encoding="utf-8")
+        paths.append(str(target))
+    shown: list[int] = []
+    whole = load(paths, on_head=lambda partial: shown.append(len(partial.entries)), read=read_source)
+    assert shown[:3] == [2, 4, 6]  # after each file but the last, what is read so far
+    assert len(whole.entries) == 8
