@@ -245,3 +245,14 @@ def test_a_posts_own_byline_is_not_its_actor_but_stays_one_where_others_name_the
     assert kept.per_entry == (("Omar Haddad",), ("Jane Roe",), ())
     assert [(name, ids) for name, _, _, ids in kept.actors] == [("Jane Roe", (1,)), ("Omar Haddad", (0,))]
     assert without_bylines(found, [None, None, None]) is found
+
+
+def test_a_sentence_opening_compound_and_a_repeated_first_name_are_no_part_of_a_name() -> None:
+    result = extract_actors([
+        ("Just-released Minecraft exploit crashes servers", "Long-awaited Harbour Board figures came out on Monday, "
+         "the board said. Dan Goodin Dan is the security editor, and Ana Lima Ana Lima wrote the rest."),
+    ])  # fmt: skip
+    names = {name for name, *_ in result.actors}
+    assert not {n for n in names if n.startswith(("Just-released", "Long-awaited"))}
+    assert not {n for n in names if n.split()[-1] in ("Dan", "Ana")}
+    assert "Harbour Board" in names

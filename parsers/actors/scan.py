@@ -5,6 +5,7 @@ scan's, so where it ran does not change the result."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from itertools import compress, count
@@ -45,6 +46,10 @@ from .tokens import (
     _strip_possessive,
     tokenize,
 )
+
+_LOWER_COMPOUND = re.compile(r"^[A-Z][a-z]*-[a-z]")
+"""A capitalised compound whose second part is lowercase: an adjective opening a sentence
+("Just-released", "Well-known"); names capitalise both parts ("Jean-Pierre", "Al-Assad")."""
 
 
 @dataclass(slots=True)
@@ -286,14 +291,17 @@ class _Scanner:
             self.order += 1
 
     def _collect(self, tokens: list[str], i: int) -> tuple[int, list[str], bool]:
+        """The capitalised run from ``i`` (with the particles and "of"s names hold)."""
         words: list[str] = []
         j = i
         possessive = False
         while j < len(tokens):
             word = tokens[j]
             if _is_cap(word) and word[:1].isalpha():
-                if words and word in self.gazetteer.demonyms:
-                    break
+                if words and (word in self.gazetteer.demonyms or word == words[0]):
+                    break  # "… Dan Goodin Dan is the editor": a name's first word again starts a new one
+                if not words and _LOWER_COMPOUND.match(word):
+                    break  # "Just-released", "Long-awaited": a sentence's first word, no name's
                 ahead = self._gazetteer_at(tokens, j) if words else None
                 if (
                     ahead is not None
