@@ -76,3 +76,8 @@ def test_actor_view(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None
 def test_merge_picker(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:
     # M on the newest entry's actor (Helen Marsh), narrowed by typing.
     assert snap_compare(app_for(tmp_path, "brief-dark"), terminal_size=size, press=["g", "M", "o"])
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_rename_prompt(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:
+    assert snap_compare(app_for(tmp_path, "brief-dark"), terminal_size=size, press=["g", "R", "enter"])

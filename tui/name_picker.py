@@ -150,7 +150,7 @@ class NamePrompt(ModalScreen[str | None]):
     NamePrompt { align: center middle; }
     NamePrompt > Vertical { width: 72; max-width: 95%; height: auto; border: round $accent; background: $panel; }
     NamePrompt #prompt-title { padding: 0 1; text-style: bold; }
-    NamePrompt Input { border: none; height: 1; padding: 0 1; }
+    NamePrompt #prompt-input { border: none; height: 1; padding: 0 1; }
     """
 
     def __init__(self, title: str, value: str) -> None:
