@@ -80,4 +80,4 @@ def test_merge_picker(snap_compare, tmp_path: Path, size: tuple[int, int]) -> No
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 def test_rename_prompt(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:
-    assert snap_compare(app_for(tmp_path, "brief-dark"), terminal_size=size, press=["g", "R", "enter"])
+    assert snap_compare(app_for(tmp_path, "brief-dark"), terminal_size=size, press=["g", "R"])
