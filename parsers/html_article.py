@@ -155,6 +155,25 @@ def _people(value: Any) -> str | None:
     return person_names(kept) if kept else None
 
 
+_DATE_AFTER = re.compile(
+    r"\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{4}-\d\d|updated|published)",
+    re.I,
+)
+
+
+def _block_name(text: str) -> str | None:
+    """The name a byline block holds; one set in capitals ("NATALIYA VASILYEVA", as a
+    style sheet may have it) read as the name it is."""
+    from .text_lines import byline_name
+
+    name = byline_name(text)
+    if name is None and text.isupper():
+        name = byline_name(text.title())
+    elif name is not None and name.isupper():
+        name = name.title()
+    return name
+
+
 def page_byline(tree: LexborHTMLParser, objects: list[dict[str, Any]]) -> str | None:
     """Who wrote the page's article: JSON-LD ``author`` (people, not the publisher), else the
     author metadata (Dublin Core, ``author``, Parse.ly, ``article:author`` when not an
@@ -179,9 +198,11 @@ def page_byline(tree: LexborHTMLParser, objects: list[dict[str, Any]]) -> str | 
                 continue
             text = " ".join((block.text(deep=True, separator=" ") or "").split())
             link = block.css_first("a")
-            # "Martin Untersinger (avec …)": the name before an aside; else the block's first link.
-            for candidate in (re.sub(r"\s*\([^)]*\)", "", text), link.text(deep=True) if link is not None else ""):
-                name = byline_name(candidate) if candidate else None
+            # "Martin Untersinger (avec …)": the name before an aside; "By X March 11, 2015": before
+            # the date; else the block's first link.
+            text = _DATE_AFTER.split(re.sub(r"\s*\([^)]*\)", "", text), maxsplit=1)[0]
+            for candidate in (text, link.text(deep=True) if link is not None else ""):
+                name = _block_name(candidate) if candidate else None
                 if name:
                     return name
     return None

@@ -145,6 +145,8 @@ def byline_name(line: str) -> str | None:
     tokens = [w for w in words if w.lower() not in _NAME_PARTICLES]
     if not tokens or not all(_NAME_TOKEN.match(w) for w in tokens):
         return None
+    if all(len(w.rstrip(".")) <= 1 for w in tokens):
+        return None  # "J J", "A. B.": initials alone (an avatar's, a comment's) name no one
     if any(w in CAPITALISED_FUNCTION_WORDS or w in EXCLUDED_NAMES for w in tokens):
         return None  # "Live Reporting", "Latest Updates": a page's furniture, not a person
     if _is_all_caps(text) and not prefixed:

@@ -745,3 +745,15 @@ def test_markdown_meta_lines_give_the_date_and_the_author_either_way_round(tmp_p
         ("Bridge opens", "Sam Ortiz", "2025-11-20"),
     ]
     assert all("Ortiz" not in e.body and "Lima" not in e.body for e in entries)
+
+
+def test_page_bylines_set_in_capitals_before_a_date_or_as_initials() -> None:
+    page = (
+        "<html><head><title>Harbour dredging starts | The Courier</title></head><body><main>"
+        "<h1>Harbour dredging starts</h1><cite class='byline'><span>By </span><span>GILLIAN OKORO</span>"
+        "<abbr>March 11, 2025 3:46 PM</abbr></cite><div class='comments'><span class='byline'>J J</span></div>"
+        "<p>Two barges began clearing silt near the northern quay before dawn on Tuesday, the port said.</p>"
+        "<p>The work should take six weeks and will close the ferry berth for two of them.</p></main></body></html>"
+    )
+    entries = read_html(page, boilerplate=default_settings().boilerplate_pattern)
+    assert [(e.title, e.author) for e in entries] == [("Harbour dredging starts", "Gillian Okoro")]
