@@ -1039,3 +1039,20 @@ async def test_a_merge_typed_in_one_burst_picks_what_the_letters_name(tmp_path: 
             await pilot.pause()
         assert isinstance(app.screen, Picker)
         assert {name for _, name in app.screen.choices} == {"Porto", "Zoë Kranz"}
+
+
+async def test_a_correction_never_touches_a_config_file_it_cannot_edit_safely(tmp_path: Path) -> None:
+    """A config that is not valid YAML is left byte for byte as it was; the reader says why."""
+    broken = "# mine\nactors:\n  rename: {Ana: [unclosed\n"
+    sources = [str(FIXTURES / "feed" / "harbour-desk.xml")]
+    app = make_app(tmp_path, broken, sources)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _to_sidebar_actor(pilot, app, "Porto")
+        await pilot.press("X")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert (tmp_path / "config.yaml").read_text() == broken
+        assert "Porto" in {a.name for a in screen(app).briefing.actors}
+        status = screen(app)._status_text
+        assert status is not None and "could not save" in status.plain
+        assert any("not valid YAML" in p.message for p in app.problems.all)
