@@ -6,7 +6,7 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 from .actors import ActorSettings, ScanResult, resolve_actors, scan_entries, without_bylines
 from .dedup import DedupSettings, cluster
@@ -111,6 +111,28 @@ def provisional_briefing(
     return Briefing(sources=sources, entries=entries, actors=(), topics=())
 
 
+class _Texts(Sequence[str]):
+    """Each entry's title and body as one text, made when asked for: deduplication reads the
+    numbers of the few entries it compares, and a list of them all was a third copy of the
+    briefing's text (120 MB at 100 000 long entries)."""
+
+    def __init__(self, raws: Sequence[tuple[RawEntry, Occurrence, str, str | None]]) -> None:
+        self.raws = raws
+
+    def __len__(self) -> int:
+        return len(self.raws)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[str]: ...
+    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
+        if isinstance(index, slice):
+            return [f"{raw.title}\n{raw.body}" for raw, _, _, _ in self.raws[index]]
+        raw = self.raws[index][0]
+        return f"{raw.title}\n{raw.body}"
+
+
 def parsed_so_far(parsed: Sequence[Parsed | None], digests: Sequence[Digest | None]) -> Briefing:
     """The files read so far (those with a digest, in the sources' order) as a provisional
     briefing: what a big cold load shows while it reads the rest."""
@@ -156,16 +178,16 @@ def annotate(
     """
     sources = tuple(Source(p.path, p.format, len(p.entries), p.error) for p in parsed)
     raws: list[tuple[RawEntry, Occurrence, str, str | None]] = []
-    normalised: list[str] = []  # each entry normalised once, for its id and for deduplication
+    copy_keys: list[bytes] = []  # each entry's exact-copy key (its normalised text, hashed)
     shingles: list[array[int]] = []
     given = digests if digests is not None else [None] * len(parsed)
-    seen: dict[str, array[int]] = {}
+    seen: dict[bytes, array[int]] = {}
     for source, made in zip(parsed, given, strict=True):
         if made is None or len(made.ids) != len(source.entries):
             made = digest(source.path, source.entries, settings.shingle_words, settings.max_words, seen)
         for position, raw in enumerate(source.entries):
             raws.append((raw, Occurrence(source.path, position), made.ids[position], made.anchors[position]))
-        normalised.extend(made.normalised)
+        copy_keys.extend(made.keys)
         shingles.extend(made.shingles)
     if isinstance(digests, list):
         digests.clear()  # the caller's list: the texts are kept only as long as they are needed
@@ -176,8 +198,8 @@ def annotate(
     dedup = DedupSettings.of(settings)
     report = on_progress or (lambda _: None)
     report(f"merging duplicates among {len(raws):,} entries")
-    groups = cluster([f"{raw.title}\n{raw.body}" for raw, _, _, _ in raws], dedup, normalised, shingles)
-    del normalised, shingles
+    groups = cluster(_Texts(raws), dedup, copy_keys, shingles)
+    del copy_keys, shingles
 
     # A 50 MB one-line "entry" must not take minutes: names and phrases are read from the start.
     fullest = [_fullest([raws[i] for i in group]) if len(group) > 1 else raws[group[0]][0] for group in groups]

@@ -118,14 +118,15 @@ def shingle_arrays(normalised: Sequence[str], k: int, max_words: int) -> list[ar
 def cluster(
     texts: Sequence[str],
     settings: DedupSettings = DedupSettings(),
-    normalised: Sequence[str] | None = None,
+    normalised: Sequence[str | bytes] | None = None,
     shingles: Sequence[array[int]] | None = None,
 ) -> list[list[int]]:
     """Group indexes of ``texts`` that are the same story; clusters in order of first member.
 
-    ``normalised``: the texts through ``normalise_text``, when the caller has them already
-    (a list given here is emptied once read, so its memory goes before the comparisons);
-    ``shingles``: their ``shingle_arrays``, likewise (see ``digest``).
+    ``normalised``: the texts through ``normalise_text``, or with ``shingles`` given, their
+    exact-copy keys (``digest.copy_key``), when the caller has them already (a list given here
+    is emptied once read, so its memory goes before the comparisons); ``shingles``: their
+    ``shingle_arrays``, likewise (see ``digest``).
     """
     parent = list(range(len(texts)))
 
@@ -141,10 +142,11 @@ def cluster(
             parent[max(a, b)] = min(a, b)
 
     # Exact duplicates first: identical normalised text.
-    first_by_text: dict[str, int] = {}
+    first_by_text: dict[str | bytes, int] = {}
     unique: list[int] = []
     if normalised is None:
         normalised = [normalise_text(text) for text in texts]
+    key: str | bytes
     for index, key in enumerate(normalised):
         if key in first_by_text:
             union(first_by_text[key], index)
@@ -157,7 +159,7 @@ def cluster(
     if shingles is not None:
         computed = [shingles[i] for i in unique]
     else:
-        computed = shingle_arrays([normalised[i] for i in unique], settings.shingle_words, settings.max_words)
+        computed = shingle_arrays([str(normalised[i]) for i in unique], settings.shingle_words, settings.max_words)
     for given in (normalised, shingles):
         if isinstance(given, list):
             given.clear()  # the caller's copy too: at 100 000 entries these are 70 MB of text

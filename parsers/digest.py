@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TypeGuard
 
 from .dedup import shingles_of
-from .model import RawEntry, anchor_of, id_of_normalised, normalise_text
+from .model import RawEntry, anchor_of, blake2b, id_of_normalised, normalise_text
 from .settings import ParseSettings
 from .source import Parsed
 
@@ -23,26 +23,44 @@ from .source import Parsed
 class Digest:
     """One file's entries, each as deduplication sees it (same order as the entries)."""
 
-    normalised: tuple[str, ...]
-    """Title and body normalised, as ``normalise_text(f"{title}\\n{body}")`` gives them."""
+    keys: tuple[bytes, ...]
+    """A hash of each entry's normalised title and body: equal for exact copies (what
+    deduplication looks for first), 12 bytes where the text was a kilobyte and more."""
     ids: tuple[str, ...]
     anchors: tuple[str | None, ...]
     shingles: tuple[array[int], ...]
+    normalised: tuple[str, ...] = ()
+    """The normalised texts themselves, kept only when asked for (following a live file)."""
 
     def then(self, other: Digest) -> Digest:
         """This digest followed by the next run of the same file's entries."""
         return Digest(
-            self.normalised + other.normalised,
+            self.keys + other.keys,
             self.ids + other.ids,
             self.anchors + other.anchors,
             self.shingles + other.shingles,
+            self.normalised + other.normalised,
         )
 
 
-def digest(path: str, entries: Sequence[RawEntry], shingle_words: int, max_words: int, seen: dict[str, array[int]] | None = None) -> Digest:
-    """The digest of a file's entries; ``seen`` remembers shingles by normalised text, so an
-    exact copy (a live blog's pinned post) is hashed once per process."""
+def copy_key(normalised: str) -> bytes:
+    """The exact-copy key of a normalised text (see ``Digest.keys``)."""
+    return blake2b(normalised.encode(), digest_size=12).digest()
+
+
+def digest(
+    path: str,
+    entries: Sequence[RawEntry],
+    shingle_words: int,
+    max_words: int,
+    seen: dict[bytes, array[int]] | None = None,
+    keep_texts: bool = False,
+) -> Digest:
+    """The digest of a file's entries; ``seen`` remembers shingles by exact-copy key, so an
+    exact copy (a live blog's pinned post) is hashed once per process. ``keep_texts``: keep
+    the normalised texts as well."""
     memo = seen if seen is not None else {}
+    keys: list[bytes] = []
     normalised: list[str] = []
     ids: list[str] = []
     shingles: list[array[int]] = []
@@ -50,21 +68,24 @@ def digest(path: str, entries: Sequence[RawEntry], shingle_words: int, max_words
         title, body = normalise_text(raw.title), normalise_text(raw.body)
         ids.append(raw.dump_id or id_of_normalised(title, body))
         text = f"{title} {body}" if title and body else title or body
-        normalised.append(text)
-        found = memo.get(text)
+        key = copy_key(text)
+        keys.append(key)
+        if keep_texts:
+            normalised.append(text)
+        found = memo.get(key)
         if found is None:
-            found = memo[text] = array("I", shingles_of(text, shingle_words, max_words))
+            found = memo[key] = array("I", shingles_of(text, shingle_words, max_words))
         shingles.append(found)
     anchors = tuple(anchor_of(path, raw.body) for raw in entries)
-    return Digest(tuple(normalised), tuple(ids), anchors, tuple(shingles))
+    return Digest(tuple(keys), tuple(ids), anchors, tuple(shingles), tuple(normalised))
 
 
-def digest_of(parsed: Parsed, settings: ParseSettings, seen: dict[str, array[int]] | None = None) -> Digest:
+def digest_of(parsed: Parsed, settings: ParseSettings, seen: dict[bytes, array[int]] | None = None) -> Digest:
     """The digest of one parsed source, with the settings' shingle size and word limit."""
     return digest(parsed.path, parsed.entries, settings.shingle_words, settings.max_words, seen)
 
 
-def digested(parsed: Parsed, settings: ParseSettings, seen: dict[str, array[int]] | None = None) -> tuple[Parsed, Digest]:
+def digested(parsed: Parsed, settings: ParseSettings, seen: dict[bytes, array[int]] | None = None) -> tuple[Parsed, Digest]:
     """A file's parse and its digest, as the helper sends them."""
     return parsed, digest_of(parsed, settings, seen)
 

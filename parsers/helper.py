@@ -163,7 +163,7 @@ def parse_paths(session: Session, paths: Sequence[str], settings: ParseSettings)
     from .digest import digested
     from .source import read_source
 
-    seen: dict[str, Any] = {}
+    seen: dict[bytes, Any] = {}
     return [pickle.dumps(digested(read_source(path, settings), settings, seen), protocol=pickle.HIGHEST_PROTOCOL) for path in paths]
 
 

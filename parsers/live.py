@@ -89,7 +89,7 @@ def _actors_named(text: str, namings: Sequence[tuple[str, tuple[str, ...]]]) -> 
 def splice(briefing: Briefing, parsed: Parsed, settings: ParseSettings) -> Briefing:
     """``briefing`` with ``parsed`` (one source, read again) in place of its earlier reading."""
     path = parsed.path
-    made = digest(path, parsed.entries, settings.shingle_words, settings.max_words)
+    made = digest(path, parsed.entries, settings.shingle_words, settings.max_words, keep_texts=True)
     entries = list(briefing.entries)
     by_member: dict[str, int] = {}
     for index, entry in enumerate(entries):

@@ -145,7 +145,7 @@ def _parse_and_annotate(
         their_paths = [expanded[i][0] for i in theirs]
         later = workers.parse(their_paths, settings, lambda: [digested(read(p, settings), settings) for p in their_paths])
         report = on_progress or (lambda _: None)
-        seen: dict[str, array[int]] = {}  # shingles by text, for the digests made here
+        seen: dict[bytes, array[int]] = {}  # shingles by exact-copy key, for the digests made here
         if workers.parallel and len(to_read) == 1:
             # One big file: if it is a feed, the second process reads the last of its items.
             shared = _parse_shared(expanded[to_read[0]][0], settings, workers)

@@ -77,7 +77,7 @@ def test_near_copies_found_among_thousands_sharing_stock_phrases() -> None:
 
 def test_a_digest_is_what_deduplication_would_work_out_itself() -> None:
     from brief.parsers.dedup import shingle_arrays
-    from brief.parsers.digest import digest
+    from brief.parsers.digest import copy_key, digest
     from brief.parsers.model import RawEntry, anchor_of, entry_id, normalise_text
 
     body = "The harbour authority reopened both ports on Tuesday, after the storm had closed them for two days."
@@ -87,13 +87,15 @@ def test_a_digest_is_what_deduplication_would_work_out_itself() -> None:
         RawEntry("", "Only a body, with “curly quotes” — and a dash."),
         RawEntry("Dumped", "From an earlier dump.", dump_id="0123456789abcdef"),
     ]
-    made = digest("folder/live.txt", entries, 2, 400)
-    for raw, normalised, identity, anchor, shingles in zip(
-        entries, made.normalised, made.ids, made.anchors, made.shingles, strict=True
+    made = digest("folder/live.txt", entries, 2, 400, keep_texts=True)
+    assert digest("folder/live.txt", entries, 2, 400).normalised == ()  # texts kept only when asked for
+    for raw, normalised, key, identity, anchor, shingles in zip(
+        entries, made.normalised, made.keys, made.ids, made.anchors, made.shingles, strict=True
     ):
         assert normalised == normalise_text(f"{raw.title}\n{raw.body}")
+        assert key == copy_key(normalised)
         assert identity == (raw.dump_id or entry_id(raw.title, raw.body))
         assert anchor == anchor_of("folder/live.txt", raw.body)
         assert sorted(shingles) == sorted(shingle_arrays([normalised], 2, 400)[0])
-    assert made.shingles[0] is made.shingles[1]  # an exact copy is hashed once
+    assert made.shingles[0] is made.shingles[1] and made.keys[0] == made.keys[1]  # an exact copy is hashed once
     assert made.then(made).ids == made.ids + made.ids

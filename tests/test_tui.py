@@ -815,7 +815,9 @@ async def test_e_writes_a_digest_of_the_view_and_y_copies_it(tmp_path: Path) -> 
         shown = [main.briefing.entries[i].title for i in main.result.indexes]
         assert 0 < len(shown) < 4
         await pilot.press("E", "E")
-        written = sorted(folder.glob("brief-digest-*.md"), key=lambda p: p.stat().st_mtime_ns)
+        # In the order written: by time (a coarse clock may give both the same), then by minute
+        # stamp, then the "-2" after the one without.
+        written = sorted(folder.glob("brief-digest-*.md"), key=lambda p: (p.stat().st_mtime_ns, p.name[13:26], len(p.name)))
         assert len(written) == 2  # the same minute: the second is "-2", the first not overwritten
         assert written[1].name.endswith("-2.md") or written[0].name[13:26] != written[1].name[13:26]
         text = written[0].read_text(encoding="utf-8")
