@@ -152,8 +152,29 @@ def _scan_here(texts: list[tuple[str, str]], first: int) -> Callable[[], list[Sc
     return lambda: [scan_entries(texts, first)]
 
 
-def _topic_texts(entries: Sequence[Entry]) -> list[str]:
-    return [f"{e.title}\n{e.body[:_SCAN_CHARS]}" for e in entries]
+class _TopicTexts(Sequence[str]):
+    """What topics are found in: each entry's title and the start of its body, made when
+    read (each is read once or twice; a list of them all was another copy of the text)."""
+
+    def __init__(self, entries: Sequence[Entry]) -> None:
+        self.entries = entries
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[str]: ...
+    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
+        if isinstance(index, slice):
+            return _TopicTexts(self.entries[index])
+        entry = self.entries[index]
+        return f"{entry.title}\n{entry.body[:_SCAN_CHARS]}"
+
+
+def _topic_texts(entries: Sequence[Entry]) -> Sequence[str]:
+    return _TopicTexts(entries)
 
 
 def annotate(
