@@ -6,7 +6,7 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, overload
+from typing import TYPE_CHECKING, TypeVar, overload
 
 from .actors import ActorSettings, ScanResult, resolve_actors, scan_entries, without_bylines
 from .dedup import DedupSettings, cluster
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 
 _SCAN_CHARS = SCAN_CHARS
+T = TypeVar("T")
 
 
 def _fullest(members: Sequence[tuple[RawEntry, Occurrence, str, str | None]]) -> RawEntry:
@@ -111,16 +112,16 @@ def provisional_briefing(
     return Briefing(sources=sources, entries=entries, actors=(), topics=())
 
 
-class _Texts(Sequence[str]):
-    """Each entry's title and body as one text, made when asked for: deduplication reads the
-    numbers of the few entries it compares, and a list of them all was a third copy of the
-    briefing's text (120 MB at 100 000 long entries)."""
+class _Made(Sequence[str]):
+    """Texts made from entries when read, not kept: deduplication reads the numbers of the few
+    entries it compares, topics read each text once or twice, and a list of them all was
+    another copy of the briefing's text (120 MB at 100 000 long entries)."""
 
-    def __init__(self, raws: Sequence[tuple[RawEntry, Occurrence, str, str | None]]) -> None:
-        self.raws = raws
+    def __init__(self, items: Sequence[T], make: Callable[[T], str]) -> None:
+        self.items, self.make = items, make
 
     def __len__(self) -> int:
-        return len(self.raws)
+        return len(self.items)
 
     @overload
     def __getitem__(self, index: int) -> str: ...
@@ -128,9 +129,8 @@ class _Texts(Sequence[str]):
     def __getitem__(self, index: slice) -> Sequence[str]: ...
     def __getitem__(self, index: int | slice) -> str | Sequence[str]:
         if isinstance(index, slice):
-            return [f"{raw.title}\n{raw.body}" for raw, _, _, _ in self.raws[index]]
-        raw = self.raws[index][0]
-        return f"{raw.title}\n{raw.body}"
+            return _Made(self.items[index], self.make)
+        return self.make(self.items[index])
 
 
 def parsed_so_far(parsed: Sequence[Parsed | None], digests: Sequence[Digest | None]) -> Briefing:
@@ -152,29 +152,9 @@ def _scan_here(texts: list[tuple[str, str]], first: int) -> Callable[[], list[Sc
     return lambda: [scan_entries(texts, first)]
 
 
-class _TopicTexts(Sequence[str]):
-    """What topics are found in: each entry's title and the start of its body, made when
-    read (each is read once or twice; a list of them all was another copy of the text)."""
-
-    def __init__(self, entries: Sequence[Entry]) -> None:
-        self.entries = entries
-
-    def __len__(self) -> int:
-        return len(self.entries)
-
-    @overload
-    def __getitem__(self, index: int) -> str: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[str]: ...
-    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
-        if isinstance(index, slice):
-            return _TopicTexts(self.entries[index])
-        entry = self.entries[index]
-        return f"{entry.title}\n{entry.body[:_SCAN_CHARS]}"
-
-
 def _topic_texts(entries: Sequence[Entry]) -> Sequence[str]:
-    return _TopicTexts(entries)
+    """What topics are found in: each entry's title and the start of its body."""
+    return _Made(entries, lambda e: f"{e.title}\n{e.body[:_SCAN_CHARS]}")
 
 
 def annotate(
@@ -219,7 +199,7 @@ def annotate(
     dedup = DedupSettings.of(settings)
     report = on_progress or (lambda _: None)
     report(f"merging duplicates among {len(raws):,} entries")
-    groups = cluster(_Texts(raws), dedup, copy_keys, shingles)
+    groups = cluster(_Made(raws, lambda r: f"{r[0].title}\n{r[0].body}"), dedup, copy_keys, shingles)
     del copy_keys, shingles
 
     # A 50 MB one-line "entry" must not take minutes: names and phrases are read from the start.
