@@ -56,8 +56,12 @@ def load(
     settings = settings or default_settings()
     edits = settings.actor_edits
     if edits and on_head is not None:
-        given = on_head
-        on_head = lambda head: given(curate(head, edits))  # noqa: E731
+        shown = on_head
+
+        def curated_head(head: Briefing) -> None:
+            shown(curate(head, edits))
+
+        on_head = curated_head
     with collection_paused():
         # The user's corrections to the actors go on last: the cache holds what was found.
         return curate(_load(sources, settings, cache, read, on_head, on_progress), edits)
