@@ -114,6 +114,25 @@ class TopicScan:
     """Phrase → the sampled entries it occurs in (person names not yet left out)."""
 
 
+_FORMULA_SHARE = 0.5
+_FORMULA_MIN_ENTRIES = 50
+"""A recurring phrase in more than this share of a briefing of at least this many entries is
+a stock phrase of its writers ("according to people familiar", "on condition of anonymity"):
+it tells no entry from another, so it is no topic."""
+
+
+def _in_most(texts: Sequence[str], phrase: str, step: int) -> bool:
+    """Whether ``phrase`` is in more than ``_FORMULA_SHARE`` of all ``texts``: the sample
+    (every ``step``-th) said so; every text is read to be sure (a sample can fall in step
+    with how a briefing repeats itself)."""
+    if step == 1:
+        return True
+    pattern = _phrase_pattern(phrase)
+    needle = _PIECE.findall(phrase)[0]
+    held = sum(1 for text in texts if needle in (lowered := text.casefold()) and pattern.search(lowered))
+    return held > _FORMULA_SHARE * len(texts)
+
+
 def sample_step(count: int) -> int:
     """Every how many entries a phrase is looked for (at most ``_SAMPLE`` entries are read)."""
     return max(1, -(-count // _SAMPLE))  # rounded up: a step rounded down read up to twice as many
@@ -193,9 +212,12 @@ def find_topics(
                 where.setdefault(phrase, set()).update(ids)
         floor = min_entries if step == 1 else 2
         counts = Counter({p: len(ids) for p, ids in where.items() if len(ids) >= floor})
+        sampled = len(range(0, len(texts), step))
         for phrase, reach in sorted(counts.items(), key=lambda item: (-item[1], -len(item[0].split()), item[0])):
             if phrase in configured_words or phrase in known_names:
                 continue
+            if sampled >= _FORMULA_MIN_ENTRIES and reach > _FORMULA_SHARE * sampled and _in_most(texts, phrase, step):
+                continue  # in most entries: the desk's formula ("people familiar with"), no topic to filter by
             # Skip a phrase inside (or containing) one already chosen with the same reach.
             if any((phrase in other or other in phrase) and counts[other] >= reach for other in chosen):
                 continue

@@ -55,3 +55,16 @@ def test_a_keyword_with_an_apostrophe_matches_either_apostrophe() -> None:
     texts = ["Women’s rights groups marched in the capital.", "A vote on women's rights is due.", "Rain again."]
     result = find_topics(texts, [("Rights", ["women's rights"])], automatic=0, min_entries=2)
     assert result.topics[0][0] == "Rights" and result.topics[0][2] == (0, 1)
+
+
+def test_a_stock_phrase_in_most_entries_is_no_topic() -> None:
+    """Wire copy says "people familiar with the talks" in most entries: it tells none apart."""
+    subjects = ["grain exports", "fishing quotas", "rail freight", "steel output", "gas storage"]
+    texts = [
+        f"Entry {i} on {subjects[i % 5]}. "
+        + ("Officials spoke to people familiar with the talks. " if i % 10 < 7 else "The minister spoke briefly. ")
+        for i in range(200)
+    ]
+    labels = {keywords[0] for _, keywords, _, automatic in find_topics(texts, [], automatic=8, min_entries=2).topics if automatic}
+    assert "people familiar" not in labels and not any("familiar" in label for label in labels)
+    assert {"grain exports", "fishing quotas", "rail freight"} <= labels
