@@ -172,6 +172,13 @@ def _decoded(element: ET.Element) -> str:
     return text
 
 
+def _inner_markup(element: ET.Element) -> str:
+    """An element's inline markup as HTML (its text and child elements), namespace prefixes
+    dropped: XHTML content, or HTML written straight into the feed."""
+    inner = (element.text or "") + "".join(ET.tostring(child, encoding="unicode") for child in element)
+    return re.sub(r"<(/?)[\w.-]+:", r"<\1", inner)
+
+
 def _text(element: ET.Element | None) -> str:
     return (element.text or "").strip() if element is not None else ""
 
@@ -181,9 +188,7 @@ def _atom_content(element: ET.Element | None) -> str:
         return ""
     kind = (element.get("type") or element.get("mode") or "text").lower()
     if "xhtml" in kind or len(element):  # inline markup, declared or naked
-        inner = (element.text or "") + "".join(ET.tostring(child, encoding="unicode") for child in element)
-        inner = re.sub(r"<(/?)[\w.-]+:", r"<\1", inner)  # drop namespace prefixes
-        return html_to_markdown(inner)
+        return html_to_markdown(_inner_markup(element))
     text = _decoded(element)
     if kind in ("html", "text/html", "escaped") or "<" in text:
         return html_to_markdown(text)
@@ -195,10 +200,7 @@ def _rich_text(element: ET.Element | None) -> str:
     text, or inline XHTML elements (``xhtml:body``, a ``<body>`` in the XHTML namespace)."""
     if element is None:
         return ""
-    if len(element):
-        inner = (element.text or "") + "".join(ET.tostring(child, encoding="unicode") for child in element)
-        return html_to_markdown(re.sub(r"<(/?)[\w.-]+:", r"<\1", inner))  # namespace prefixes dropped
-    return html_to_markdown(_decoded(element))
+    return html_to_markdown(_inner_markup(element) if len(element) else _decoded(element))
 
 
 _ITEM_TEXT = ("encoded", "body", "fullitem", "description", "content", "abstract", "summary")
@@ -256,11 +258,10 @@ def _entry(item: ET.Element, atom: bool, base: str | None = None) -> RawEntry | 
     if own_base:
         base = urljoin(base, own_base) if base else own_base
     title_node = _core(children, "title")
-    if title_node is not None and len(title_node):  # <title type="xhtml"><div>…</div></title>, or naked markup
-        inner = (title_node.text or "") + "".join(ET.tostring(child, encoding="unicode") for child in title_node)
-        title = html_to_text(re.sub(r"<(/?)[\w.-]+:", r"<\1", inner))
-    else:
-        title = html_to_text(_decoded(title_node).strip()) if title_node is not None else ""
+    if title_node is None:
+        title = ""
+    else:  # <title type="xhtml"><div>…</div></title> or naked markup; or its text
+        title = html_to_text(_inner_markup(title_node) if len(title_node) else _decoded(title_node).strip())
     if atom:
         body = _atom_content(_first(children, "content")) or _atom_content(_first(children, "summary"))
     else:
