@@ -1,8 +1,10 @@
-"""What a page that declares itself one article says about it: headline, author, date.
+"""What a page says about its article: headline, byline, date, and whether it declares
+itself one article.
 
 A news page's headline and byline often sit outside the block that holds its text, so the
 text alone would be titled by its first sentence; the page's metadata (schema.org JSON-LD,
-``og:title``, ``article:published_time``) names them exactly.
+Dublin Core, Open Graph, ``<title>``) and its byline blocks name them. One reading of them
+(``page_article``) serves every page, declared an article or not.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from .dates import normalise_datetime
 from .structured_data import node_types, person_names, plain
+from .text_lines import byline_name
 
 _ARTICLE_TYPES = ("Article", "BlogPosting", "Report")
 
@@ -28,41 +31,24 @@ class DeclaredArticle:
     published: str | None
 
 
-def declared_article(tree: LexborHTMLParser, objects: list[dict[str, Any]]) -> DeclaredArticle | None:
-    """The article a page declares (in its JSON-LD ``objects`` or ``og:type``), or None when
-    it declares none or is a live blog."""
+def page_article(tree: LexborHTMLParser, objects: list[dict[str, Any]]) -> tuple[DeclaredArticle, bool]:
+    """What the page says of its article (headline, byline, and its time when it declares
+    one), and whether it declares itself one article (in its JSON-LD ``objects`` or Open
+    Graph; a live blog never is). Read before the page is cleaned: bylines sit in its chrome."""
     found: dict[str, Any] | None = None
+    live = False
     for node in objects:
         kinds = node_types(node)
-        if "LiveBlogPosting" in kinds:
-            return None
+        live = live or "LiveBlogPosting" in kinds
         if found is None and any(kind.endswith(_ARTICLE_TYPES) for kind in kinds):
             found = node
-    kind = tree.css_first('meta[property="og:type"]')
+    metas = _metas(tree)
     # Open Graph's article:* properties belong to an article, even where og:type was left out.
-    declared = (kind is not None and (kind.attributes.get("content") or "").strip().lower() == "article") or (
-        tree.css_first('meta[property="article:published_time"]') is not None
+    declared = not live and (found is not None or metas.get("og:type", "").lower() == "article" or "article:published_time" in metas)
+    published = (
+        normalise_datetime(plain((found or {}).get("datePublished")) or metas.get("article:published_time")) if declared else None
     )
-    if found is None and not declared:
-        return None
-    node = found or {}
-    return DeclaredArticle(
-        headline=plain(node.get("headline")) or _meta(tree, 'meta[property="og:title"]') or _heading(tree),
-        author=person_names(node.get("author")) or _meta(tree, 'meta[name="author"]'),
-        published=normalise_datetime(
-            plain(node.get("datePublished")) or _meta(tree, 'meta[property="article:published_time"]')
-        ),
-    )
-
-
-def _meta(tree: LexborHTMLParser, selector: str) -> str | None:
-    node = tree.css_first(selector)
-    return (plain(node.attributes.get("content")) or None) if node is not None else None
-
-
-def _heading(tree: LexborHTMLParser) -> str | None:
-    node = tree.css_first("h1")
-    return (plain(node.text(deep=True)) or None) if node is not None else None
+    return DeclaredArticle(page_headline(tree, objects, metas), page_byline(tree, objects, metas), published), declared
 
 
 _SITE_SEPARATORS = (" | ", " - ", " – ", " — ", " · ", " :: ", " » ", " / ")
@@ -74,20 +60,25 @@ def _norm(text: str) -> str:
 
 def without_site(title: str, site: str | None) -> str:
     """A page ``<title>`` or ``og:title`` without the site's part ("Headline | The Daily
-    Ledger", "Section - Site"): the part that is the site's name, else a short last part."""
+    Ledger", "Section - Site"): the part that is the site's name where it is known, else a
+    short, capitalised last part."""
     for separator in _SITE_SEPARATORS:
         if separator not in title:
             continue
         parts = [p.strip() for p in title.split(separator) if p.strip()]
         if len(parts) < 2:
             continue
-        if site:
-            kept = [p for p in parts if _norm(p) != _norm(site)]
-            if len(kept) < len(parts) and kept:
-                return separator.join(kept)
         longest = max(parts, key=len)
-        if len(parts[-1].split()) <= 4 and parts[-1] is not longest:
-            return separator.join(parts[:-1])
+        if site:
+            # The site's name, or the start of it ("Spiceworks" of "Spiceworks Inc").
+            named = _norm(site)
+            kept = [p for p in parts if p is longest or not (named.startswith(_norm(p)) or _norm(p).startswith(named))]
+            if len(kept) < len(parts):
+                return separator.join(kept)
+            continue  # the site is known and is not here: this is a subtitle, not a site's name
+        last = parts[-1]
+        if len(last.split()) <= 4 and last is not longest and not last[:1].islower():
+            return separator.join(parts[:-1])  # "… - BBC News"; "… - an async task framework" is the headline's
     return title.strip()
 
 
@@ -108,12 +99,11 @@ _TITLE_METAS = ("dc:title", "dcterm:title", "og:title", "title", "twitter:title"
 _AUTHOR_METAS = ("dc:creator", "dcterm:creator", "author", "parsely-author", "article:author", "byl", "sailthru.author")
 
 
-def page_headline(tree: LexborHTMLParser, objects: list[dict[str, Any]]) -> str | None:
+def page_headline(tree: LexborHTMLParser, objects: list[dict[str, Any]], metas: dict[str, str]) -> str | None:
     """The page's own headline: its JSON-LD ``headline``; else its title metadata (Dublin
     Core, ``og:title``, …) without the site's name; else an ``<h1>`` the ``<title>`` agrees
     with (so a blog's name in an ``<h1>`` above the post is passed over); else the ``<title>``
     without the site's name; else the first ``<h1>``. Never the site's name alone."""
-    metas = _metas(tree)
     site = metas.get("og:site_name") or metas.get("application-name")
     title_node = tree.css_first("title")
     title = plain(title_node.text(deep=True)) if title_node is not None else ""
@@ -124,8 +114,8 @@ def page_headline(tree: LexborHTMLParser, objects: list[dict[str, Any]]) -> str 
             # page's <title> holds is its headline.
             name = plain(node.get("name"))
             if name and _norm(name) != _norm(headline) and _norm(name) in _norm(title) and _norm(headline) not in _norm(title):
-                return name
-            return headline
+                headline = name
+            return without_site(headline, site) if site else headline
     for key in _TITLE_METAS:
         value = metas.get(key)
         if value and (not site or _norm(value) != _norm(site)):
@@ -149,10 +139,11 @@ _BYLINE_SELECTORS = (
 
 
 def _people(value: Any) -> str | None:
-    """JSON-LD authors that are people (an Organization as author is the publisher)."""
-    people = value if isinstance(value, list) else [value]
-    kept = [p for p in people if not (isinstance(p, dict) and "Organization" in str(p.get("@type", "")))]
-    return person_names(kept) if kept else None
+    """JSON-LD authors: the people among them; only where none is a person, the organisation
+    (a wire service, "Contributors to …") that signs the page."""
+    authors = value if isinstance(value, list) else [value]
+    people = [a for a in authors if not (isinstance(a, dict) and "Organization" in str(a.get("@type", "")))]
+    return person_names(people) if people and person_names(people) else person_names(authors)
 
 
 _DATE_AFTER = re.compile(
@@ -164,8 +155,6 @@ _DATE_AFTER = re.compile(
 def _block_name(text: str) -> str | None:
     """The name a byline block holds; one set in capitals ("NATALIYA VASILYEVA", as a
     style sheet may have it) read as the name it is."""
-    from .text_lines import byline_name
-
     name = byline_name(text)
     if name is None and text.isupper():
         name = byline_name(text.title())
@@ -174,19 +163,16 @@ def _block_name(text: str) -> str | None:
     return name
 
 
-def page_byline(tree: LexborHTMLParser, objects: list[dict[str, Any]]) -> str | None:
+def page_byline(tree: LexborHTMLParser, objects: list[dict[str, Any]], metas: dict[str, str]) -> str | None:
     """Who wrote the page's article: JSON-LD ``author`` (people, not the publisher), else the
     author metadata (Dublin Core, ``author``, Parse.ly, ``article:author`` when not an
     address), else the first byline block of the page (``rel=author``, ``itemprop=author``,
-    ``.byline``, ``.author``). Read before the page is cleaned: bylines sit in its chrome."""
-    from .text_lines import byline_name
-
+    ``.byline``, ``.author``)."""
     for node in objects:
         if any(kind.endswith(_ARTICLE_TYPES) for kind in node_types(node)):
             names = _people(node.get("author"))
             if names:
                 return names
-    metas = _metas(tree)
     site = metas.get("og:site_name")
     for key in _AUTHOR_METAS:
         value = metas.get(key)

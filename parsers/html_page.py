@@ -15,7 +15,7 @@ from datetime import date
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .dates import combine, epoch_moment, find_date, normalise_datetime, parse_time_stamp, with_time_of
-from .html_article import DeclaredArticle, declared_article, page_byline, page_headline
+from .html_article import DeclaredArticle, page_article
 from .html_markdown import DROP_TAGS, absolute_url, nodes_to_markdown, safe_url
 from .markdown_doc import read_markdown
 from .model import RawEntry
@@ -370,8 +370,7 @@ def _read_html(text: str, boilerplate: re.Pattern[str], default_day: date | None
     base_link = safe_url(address) if address and "://" in address else None
     scripts = [node.text() or "" for node in tree.css('script[type="application/ld+json"]')]
     declared = json_ld_objects(scripts) if scripts else []
-    article = declared_article(tree, declared)
-    headline, byline = page_headline(tree, declared), page_byline(tree, declared)
+    facts, declares = page_article(tree, declared)
     main, main_text = _main(root, _clean(root, boilerplate))
     blocks = _post_blocks(main, main_text)
     entries = [entry for entry in (_post(block, day, base_link) for block in blocks) if entry is not None]
@@ -382,15 +381,11 @@ def _read_html(text: str, boilerplate: re.Pattern[str], default_day: date | None
             main, _ = _main(root, _clean(root, boilerplate))
         entries = read_markdown(nodes_to_markdown(main.iter(include_text=True)), boilerplate=boilerplate, default_day=day)
     from_posts = not from_text
-    declared_page = article is not None
-    if article is None and not from_posts and (headline or byline):
-        # A page of one text (no posts in it) is one article, declared or not.
-        article = DeclaredArticle(headline, byline, None)
-    if article is not None:
-        article = replace(article, headline=article.headline or headline, author=article.author or byline)
+    # A page that declares one article, or a page of one text (no posts in it), declared or not.
+    if declares or (not from_posts and (facts.headline or facts.author)):
         # The sections of one article (a newsletter issue) share its author and time.
-        entries = [_as_declared(entry, article, from_posts) for entry in entries]
-        entries = _headline_first(entries, article.headline, one_article=declared_page or not from_posts, posts=from_posts)
+        entries = [_as_declared(entry, facts, from_posts) for entry in entries]
+        entries = _headline_first(entries, facts.headline, one_article=declares or not from_posts, posts=from_posts)
     if declared:
         # A page whose posts are drawn by JavaScript saves as an empty shell: the live blog it
         # declares for search engines is then its content. Its own HTML wins when it holds as
