@@ -15,7 +15,7 @@ from .plain_text import read_plain_text
 from .rules import NUMBER_MARK
 from .settings import load_yaml, yaml_module
 from .text_clean import first_sentence, scrub, tidy_line
-from .text_lines import byline_name, dated_byline, dated_byline_day, is_read_more
+from .text_lines import byline_name, dated_byline, is_read_more, signed_and_dated
 
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n(?:---|\.\.\.)\s*\n", re.S)
 _INLINE_MARKS = re.compile(r"(\*\*|__|\*|_|`|~~)")
@@ -113,10 +113,10 @@ def _section(
             if name and author is None and re.match(r"^\s*(?:[*_]{1,2})?\s*by\s", line, re.I):
                 author = name
                 continue
-            name = dated_byline(plain)
+            name, signed_day = signed_and_dated(plain)
             if name and author is None:
                 author = name  # "Ingrid Solberg · Nov 21, 2026", "20 November 2025 — by Sam Ortiz"
-                if stamp is None and (signed_day := dated_byline_day(plain)) is not None:
+                if stamp is None and signed_day is not None:
                     day = signed_day
                 continue
         head = False

@@ -107,24 +107,21 @@ def dated_byline(line: str) -> str | None:
     """The name in a line of a byline and a date, either way round ("Ingrid Solberg · Nov 21,
     2026", "By Ana Lima | 9 June", "20 November 2025 — by Sam Ortiz"): the byline of a
     newsletter's or a blog's post."""
+    return signed_and_dated(line)[0]
+
+
+def signed_and_dated(line: str) -> tuple[str | None, date | None]:
+    """The name and the day of such a line ("20 November 2025 — by Sam Ortiz" → Sam Ortiz,
+    2025-11-20); (None, None) when it is not one."""
     parts = _META_SEPARATOR.split(tidy_line(line))
     if len(parts) < 2:
-        return None
-    dated = [part for part in parts if find_date(part.replace(",", " "))]
-    if not dated:
-        return None
-    return next((name for part in parts if part not in dated and (name := byline_name(part))), None)
-
-
-def dated_byline_day(line: str) -> date | None:
-    """The day of such a line ("20 November 2025 — by Sam Ortiz" → 2025-11-20)."""
-    if dated_byline(line) is None:
-        return None
-    for part in _META_SEPARATOR.split(tidy_line(line)):
-        found = find_date(part.replace(",", " "))
-        if found:
-            return found[0]
-    return None
+        return None, None
+    days = [(part, found[0]) for part in parts if (found := find_date(part.replace(",", " ")))]
+    if not days:
+        return None, None
+    dated = {part for part, _ in days}
+    name = next((name for part in parts if part not in dated and (name := byline_name(part))), None)
+    return (name, days[0][1]) if name else (None, None)
 
 
 def byline_name(line: str) -> str | None:
