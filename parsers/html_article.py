@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .dates import normalise_datetime
 from .structured_data import node_types, person_names, plain
@@ -163,6 +163,22 @@ def _block_name(text: str) -> str | None:
     return name
 
 
+_COMMENT_WORDS = frozenset({"comment", "comments", "reply", "replies", "discussion"})
+_CLASS_WORD = re.compile(r"[a-z]+")
+
+
+def _in_comments(node: LexborNode) -> bool:
+    """Whether a byline block signs a reader's comment (in the page's comments list), not
+    the article."""
+    parent = node.parent
+    while parent is not None:
+        attrs = parent.attributes
+        if _COMMENT_WORDS.intersection(_CLASS_WORD.findall(f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower())):
+            return True
+        parent = parent.parent
+    return False
+
+
 def page_byline(tree: LexborHTMLParser, objects: list[dict[str, Any]], metas: dict[str, str]) -> str | None:
     """Who wrote the page's article: JSON-LD ``author`` (people, not the publisher), else the
     author metadata (Dublin Core, ``author``, Parse.ly, ``article:author`` when not an
@@ -180,7 +196,7 @@ def page_byline(tree: LexborHTMLParser, objects: list[dict[str, Any]], metas: di
             return byline_name(value) or value
     for selector in _BYLINE_SELECTORS:
         for block in tree.css(selector)[:3]:
-            if block.tag in ("meta", "link", "script", "style", "body", "html"):
+            if block.tag in ("meta", "link", "script", "style", "body", "html") or _in_comments(block):
                 continue
             text = " ".join((block.text(deep=True, separator=" ") or "").split())
             link = block.css_first("a")

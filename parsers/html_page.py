@@ -63,10 +63,37 @@ def _inside_article(node: LexborNode) -> bool:
     return False
 
 
+_ARTICLE_TEXT = 500
+"""Characters of text an ``<article>`` holds when it is a story, not a teaser card."""
+
+
+def _around_article(root: LexborNode) -> set[int]:
+    """The blocks around the page's longest ``<article>`` (of a story's length): some pages
+    open their story in an overlay ("modal", "dialog") over a list of others; the story is
+    what was saved, so what holds it is no chrome, whatever its class says."""
+    best: LexborNode | None = None
+    best_length = _ARTICLE_TEXT
+    for node in root.css("article"):
+        length = _text_length(node)
+        if length > best_length:
+            best, best_length = node, length
+    around: set[int] = set()
+    holder = best.parent if best is not None else None
+    while holder is not None:
+        around.add(holder.mem_id)
+        holder = holder.parent
+    return around
+
+
+def _hidden_by_attribute(node: LexborNode) -> bool:
+    attrs = node.attributes
+    return "hidden" in attrs or attrs.get("aria-hidden") == "true"
+
+
 def _is_chrome(node: LexborNode, page_text: int) -> bool:
     tag = node.tag or ""
     attrs = node.attributes
-    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+    if _hidden_by_attribute(node):
         return True
     if tag in ("body", "html", "main", "article"):
         return False
@@ -131,10 +158,11 @@ def _clean(root: LexborNode, boilerplate: re.Pattern[str]) -> int:
                 removed = True
             else:
                 form.unwrap()
+    around = _around_article(root)
     for node in list(root.traverse()):
         if node.parent is None:
             continue
-        if _is_chrome(node, page_text):
+        if _is_chrome(node, page_text) and not (node.mem_id in around and not _hidden_by_attribute(node)):
             node.decompose()
             removed = True
     if removed:

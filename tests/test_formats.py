@@ -757,3 +757,11 @@ def test_page_bylines_set_in_capitals_before_a_date_or_as_initials() -> None:
     )
     entries = read_html(page, boilerplate=default_settings().boilerplate_pattern)
     assert [(e.title, e.author) for e in entries] == [("Harbour dredging starts", "Gillian Okoro")]
+
+
+def test_a_story_opened_in_an_overlay_over_a_list_of_others_is_the_page() -> None:
+    # The overlay's class says "modal", which is chrome on other pages; here it holds the article.
+    got = parse("html", "overlay-article.html").entries
+    assert [e.title for e in got] == ["Storm surge floods the lower harbour road"]
+    assert got[0].author == "Tove Lindqvist"  # a reader's comment is signed too: not the article's byline
+    assert "highest in eleven years" in got[0].body and "floods every winter" not in got[0].body
