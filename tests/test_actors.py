@@ -256,3 +256,14 @@ def test_a_sentence_opening_compound_and_a_repeated_first_name_are_no_part_of_a_
     assert not {n for n in names if n.startswith(("Just-released", "Long-awaited"))}
     assert not {n for n in names if n.split()[-1] in ("Dan", "Ana")}
     assert "Harbour Board" in names
+
+
+def test_names_either_side_of_a_slash_are_two() -> None:
+    # A picture credit or a pairing ("Kyiv/Warsaw") joins names with a slash, never into one.
+    result = extract_actors(
+        [("Launch fails", "The cargo ship broke up minutes after launch (Oleg Urusov/ Roscosmos Space Agency photo). "
+          "Flights between Kyiv/Warsaw resumed on Monday.")]
+    )  # fmt: skip
+    names = set(result.per_entry[0])
+    assert "Oleg Urusov" in names and "Roscosmos Space Agency" in names
+    assert {"Kyiv", "Warsaw"} <= names

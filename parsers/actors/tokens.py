@@ -19,7 +19,7 @@ from ..words import (
 # A word: a letter, then word characters, with ' ’ . - only between them ("U.S", "al-Assad",
 # "Putin's"); a number keeps . , : only between digits ("3,200", "10:30"), so "in 1994." ends a
 # sentence. Written so that no token needs backtracking.
-_TOKEN = re.compile(r"[^\W\d_]\w*(?:[’'.\-]+\w+)*|\d\w*(?:[.,:]+\w+)*|[“”\"‘(\[\]—–:;.!?,)|•]")
+_TOKEN = re.compile(r"[^\W\d_]\w*(?:[’'.\-]+\w+)*|\d\w*(?:[.,:]+\w+)*|[“”\"‘(\[\]—–:;.!?,)|•/]")
 _TOKEN_OR_NEWLINE = re.compile(_TOKEN.pattern + r"|\n")
 _TOKEN_OR_NEWLINE_ASCII = re.compile(_TOKEN_OR_NEWLINE.pattern, re.ASCII)
 """The same tokens for ASCII text (most text), found a fifth faster by ASCII-only classes."""
