@@ -469,15 +469,17 @@ def _headline_first(entries: list[RawEntry], headline: str | None, one_article: 
     if not headline or not entries:
         return entries
     wanted = _norm_title(headline)
+    total = sum(len(e.body) for e in entries)
+    if one_article:
+        entries = _stub_joined(entries, wanted, total)
     if any(_norm_title(e.title) == wanted for e in entries):
         return entries
-    total = sum(len(e.body) for e in entries)
     if one_article:
         main = max(range(len(entries)), key=lambda i: len(entries[i].body))
         article = entries[main]
         if len(article.body) >= _WHOLE_TEXT * total:
             kept = [
-                replace(e, title=headline) if i == main else e
+                _retitled(e, headline) if i == main else e
                 for i, e in enumerate(entries)
                 if posts or i == main or len(e.body) >= _SCRAP * len(article.body) or len(e.body.split()) >= 40
             ]
@@ -487,6 +489,32 @@ def _headline_first(entries: list[RawEntry], headline: str | None, one_article: 
     if _weak_title(first) or (title and title in wanted and len(title) >= 0.4 * len(wanted)):
         return [replace(first, title=headline), *entries[1:]]
     return entries
+
+
+def _retitled(entry: RawEntry, headline: str) -> RawEntry:
+    """The article's entry under the page's headline; the heading it had, one inside the
+    article ("5) Skagen"), kept at the head of its text."""
+    had, wanted = _norm_title(entry.title), _norm_title(headline)
+    if _weak_title(entry) or " " not in had or had in wanted or wanted in had:
+        return replace(entry, title=headline)  # a sentence, a file name, the headline again
+    return replace(entry, title=headline, body=f"## {entry.title}\n\n{entry.body}")
+
+
+def _stub_joined(entries: list[RawEntry], wanted: str, total: int) -> list[RawEntry]:
+    """An article whose headline heads only its standfirst, the rest of its text under the
+    first heading inside it ("21) Star Wars", the first of a list): one entry, under the
+    headline, that heading kept in its text."""
+    main = max(range(len(entries)), key=lambda i: len(entries[i].body))
+    article = entries[main]
+    if main == 0 or len(article.body) < _WHOLE_TEXT * total or _norm_title(article.title) == wanted:
+        return entries
+    stub = entries[main - 1]
+    if _norm_title(stub.title) != wanted or len(stub.body) >= _SCRAP * len(article.body):
+        return entries
+    article = _retitled(article, stub.title)
+    body = "\n\n".join(part for part in (stub.body, article.body) if part)
+    joined = replace(article, body=body, author=article.author or stub.author)
+    return [*entries[: main - 1], joined, *entries[main + 1 :]]
 
 
 def _norm_title(text: str) -> str:

@@ -765,3 +765,12 @@ def test_a_story_opened_in_an_overlay_over_a_list_of_others_is_the_page() -> Non
     assert [e.title for e in got] == ["Storm surge floods the lower harbour road"]
     assert got[0].author == "Tove Lindqvist"  # a reader's comment is signed too: not the article's byline
     assert "highest in eleven years" in got[0].body and "floods every winter" not in got[0].body
+
+
+def test_an_article_whose_headline_heads_only_its_standfirst_is_one_entry() -> None:
+    # The standfirst sits under the headline; the list that is the article runs on under its
+    # own first heading ("5) Skagen"): one article, titled by its headline, the heading kept.
+    got = parse("html", "list-article.html").entries
+    assert [e.title for e in got] == ["Five harbours worth a winter visit"]
+    assert got[0].body.index("Quiet quays") < got[0].body.index("5) Skagen") < got[0].body.index("1) Bergen")
+    assert got[0].author == "Mira Solberg"
