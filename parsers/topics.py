@@ -84,7 +84,18 @@ _APOSTROPHE = re.compile("['’]")
 def _phrase_pattern(phrase: str, flags: int = 0) -> re.Pattern[str]:
     """A casefolded phrase as whole words; either apostrophe matches either."""
     escaped = _APOSTROPHE.sub("['’]", re.escape(phrase.strip()))  # one pass: a second would rewrite the first's
-    return re.compile(r"(?<!\w)" + escaped + r"(?!\w)", flags)
+    # The check that no letter comes before is written after the phrase's first word, not
+    # before it: a pattern that opens with a literal word is searched for as that word (some
+    # fifteen times faster than trying a look-behind at every character of the text).
+    first = _LEADING_WORD.match(escaped)
+    if first is None:
+        return re.compile(r"(?<!\w)" + escaped + r"(?!\w)", flags)
+    word = first.group()
+    return re.compile(word + r"(?<!\w" + word + ")" + escaped[len(word) :] + r"(?!\w)", flags)
+
+
+_LEADING_WORD = re.compile(r"\w+")
+"""A phrase's first word, as escaped (``re.escape`` leaves letters and digits as they are)."""
 
 
 @dataclass(frozen=True)
@@ -121,16 +132,20 @@ a stock phrase of its writers ("according to people familiar", "on condition of 
 it tells no entry from another, so it is no topic."""
 
 
-def _in_most(texts: Sequence[str], phrase: str, step: int) -> bool:
-    """Whether ``phrase`` is in more than ``_FORMULA_SHARE`` of all ``texts``: the sample
+def _in_most(texts: Sequence[str], phrases: Sequence[str], step: int) -> set[str]:
+    """Those of ``phrases`` in more than ``_FORMULA_SHARE`` of all ``texts``: the sample
     (every ``step``-th) said so; every text is read to be sure (a sample can fall in step
-    with how a briefing repeats itself)."""
-    if step == 1:
-        return True
-    pattern = _phrase_pattern(phrase)
-    needle = _PIECE.findall(phrase)[0]
-    held = sum(1 for text in texts if needle in (lowered := text.casefold()) and pattern.search(lowered))
-    return held > _FORMULA_SHARE * len(texts)
+    with how a briefing repeats itself), once for all of them."""
+    if step == 1 or not phrases:
+        return set(phrases)
+    tests = [(phrase, _PIECE.findall(phrase)[0], _phrase_pattern(phrase)) for phrase in phrases]
+    held = dict.fromkeys(phrases, 0)
+    for text in texts:
+        lowered = text.casefold()
+        for phrase, needle, pattern in tests:
+            if needle in lowered and pattern.search(lowered):
+                held[phrase] += 1
+    return {phrase for phrase, count in held.items() if count > _FORMULA_SHARE * len(texts)}
 
 
 def sample_step(count: int) -> int:
@@ -213,10 +228,12 @@ def find_topics(
         floor = min_entries if step == 1 else 2
         counts = Counter({p: len(ids) for p, ids in where.items() if len(ids) >= floor})
         sampled = len(range(0, len(texts), step))
-        for phrase, reach in sorted(counts.items(), key=lambda item: (-item[1], -len(item[0].split()), item[0])):
-            if phrase in configured_words or phrase in known_names:
-                continue
-            if sampled >= _FORMULA_MIN_ENTRIES and reach > _FORMULA_SHARE * sampled and _in_most(texts, phrase, step):
+        ranked = sorted(counts.items(), key=lambda item: (-item[1], -len(item[0].split()), item[0]))
+        ranked = [(phrase, reach) for phrase, reach in ranked if phrase not in configured_words and phrase not in known_names]
+        widespread = [phrase for phrase, reach in ranked if reach > _FORMULA_SHARE * sampled]
+        formulas = _in_most(texts, widespread, step) if sampled >= _FORMULA_MIN_ENTRIES else set()
+        for phrase, reach in ranked:
+            if phrase in formulas:
                 continue  # in most entries: the desk's formula ("people familiar with"), no topic to filter by
             # Skip a phrase inside (or containing) one already chosen with the same reach.
             if any((phrase in other or other in phrase) and counts[other] >= reach for other in chosen):

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from brief.parsers.topics import _SAMPLE, find_topics, sample_step
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from brief.parsers.topics import _SAMPLE, _phrase_pattern, find_topics, sample_step
 
 
 def test_topics_configured_and_automatic() -> None:
@@ -68,3 +73,17 @@ def test_a_stock_phrase_in_most_entries_is_no_topic() -> None:
     labels = {keywords[0] for _, keywords, _, automatic in find_topics(texts, [], automatic=8, min_entries=2).topics if automatic}
     assert "people familiar" not in labels and not any("familiar" in label for label in labels)
     assert {"grain exports", "fishing quotas", "rail freight"} <= labels
+
+
+_PIECES = st.text(alphabet="ab c'’-.éÉ_1", max_size=8)
+
+
+@given(phrase=_PIECES.filter(str.strip), text=st.text(alphabet="ab c'’-.éÉ_1\n", max_size=40), ignore_case=st.booleans())
+@settings(max_examples=400)
+def test_a_phrase_is_found_as_whole_words_exactly_where_the_plain_definition_says(phrase: str, text: str, ignore_case: bool) -> None:
+    # The pattern is written for speed (its look-behind after the first word); it must find
+    # what "the phrase, with no word character on either side" finds, at the same place.
+    flags = re.IGNORECASE if ignore_case else 0
+    plain = re.compile(r"(?<!\w)" + re.sub(r"['’]", "['’]", re.escape(phrase.strip())) + r"(?!\w)", flags)
+    found, wanted = _phrase_pattern(phrase, flags).search(text), plain.search(text)
+    assert (found and found.span()) == (wanted and wanted.span())
