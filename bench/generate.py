@@ -193,9 +193,9 @@ def generate(out: Path, total: int, per_file: int = 250, seed: int = 7, long: bo
     return written
 
 
-def write_feed(path: Path, total: int, seed: int = 11) -> Path:
-    """One RSS feed of ``total`` items (for the newsboat comparison)."""
-    write_rss(path, corpus(total, seed), datetime(2025, 1, 1))
+def write_feed(path: Path, total: int, seed: int = 11, long: bool = False) -> Path:
+    """One RSS feed of ``total`` items (for the newsboat comparison; ``long``: long-corpus entries)."""
+    write_rss(path, corpus(total, seed, long), datetime(2025, 1, 1))
     return path
 
 
@@ -207,7 +207,7 @@ def main() -> None:
     parser.add_argument("--long", action="store_true", help="200-300-word entries from a small stock of names and phrases")
     args = parser.parse_args()
     if args.feed:
-        print(write_feed(args.out, args.entries))
+        print(write_feed(args.out, args.entries, long=args.long))
     else:
         print(len(generate(args.out, args.entries, long=args.long)), "files")
 
