@@ -19,7 +19,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain, compress, pairwise
 from operator import not_, or_
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .memory import release_freed_memory
 from .model import normalise_text
@@ -34,6 +34,11 @@ _BUCKET_CAP = 64
 _SURE_BUCKET = 8
 _FREQUENCY_SLOTS = 1 << 22
 _FREQUENCY_MASK = _FREQUENCY_SLOTS - 1
+_NUMPY_FROM = 2000
+"""From this many distinct entries the shingle counts are taken in numpy."""
+_CHUNK = 4096
+"""Entries whose shingles numpy holds at once."""
+"""From this many distinct entries the shingle counts are taken in numpy."""
 
 
 @dataclass(frozen=True)
@@ -115,6 +120,66 @@ def shingle_arrays(normalised: Sequence[str], k: int, max_words: int) -> list[ar
     return [array("I", shingles_of(text, k, max_words)) for text in normalised]
 
 
+def _kept_and_rare(
+    computed: Sequence[array[int]], ceiling: int | None
+) -> Iterator[tuple[array[int] | None, list[int]]]:
+    """For each entry's shingles: those left once the common ones go (None where none went, or
+    ``ceiling`` is None: nothing is left out), and the rare ones among them (in at most a
+    bucket's worth of entries), each in the order the entry holds them.
+
+    Counted per hash slot over all entries, in numpy (from ``_NUMPY_FROM`` entries:
+    below, importing it would cost more than it saves): the same counts and choices as the
+    loop over every shingle of every entry, which was most of the time of clustering.
+    """
+    if len(computed) < _NUMPY_FROM:
+        yield from _kept_and_rare_looped(computed, ceiling)
+        return
+    import numpy as np
+
+    def flat(part: Sequence[array[int]]) -> Any:
+        return np.frombuffer(b"".join(map(array.tobytes, part)), dtype=np.uint32)
+
+    # In chunks of entries: the whole briefing's shingles at once would be 20 million at 100 000.
+    chunks = [computed[at : at + _CHUNK] for at in range(0, len(computed), _CHUNK)]
+    table = np.zeros(_FREQUENCY_SLOTS, dtype=np.int64)
+    for part in chunks:
+        table += np.bincount(flat(part) & np.uint32(_FREQUENCY_MASK), minlength=_FREQUENCY_SLOTS)
+    rare_ceiling = min(ceiling, _BUCKET_CAP) if ceiling is not None else _BUCKET_CAP
+    for part in chunks:
+        shingles = flat(part)
+        counts = table[shingles & np.uint32(_FREQUENCY_MASK)]
+        keep = counts <= ceiling if ceiling is not None else None
+        rare = counts <= rare_ceiling
+        start = 0
+        for values in part:
+            end = start + len(values)
+            mine = shingles[start:end]
+            kept = None
+            if keep is not None:
+                held = keep[start:end]
+                if int(held.sum()) != len(values):
+                    kept = array("I", mine[held].tobytes())
+            yield kept, mine[rare[start:end]].tolist()
+            start = end
+
+
+def _kept_and_rare_looped(
+    computed: Sequence[array[int]], ceiling: int | None
+) -> Iterator[tuple[array[int] | None, list[int]]]:
+    """``_kept_and_rare`` shingle by shingle, for a few entries."""
+    frequency = array("I", bytes(4 * _FREQUENCY_SLOTS))
+    for values in computed:
+        for value in values:
+            frequency[value & _FREQUENCY_MASK] += 1
+    rare_ceiling = min(ceiling, _BUCKET_CAP) if ceiling is not None else _BUCKET_CAP
+    for values in computed:
+        kept = None
+        if ceiling is not None:
+            left = [value for value in values if frequency[value & _FREQUENCY_MASK] <= ceiling]
+            kept = array("I", left) if len(left) != len(values) else None
+        yield kept, [value for value in values if frequency[value & _FREQUENCY_MASK] <= rare_ceiling]
+
+
 def cluster(
     texts: Sequence[str],
     settings: DedupSettings = DedupSettings(),
@@ -165,16 +230,13 @@ def cluster(
             given.clear()  # the caller's copy too: at 100 000 entries these are 70 MB of text
     del normalised, first_by_text, shingles
     arrays: dict[int, array[int]] = dict(zip(unique, computed, strict=True))
-    frequency = array("I", bytes(4 * _FREQUENCY_SLOTS))
-    for values in computed:
-        for value in values:
-            frequency[value & _FREQUENCY_MASK] += 1
-    del computed
     # Shingles in very many entries are boilerplate or a wire template ("said that the", "in
     # remarks on"): they say nothing about which story this is, so they are left out. Counts
     # are kept per hash slot (collisions only ever over-count, and by far less than the ceiling).
     ceiling = max(settings.common_floor, int(len(unique) * settings.common_share))
     leave_common = len(unique) > settings.common_floor
+    kept_and_rare = _kept_and_rare(computed, ceiling if leave_common else None)
+    del computed
     numbers: dict[int, frozenset[str]] = {}
 
     def numbers_of(i: int) -> frozenset[str]:
@@ -187,17 +249,10 @@ def cluster(
     # hundreds of entries fills its bucket with unrelated entries, and every lookup of it
     # then proposes them all (at 100 000 entries that was ~800 candidates an entry).
     sketch_index: dict[int, list[int]] = {}
-    for i in unique:
+    for i, (kept, rare) in zip(unique, kept_and_rare, strict=True):
         values = arrays[i]
-        rare: Sequence[int] | None = None
-        if leave_common:
-            kept = [value for value in values if frequency[value & _FREQUENCY_MASK] <= ceiling]
-            if len(kept) != len(values):
-                values = arrays[i] = array("I", kept)
-            if ceiling <= _BUCKET_CAP:
-                rare = kept  # what is not common is rare: no second look at the counts
-        if rare is None:
-            rare = [value for value in values if frequency[value & _FREQUENCY_MASK] <= _BUCKET_CAP]
+        if kept is not None:
+            values = arrays[i] = kept
         sketch = heapq.nsmallest(settings.sketch, rare)
         if len(sketch) < settings.sketch:
             sketch += heapq.nsmallest(settings.sketch - len(sketch), set(values).difference(rare))
@@ -205,7 +260,7 @@ def cluster(
             bucket = sketch_index.setdefault(value, [])
             if len(bucket) < _BUCKET_CAP:
                 bucket.append(i)
-    del frequency
+    del kept_and_rare
     for i in unique:
         mine_values = arrays[i]
         if not mine_values:

@@ -5,6 +5,9 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from brief.parsers import load
 from brief.parsers.dedup import DedupSettings, cluster
 from conftest import FIXTURES
@@ -99,3 +102,26 @@ def test_a_digest_is_what_deduplication_would_work_out_itself() -> None:
         assert sorted(shingles) == sorted(shingle_arrays([normalised], 2, 400)[0])
     assert made.shingles[0] is made.shingles[1] and made.keys[0] == made.keys[1]  # an exact copy is hashed once
     assert made.then(made).ids == made.ids + made.ids
+
+
+@given(
+    st.lists(st.lists(st.integers(0, 2**32 - 1) | st.sampled_from([7, 7 + (1 << 22), 99, 12345]), max_size=30), max_size=40),
+    st.none() | st.integers(0, 6),
+)
+@settings(max_examples=300, deadline=None)
+def test_shingle_counts_in_numpy_choose_what_the_loop_does(entries: list[list[int]], ceiling: int | None) -> None:
+    # Big loads count shingles in numpy, small ones shingle by shingle: the same choices,
+    # collisions of hash slots included (7 and 7 + 2**22 share one).
+    from array import array
+
+    from brief.parsers import dedup
+
+    computed = [array("I", values) for values in entries]
+    looped = list(dedup._kept_and_rare_looped(computed, ceiling))
+    saved = dedup._NUMPY_FROM, dedup._CHUNK
+    dedup._NUMPY_FROM, dedup._CHUNK = 0, 7
+    try:
+        vectorised = list(dedup._kept_and_rare(computed, ceiling))
+    finally:
+        dedup._NUMPY_FROM, dedup._CHUNK = saved
+    assert vectorised == looped
