@@ -30,6 +30,7 @@ from .tokens import (
     _OCCUPATIONS,
     _OF,
     _OF_OR_THE,
+    _OPENERS,
     _PARTICLE_NAME,
     _PARTICLES,
     _TRAILING,
@@ -131,6 +132,27 @@ class ScanResult:
             self.declared.setdefault(acronym, long_form)
 
 
+class _Bare(dict[str, tuple[str, bool]]):
+    """A word without its possessive ending, and whether it had one: looked up, not worked out
+    again, for the words that recur in every entry."""
+
+    def __missing__(self, word: str) -> tuple[str, bool]:
+        if len(self) > _CLEANED_MAX:
+            self.clear()
+        found = self[word] = _strip_possessive(word)
+        return found
+
+
+class _Capital(dict[str, bool]):
+    """Whether a word begins a name (``_is_cap``), remembered per word."""
+
+    def __missing__(self, word: str) -> bool:
+        if len(self) > _CLEANED_MAX:
+            self.clear()
+        found = self[word] = _is_cap(word)
+        return found
+
+
 class _Scanner:
     """Pass 1: collects mentions entry by entry; nothing it does depends on other entries."""
 
@@ -150,6 +172,8 @@ class _Scanner:
         and function words never begin a name, and a German noun is no name."""
         self.cleaned: dict[tuple[tuple[str, ...], bool, str], tuple[str, tuple[str, ...], bool, bool, bool] | None] = {}
         """``_clean``'s answers, by its arguments and the language."""
+        self.bare = _Bare()
+        self.capital = _Capital()
         self.one_word: dict[str, tuple[Known, str, int] | None] = {}
         """What the gazetteer says of each word that starts no longer name (a name repeats)."""
         self.plain_openers = frozenset(
@@ -177,8 +201,11 @@ class _Scanner:
                 for k in compress(count(), map(not_, lowercase))
                 if tokens[k][:1].isupper() or (tokens[k][:1] in "abdeiv" and _PARTICLE_NAME.match(tokens[k]) is not None)
             ]
+            bare = self.bare
+            # Not at a sentence's start (a start's first letter is a letter: ``_initial`` is its
+            # position alone).
             self.cap_inside.update(
-                [_strip_possessive(tokens[k])[0] for k in starts if tokens[k][:1].isupper() and not _initial(tokens, k)]
+                [bare[tokens[k]][0] for k in starts if k and tokens[k - 1] not in _OPENERS and tokens[k][:1].isupper()]
             )
             spans = _spans(tokens, [long_form for long_form, _ in spelt_out]) if spelt_out and in_body else {}
             self._runs(entry, tokens, starts, known_only, spans)
@@ -189,11 +216,11 @@ class _Scanner:
             try:
                 return self.one_word[word]
             except KeyError:
-                bare, _ = _strip_possessive(word)
-                found = self.gazetteer.lookup(bare) if _is_cap(word) else None
+                bare, _ = self.bare[word]
+                found = self.gazetteer.lookup(bare) if self.capital[word] else None
                 one = self.one_word[word] = (found, bare, 1) if found is not None else None
                 return one
-        if not _is_cap(word):
+        if not self.capital[word]:
             return None
         # Only as many words as begin some name are worth looking up ("United States of …").
         longest = min(self.gazetteer.longest, len(tokens) - i)
@@ -251,7 +278,7 @@ class _Scanner:
                     ends[i + n - 1] = known
                     consumed = i + n
                     continue
-            bare, possessive = _strip_possessive(word)
+            bare, possessive = self.bare[word]
             demonym = self.gazetteer.demonyms.get(bare)
             if demonym is not None and not possessive:
                 self.known.append((demonym, intern(bare), entry, self.order))
@@ -297,7 +324,7 @@ class _Scanner:
         possessive = False
         while j < len(tokens):
             word = tokens[j]
-            if _is_cap(word) and word[:1].isalpha():
+            if self.capital[word] and word[:1].isalpha():
                 if words and (word in self.gazetteer.demonyms or word == words[0]):
                     break  # "… Dan Goodin Dan is the editor": a name's first word again starts a new one
                 if not words and _LOWER_COMPOUND.match(word):
@@ -309,7 +336,7 @@ class _Scanner:
                     and not (words[-1] in ORGANISATION_WORDS or words[-1] in _OF)
                 ):
                     break
-                bare, possessive = _strip_possessive(word)
+                bare, possessive = self.bare[word]
                 words.append(bare)
                 j += 1
                 if possessive:
@@ -320,7 +347,7 @@ class _Scanner:
                 break  # "Beginn der Sitzung" is no name; "Ursula von der Leyen" is
             # "Office for the Environment": "of"/"for" may be followed by "the" before the capital.
             after = j + 2 if lowered in _OF and j + 2 < len(tokens) and tokens[j + 1] == "the" else j + 1
-            if words and after < len(tokens) and _is_cap(tokens[after]) and (
+            if words and after < len(tokens) and self.capital[tokens[after]] and (
                 lowered in _PARTICLES or (lowered in _OF and words[-1] in ORGANISATION_WORDS)
                 or (lowered == "the" and words[-1] in _OF)
                 or (lowered in _JOINS and _names_an_organisation(tokens, after))
