@@ -137,7 +137,8 @@ def _section(
     text = "\n".join(body).strip()
     if not text:
         return None
-    text = re.sub(r"\n{3,}", "\n\n", text)
+    if "\n\n\n" in text:
+        text = re.sub(r"\n{3,}", "\n\n", text)
     return RawEntry(
         title=title or first_sentence(text),
         body=text,

@@ -113,6 +113,8 @@ def dated_byline(line: str) -> str | None:
 def signed_and_dated(line: str) -> tuple[str | None, date | None]:
     """The name and the day of such a line ("20 November 2025 — by Sam Ortiz" → Sam Ortiz,
     2025-11-20); (None, None) when it is not one."""
+    if "·" not in line and "|" not in line and "—" not in line and "–" not in line and "-" not in line:
+        return None, None  # no separator: most lines, told by substring tests alone
     parts = _META_SEPARATOR.split(tidy_line(line))
     if len(parts) < 2:
         return None, None
