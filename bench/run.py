@@ -338,6 +338,16 @@ def main() -> None:
         "note": None if theirs else "newsboat not installed: apt-get install newsboat",
     }
     print(f"rss: {results['rss_10k']}", flush=True)
+    # The same comparison on a feed of the long-entry corpus's entries (200-300 words each).
+    long_feed = write_feed(work / "feed-10k-long.xml", 10_000, long=True)
+    ours_long = cold_ingest([str(long_feed)], runs)
+    theirs_long = newsboat_reload(long_feed, runs)
+    results["rss_10k_long"] = {
+        "brief_s": ours_long["seconds"],
+        "newsboat_s": theirs_long,
+        "ratio": (ours_long["seconds"] / theirs_long) if theirs_long else None,
+    }
+    print(f"rss, long entries: {results['rss_10k_long']}", flush=True)
 
     out = HERE / "results"
     out.mkdir(exist_ok=True)
@@ -374,6 +384,9 @@ def print_table(results: dict[str, object]) -> None:
         print(f"| 10k-item RSS, cold, to the first screen of entries | {rss['brief_first_screen_s']:.2f} s = {rss['brief_first_screen_s'] / rss['newsboat_s']:.2f}× newsboat reload |")
     else:
         print(f"| 10k-item RSS, cold | {rss['brief_s']:.2f} s ({rss['note']}) |")
+    long_rss = results.get("rss_10k_long")
+    if isinstance(long_rss, dict) and long_rss["newsboat_s"]:
+        print(f"| 10k-item RSS of long entries, cold | {long_rss['brief_s']:.2f} s = {long_rss['ratio']:.2f}× newsboat reload ({long_rss['newsboat_s']:.2f} s) |")
 
 
 if __name__ == "__main__":
