@@ -428,11 +428,43 @@ def _as_declared(entry: RawEntry, article: DeclaredArticle, post: bool) -> RawEn
     """An entry of a page that declares one article, signed and dated from the page's metadata
     when it is neither. The page's byline outranks a name the text of one of its sections
     seemed to be signed with; a post's own byline outranks the page's."""
+    author = (entry.author or article.author) if post else (article.author or entry.author)
     return replace(
         entry,
-        author=(entry.author or article.author) if post else (article.author or entry.author),
+        body=_without_byline_line(entry.body, author),
+        author=author,
         published=with_time_of(entry.published, article.published),
     )
+
+
+_BY = re.compile(r"^(?:by|par|von|por|di)\s+", re.I)
+
+
+def _without_byline_line(body: str, author: str | None) -> str:
+    """The text without its first paragraph where that is the byline the entry is signed
+    with, alone or with a date ("TOVE LINDQVIST 20 November 2026", "By Ana Lima · 3 March"):
+    the page's byline block, printed again above the text."""
+    if not author:
+        return body
+    for _ in range(3):  # "John C. Welch" / "John C. Welch" / "Oct 15, 2015 · 18 min read"
+        shorter = _without_first_byline(body, author)
+        if shorter is body:
+            return body
+        body = shorter
+    return body
+
+
+def _without_first_byline(body: str, author: str) -> str:
+    first, _, rest = body.partition("\n\n")
+    line = _BY.sub("", tidy_line(first.replace("*", "").replace("_", " ")))
+    name = " ".join(author.split())
+    if len(line) > len(name) + 40 or not line.casefold().startswith(name.casefold()):
+        return body
+    left = line[len(name) :].strip(" ·|,–—-")
+    found = find_date(left) if left else None
+    if left and not (found is not None and not left[: found[1]].strip(" ·|,–—-") and not left[found[2] :].strip(" ·|,–—-:0123456789apmAPM")):
+        return body
+    return rest.lstrip("\n") if rest.strip() else body
 
 
 _STAMP_WORDS = re.compile(r"^(?:(?:first |last )?(?:published|updated|posted|modified)(?: on| at)?\b[:\s]*)+", re.I)

@@ -765,6 +765,7 @@ def test_a_story_opened_in_an_overlay_over_a_list_of_others_is_the_page() -> Non
     assert [e.title for e in got] == ["Storm surge floods the lower harbour road"]
     assert got[0].author == "Tove Lindqvist"  # a reader's comment is signed too: not the article's byline
     assert "highest in eleven years" in got[0].body and "floods every winter" not in got[0].body
+    assert got[0].body.startswith("A storm surge")  # the byline block, printed above the text, is not the text
 
 
 def test_an_article_whose_headline_heads_only_its_standfirst_is_one_entry() -> None:
