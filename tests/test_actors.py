@@ -267,3 +267,12 @@ def test_names_either_side_of_a_slash_are_two() -> None:
     names = set(result.per_entry[0])
     assert "Oleg Urusov" in names and "Roscosmos Space Agency" in names
     assert {"Kyiv", "Warsaw"} <= names
+
+
+def test_the_first_word_of_an_organisations_name_said_alone_is_that_organisation() -> None:
+    result = extract_actors(
+        [("Cargo ship lost", "The Roscosmos Space Agency lost contact with the ship. Roscosmos said debris fell over "
+          "the sea. Anna Berg said the launch had been delayed twice.")]
+    )  # fmt: skip
+    kinds = {name: kind for name, kind, _, _ in result.actors}
+    assert kinds["Roscosmos"] == "organisation" and kinds["Anna Berg"] == "person"

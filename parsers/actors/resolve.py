@@ -246,6 +246,13 @@ class _Resolver:
     def _attribute_mentions(self, record: _Record, people: dict[str, _Person], surname_of: dict[str, set[str]], first_last: dict[tuple[str, str], str], last_seen: dict[tuple[int, str], int]) -> None:
         """Each mention, in entry order, to the actor it names (aliases, gazetteer, people, cues)."""
         aliases = record.aliases
+        # "Roscosmos said …" beside "Roscosmos Space Agency": the first word of an organisation's
+        # name, alone, is that organisation's short name, not someone's.
+        organisation_heads = {
+            mention.words[0]
+            for mention in self.mentions
+            if len(mention.words) > 1 and self._kind_of_multiword(mention.words) == "organisation"
+        }
         for mention in self.mentions:  # in entry order, and in order within each entry
             surface = mention.surface
             if not surface:
@@ -294,6 +301,14 @@ class _Resolver:
             if mention.after_in and not (mention.role_before or mention.affiliation):
                 continue  # "producers in Hamilton welcomed …": a place we do not know, not a person
             if mention.role_before or mention.speech_after or mention.place_before is not None or mention.affiliation:
+                if (
+                    mention.speech_after
+                    and surface in organisation_heads
+                    and surface not in ORGANISATION_WORDS
+                    and not (mention.role_before or mention.affiliation or mention.place_before)
+                ):
+                    record.add(surface, "organisation", surface, mention.entry, mention.order)
+                    continue
                 record.add(surface, "person", surface, mention.entry, mention.order)
                 if mention.affiliation:
                     self._affiliations[mention.affiliation].append(surface)
