@@ -10,6 +10,7 @@ Dublin Core, Open Graph, ``<title>``) and its byline blocks name them. One readi
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -116,12 +117,21 @@ def page_headline(tree: LexborHTMLParser, objects: list[dict[str, Any]], metas: 
             if name and _norm(name) != _norm(headline) and _norm(name) in _norm(title) and _norm(headline) not in _norm(title):
                 headline = name
             return without_site(headline, site) if site else headline
+    host = _host_words(tree)
+    headings = _article_headings(tree, site, host)
+
+    def names_site(part: str) -> bool:
+        return _names_host(part, host) or bool(site and _norm(part) == _norm(site))
+
     for key in _TITLE_METAS:
         value = metas.get(key)
         if value and (not site or _norm(value) != _norm(site)):
-            return without_site(value, site)
+            return _heading_in_title(value, headings, names_site) or without_site(value, site)
     h1s = [text for node in tree.css("h1")[:6] if (text := plain(node.text(deep=True)))]
     if title:
+        heading = _heading_in_title(title, headings, names_site)
+        if heading:
+            return heading
         stripped = without_site(title, site)
         for h1 in h1s:
             if _norm(h1) in _norm(title) and len(h1) >= 0.5 * len(stripped):
@@ -131,9 +141,86 @@ def page_headline(tree: LexborHTMLParser, objects: list[dict[str, Any]], metas: 
     return h1s[0] if h1s else None
 
 
+_CHROME_TAGS = frozenset({"header", "nav", "footer", "aside"})
+_BRAND = re.compile(r"logo|brand|site-?title|site-?name|masthead", re.I)
+
+
+def _article_headings(tree: LexborHTMLParser, site: str | None, host: list[str]) -> list[str]:
+    """The page's first ``<h1>``–``<h3>`` headings that may be its article's: not in its
+    header, navigation or footer (unless inside an ``<article>``), not a logo's, not the
+    site's name. What a ``<title>`` shares with one of them is the headline."""
+    found: list[str] = []
+    for node in tree.css("h1, h2, h3")[:12]:
+        text = plain(node.text(deep=True)).rstrip(" ¶#§🔗")  # a permalink's sign after it
+        if not text or len(text) > 300:
+            continue
+        if _in_page_chrome(node) or (site and _norm(text) == _norm(site)) or _names_host(text, host):
+            continue
+        found.append(text)
+    return found
+
+
+def _in_page_chrome(node: LexborNode) -> bool:
+    parent = node.parent
+    chrome = False
+    while parent is not None:
+        tag = parent.tag or ""
+        if tag == "article":
+            return False
+        attrs = parent.attributes
+        if tag in _CHROME_TAGS or _BRAND.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"):
+            chrome = True
+        parent = parent.parent
+    return chrome or bool(_BRAND.search(node.attributes.get("class") or ""))
+
+
+def _host_words(tree: LexborHTMLParser) -> list[str]:
+    """The letters of the page's own host name's labels ("archiv.krimiblog.de" → archiv,
+    krimiblog), from its canonical address, where it says one."""
+    node = tree.css_first('link[rel="canonical"], meta[property="og:url"]')
+    address = (node.attributes.get("href") or node.attributes.get("content") or "") if node is not None else ""
+    match = re.match(r"https?://([^/:?#]+)", address)
+    if match is None:
+        return []
+    labels = match.group(1).lower().split(".")
+    return [label.replace("-", "") for label in labels[:-1] if label not in ("www", "m") and len(label) > 2]
+
+
+def _names_host(text: str, host: list[str]) -> bool:
+    """Whether a heading is the site's name as its address spells it ("Krimiblog-Archiv",
+    "Disfunctions.de")."""
+    letters = re.sub(r"[\W_]+", "", text.casefold())
+    return bool(host) and len(letters) <= 40 and any(label in letters for label in host)
+
+
+_PART_BREAKS = "|:»›·/\\–—-("
+"""What stands between a page title's parts ("Headline | Site", "Site » Headline")."""
+
+
+def _heading_in_title(title: str, headings: list[str], names_site: Callable[[str], bool]) -> str | None:
+    """The heading a page's title is made of with more around it ("Headline | Site",
+    "Headline : 31.10.2023", "Site » Blog » Headline"): the longest heading that is one of
+    the title's parts, between its start or end and a separator; a later part only where the
+    title opens with the site's name (else "Page — Project" would give the project)."""
+    folded = _norm(title)
+    first = re.split(r"\s[|:»›·/\\–—-]+\s", title, maxsplit=1)[0]
+    best: str | None = None
+    for heading in headings:
+        wanted = _norm(heading)
+        at = folded.find(wanted) if len(wanted) >= 4 and wanted != folded else -1
+        if at < 0:
+            continue
+        before, after = folded[:at].rstrip(), folded[at + len(wanted) :].lstrip()
+        a_part = (not before or before[-1] in _PART_BREAKS) and (not after or after[0] in _PART_BREAKS)
+        if a_part and (not before or names_site(first)) and (best is None or len(heading) > len(best)):
+            best = heading
+    return best
+
+
 _BYLINE_SELECTORS = (
     '[rel="author"]', '[itemprop="author"] [itemprop="name"]', '[itemprop="author"]', ".byline", '[class*="byline"]',
-    '[class*="author-name"]', ".author", '[class*="author"]', '[class*="auteur"]', '[class*="autor"]',
+    '[data-testid*="byline"]', '[class*="author-name"]', ".author", '[class*="author"]', '[class*="auteur"]',
+    '[class*="autor"]',
 )  # fmt: skip
 """Where pages sign their article (``auteur``, ``autor``: the class names of other languages)."""
 

@@ -504,18 +504,19 @@ def _headline_first(entries: list[RawEntry], headline: str | None, one_article: 
     total = sum(len(e.body) for e in entries)
     if one_article:
         entries = _stub_joined(entries, wanted, total)
-    if any(_norm_title(e.title) == wanted for e in entries):
-        return entries
+    titled = [i for i, e in enumerate(entries) if _norm_title(e.title) == wanted]
     if one_article:
         main = max(range(len(entries)), key=lambda i: len(entries[i].body))
         article = entries[main]
-        if len(article.body) >= _WHOLE_TEXT * total:
+        if len(article.body) >= _WHOLE_TEXT * total and (not titled or main in titled):
             kept = [
-                _retitled(e, headline) if i == main else e
+                (e if titled else _retitled(e, headline)) if i == main else e
                 for i, e in enumerate(entries)
                 if posts or i == main or len(e.body) >= _SCRAP * len(article.body) or len(e.body.split()) >= 40
             ]
             return kept
+    if titled:
+        return entries
     first = entries[0]
     title = _norm_title(first.title.rstrip("…").rstrip(" :"))
     if _weak_title(first) or (title and title in wanted and len(title) >= 0.4 * len(wanted)):

@@ -775,3 +775,10 @@ def test_an_article_whose_headline_heads_only_its_standfirst_is_one_entry() -> N
     assert [e.title for e in got] == ["Five harbours worth a winter visit"]
     assert got[0].body.index("Quiet quays") < got[0].body.index("5) Skagen") < got[0].body.index("1) Bergen")
     assert got[0].author == "Mira Solberg"
+
+
+def test_a_page_title_made_of_its_headline_and_the_sites_name_gives_the_headline() -> None:
+    # "<headline> | <site> – <tagline>": the part that is a heading of the page, not the
+    # heading of its masthead.
+    got = parse("html", "titled-page.html").entries
+    assert [e.title for e in got] == ["Ferry fares rise for the winter timetable"]

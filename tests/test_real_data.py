@@ -10,7 +10,7 @@ from pathlib import Path
 REAL = Path(__file__).parent / "real"
 sys.path.insert(0, str(REAL))
 
-from score import UNSAFE, score_articles, score_feeds  # noqa: E402
+from score import UNSAFE, score_articles, score_feeds, score_snippets  # noqa: E402
 
 
 def test_article_pages_give_the_headline_byline_and_text() -> None:
@@ -27,6 +27,13 @@ def test_feed_files_give_each_item_and_never_markup_that_runs() -> None:
     assert tally.title_recall >= 0.93 and tally.title_precision >= 0.95, tally.misses
     assert tally.mean_body_recall >= 0.89 and tally.mean_body_precision >= 0.92, tally.misses
     assert not [miss for miss in tally.misses if miss.startswith("UNSAFE")]
+
+
+def test_snippet_pages_hold_their_text_and_not_their_boilerplate() -> None:
+    tally, snippets = score_snippets(REAL / "pages")
+    assert tally.cases == 40 and tally.with_entries == 40
+    assert snippets.recall >= 0.97 and snippets.precision >= 0.82, tally.misses
+    assert tally.title_recall >= 0.73 and tally.title_precision >= 0.62, tally.misses
 
 
 def test_the_unsafe_check_catches_what_it_is_for() -> None:

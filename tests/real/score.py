@@ -4,11 +4,14 @@ and feed files (each item's title, author, text). Prints precision and recall pe
     python tests/real/score.py                    # the sets kept here (see README.md)
     python tests/real/score.py --articles DIR     # a whole Readability-style suite
     python tests/real/score.py --feeds DIR --expected FILE   # a whole feed suite (make_expected.py)
+    python tests/real/score.py --snippets DIR     # a trafilatura-style suite (evaldata.json)
     python tests/real/score.py -v                 # and every miss
 
 Matching is deliberately plain: titles and bylines after case and space are folded (a title
 the expected one only adds the site's name to counts: suites take a page's <title> where it has
-nothing better); bodies as multisets of words, so order and markup do not count.
+nothing better); bodies as multisets of words, so order and markup do not count. Snippet
+suites (trafilatura's) list passages a page's text must hold and boilerplate it must not: each
+is looked for in the text of all the page's entries, spaces folded, Markdown taken off.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ def html_text(markup: str) -> str:
 
 def _fold(text: str) -> str:
     text = html.unescape(text or "").replace("’", "'").replace("“", '"').replace("”", '"')
+    text = text.replace("…", "...").replace("–", "-").replace("—", "-")  # typography, not wording
     return re.sub(r"\s+", " ", text).strip().casefold().strip(" .")
 
 
@@ -122,14 +126,25 @@ class Tally:
                 f"  bylines  precision {self.byline_precision:.3f} ({self.bylines_right}/{self.bylines_given})"
                 f"  recall {self.byline_recall:.3f} ({self.bylines_right}/{self.bylines_expected})",
                 f"  bodies   precision {self.mean_body_precision:.3f}  recall {self.mean_body_recall:.3f}"
-                " (words, mean per case)",
+                " (words, mean per case)"
+                if self.body_recall
+                else "  bodies   (no expected text: see the passages above)",
             )
         )
 
 
 def _score_case(
-    tally: Tally, name: str, entries: Iterable[RawEntry], title: str, byline: str, text: str, whole_page: bool
+    tally: Tally,
+    name: str,
+    entries: Iterable[RawEntry],
+    title: str,
+    byline: str,
+    text: str,
+    whole_page: bool,
+    byline_known: bool = True,
 ) -> None:
+    """``byline_known``: whether an empty ``byline`` means the page names no author (else it
+    was not annotated, and a byline given is not counted either way)."""
     found = list(entries)
     tally.cases += 1
     if found:
@@ -148,7 +163,7 @@ def _score_case(
             tally.misses.append(f"title  {name}: {main.title[:70]!r} for {title[:70]!r}")
     if byline:
         tally.bylines_expected += 1
-    if main is not None and main.author:
+    if main is not None and main.author and (byline or byline_known):
         tally.bylines_given += 1
         if byline and byline_matches(main.author, byline):
             tally.bylines_right += 1
@@ -195,6 +210,65 @@ def score_feeds(root: Path, expected_file: Path) -> Tally:
     return tally
 
 
+_MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MARKDOWN_MARKS = re.compile(r"(?m)^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)|\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`")
+
+
+def plain_words(text: str) -> str:
+    """An entry's Markdown as the words a reader sees, spaces folded (for snippet matching)."""
+    text = _MARKDOWN_MARKS.sub("", _MARKDOWN_LINK.sub(r"\1", text)).replace("\\", "")
+    return re.sub(r"\s+", " ", html.unescape(text)).strip()
+
+
+@dataclass
+class Snippets:
+    """Passages found (true positives), boilerplate found (false positives), and the rest."""
+
+    found: int = 0
+    missed: int = 0
+    boilerplate_in: int = 0
+    boilerplate_out: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.found / (self.found + self.boilerplate_in) if self.found + self.boilerplate_in else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.found / (self.found + self.missed) if self.found + self.missed else 1.0
+
+
+def score_snippets(root: Path, limit: int | None = None) -> tuple[Tally, Snippets]:
+    """Pages laid out as trafilatura's evaluation: DIR/evaldata.json naming each page's file
+    (in DIR/files, DIR/cache or DIR/eval) with the passages its text holds ("with"), the boilerplate it
+    must not ("without"), and where known its title and author."""
+    tally, snippets, settings = Tally(), Snippets(), default_settings()
+    data = json.loads((root / "evaldata.json").read_text(encoding="utf-8"))
+    for _url, item in sorted(data.items())[:limit]:
+        path = next((root / sub / item["file"] for sub in ("files", "cache", "eval") if (root / sub / item["file"]).is_file()), None)
+        if path is None:
+            continue
+        parsed = read_source(str(path), settings)
+        author = item.get("author") or ""
+        author = "; ".join(author) if isinstance(author, list) else author
+        # Trafilatura's set annotates the author of some pages only: an empty one is unknown.
+        _score_case(tally, item["file"], parsed.entries, item.get("title") or "", author, "", True, byline_known=False)
+        text = plain_words("\n".join(f"{e.title}\n{e.body}" for e in parsed.entries))
+        for passage in item["with"]:
+            if re.sub(r"\s+", " ", passage).strip() in text:
+                snippets.found += 1
+            else:
+                snippets.missed += 1
+                tally.misses.append(f"with   {item['file']}: {passage[:60]!r}")
+        for passage in item["without"]:
+            if re.sub(r"\s+", " ", passage).strip() in text:
+                snippets.boilerplate_in += 1
+                tally.misses.append(f"w/out  {item['file']}: {passage[:60]!r}")
+            else:
+                snippets.boilerplate_out += 1
+    return tally, snippets
+
+
 UNSAFE = re.compile(
     r"<\s*(?:script|iframe|object|embed|applet|style|meta|link|frame|form|svg)\b|\bon[a-z]+\s*=|javascript:|vbscript:"
     r"|data:text/html",
@@ -208,15 +282,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=Path, default=None)
     parser.add_argument("--feeds", type=Path, default=None)
     parser.add_argument("--expected", type=Path, default=None, help="the feeds' expected.json")
+    parser.add_argument("--snippets", type=Path, default=None, help="a trafilatura-style tests folder")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
-    default = args.articles is None and args.feeds is None
+    default = args.articles is None and args.feeds is None and args.snippets is None
     runs: list[tuple[str, Tally]] = []
     if args.articles or default:
         runs.append(("article pages", score_articles(args.articles or HERE / "articles")))
     if args.feeds or default:
         feeds = args.feeds or HERE / "feeds" / "files"
         runs.append(("feed files", score_feeds(feeds, args.expected or HERE / "feeds" / "expected.json")))
+    if args.snippets or default:
+        tally, snippets = score_snippets(args.snippets or HERE / "pages")
+        runs.append(("snippet pages", tally))
+        print(
+            f"snippet pages: passages found precision {snippets.precision:.3f}  recall {snippets.recall:.3f}"
+            f" ({snippets.found} of {snippets.found + snippets.missed}; boilerplate in {snippets.boilerplate_in}"
+            f" of {snippets.boilerplate_in + snippets.boilerplate_out})"
+        )
     for label, tally in runs:
         print(tally.report(label))
         if args.verbose:
