@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from .languages import ENGLISH, FUNCTION_WORDS, language_of
 from .words import ROLE_WORDS, STOPWORDS, WORD, word_pieces
 
 _SAMPLE = 2000
@@ -53,11 +54,15 @@ def _phrases(text: str) -> set[str]:
     clauses, not noun phrases); the middle of three is a content word, "of" or "and".
     """
     found: set[str] = set()
+    language = language_of(WORD.findall(text[:2000]))
+    # "aber auch", "vor allem", "nicht mehr": another language's function words are no
+    # subject either (looked up only for a text in that language: "war" is German's "was").
+    foreign = FUNCTION_WORDS.get(language, frozenset()) if language != ENGLISH else frozenset()
     for clause in _CLAUSE_BREAK.split(text):
         words = [word.lower().replace("’", "'") for word in WORD.findall(clause)]
         if len(words) < 2:
             continue
-        roles = list(map(_roles, words))
+        roles = [0 if word in foreign else _roles(word) for word in words]
         for i in range(len(words) - 1):
             if roles[i] & _OPENS:
                 if roles[i + 1] & _CLOSES:

@@ -276,3 +276,16 @@ def test_the_first_word_of_an_organisations_name_said_alone_is_that_organisation
     )  # fmt: skip
     kinds = {name: kind for name, kind, _, _ in result.actors}
     assert kinds["Roscosmos"] == "organisation" and kinds["Anna Berg"] == "person"
+
+
+def test_a_german_adjective_and_noun_at_a_sentences_start_are_no_person() -> None:
+    # German capitalises nouns, and every word opening a sentence: "Drei Jahre", "Weitere
+    # Informationen" look like names; "drei", "weiteren" written in lowercase elsewhere tell.
+    body = (
+        "Drei Jahre lang hat die Stadt über den neuen Hafen gestritten. Die Bürgermeisterin Karin Vogt sagte am "
+        "Montag, der Bau beginne im Frühjahr. Weitere Informationen gibt es bei der Stadt, die auch in den "
+        "nächsten drei Wochen zu weiteren Treffen einlädt. Karin Vogt sagte, dass die Kosten nicht steigen."
+    )
+    names = {name: kind for name, kind, _, _ in extract_actors([("Streit um den Hafen", body)]).actors}
+    assert names.get("Karin Vogt") == "person"
+    assert "Drei Jahre" not in names and "Weitere Informationen" not in names

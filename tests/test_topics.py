@@ -87,3 +87,17 @@ def test_a_phrase_is_found_as_whole_words_exactly_where_the_plain_definition_say
     plain = re.compile(r"(?<!\w)" + re.sub(r"['’]", "['’]", re.escape(phrase.strip())) + r"(?!\w)", flags)
     found, wanted = _phrase_pattern(phrase, flags).search(text), plain.search(text)
     assert (found and found.span()) == (wanted and wanted.span())
+
+
+def test_phrases_of_another_languages_function_words_are_no_topics() -> None:
+    texts = [
+        f"Der Hafen in Nordstadt wird erweitert, aber auch die Fähre fährt öfter. Vor allem die Fischer sind "
+        f"froh, denn die Fangquoten sind nicht mehr so knapp wie im Jahr {2000 + i}. Die Stadt hat den Plan "
+        f"nicht nur vorgestellt, sondern auch beschlossen, und die Fischer sind zufrieden."
+        for i in range(12)
+    ]
+    labels = {keywords[0] for _, keywords, _, auto in find_topics(texts, [], automatic=8, min_entries=2).topics if auto}
+    from brief.parsers.languages import FUNCTION_WORDS
+
+    german = FUNCTION_WORDS["de"]  # "aber auch die", "den plan nicht": no subject opens or closes so
+    assert labels and all(p.split()[0] not in german and p.split()[-1] not in german for p in labels), labels

@@ -153,6 +153,7 @@ class _Resolver:
         self._cued: dict[str, str] = {}
         self._word_kinds: dict[tuple[str, ...], str | None] = {}
         self._mention_counts: dict[str, int] = {}
+        self._lower_stems: set[str] | None = None
 
     def resolve(self, entries: int) -> ActorResult:
         """The passes, in order: each reads what the ones before it learnt."""
@@ -344,6 +345,14 @@ class _Resolver:
                 return demonym
         return place
 
+    def _adjective(self, word: str) -> bool:
+        """Whether a capitalised German word is written in lowercase elsewhere in the
+        briefing, in any of its endings ("Weitere" beside "weiteren", "Drei" beside "drei"):
+        an adjective or a numeral, which a name's parts never are."""
+        if self._lower_stems is None:
+            self._lower_stems = {_german_stem(w) for w in self.lower_vocab}
+        return _german_stem(word.lower()) in self._lower_stems
+
     def _kind_of_multiword(self, words: tuple[str, ...]) -> str | None:
         """What a name's words alone say it is (remembered: a name recurs)."""
         try:
@@ -372,6 +381,9 @@ class _Resolver:
     def _kind_of(self, mention: _Mention) -> str | None:
         """Kind of a multi-word name, with what introduced it (here or anywhere else)."""
         kind = self._kind_of_multiword(mention.words)
+        plain_phrase = mention.noun_case and not (mention.role_before or mention.affiliation)
+        if kind == "person" and plain_phrase and self._adjective(mention.words[0]):
+            return None  # "Drei Jahre", "Weitere Informationen": a German noun phrase
         if mention.org_cue and kind in ("person", "place"):
             return "organisation"  # "the operator Isle Link": said outright, whatever its words
         if kind != "person":
@@ -416,6 +428,17 @@ class _Resolver:
             if owner not in counts:
                 counts[owner] = sum(people[owner].full.values())
         return max(sorted(owners), key=counts.__getitem__)
+
+
+_GERMAN_ENDINGS = ("em", "en", "er", "es", "e")
+
+
+def _german_stem(word: str) -> str:
+    """A German word without its inflection ("weiteren", "weitere" → "weiter")."""
+    for ending in _GERMAN_ENDINGS:
+        if len(word) > len(ending) + 2 and word.endswith(ending):
+            return word[: -len(ending)]
+    return word
 
 
 def resolve_actors(

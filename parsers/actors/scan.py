@@ -80,6 +80,9 @@ class _Mention:
     """All capitals and not in the gazetteer: a name only if the briefing spells it out."""
     declared: bool = False
     """The spelt-out name before "(ACRONYM)": an organisation, whatever its words."""
+    noun_case: bool = False
+    """In an entry in a language that capitalises its nouns (German): a run of capitals may
+    be an adjective and a noun ("Drei Jahre", "Weitere Informationen")."""
 
 
 _CLEANED_MAX = 200_000
@@ -443,6 +446,7 @@ class _Scanner:
             possessive=possessive,
             affiliation=(affiliation.name, " ".join(roles)) if affiliation is not None and roles else None,
             acronym=acronym,
+            noun_case=self.language == "de",
         )
         self.order += 1
         self.mentions.append(mention)
