@@ -292,8 +292,27 @@ def _document_day(tree: LexborHTMLParser) -> date | None:
         if value:
             return date.fromisoformat(value[:10])
     title = tree.css_first("title")
-    found = find_date(title.text() if title is not None else "") or find_date((tree.body.text(separator=" ") if tree.body else "")[:5000])
+    found = find_date(title.text() if title is not None else "") or find_date(_visible_start(tree.body))
     return found[0] if found else None
+
+
+_UNSEEN = frozenset({"script", "style", "noscript", "template"})
+
+
+def _visible_start(body: LexborNode | None, size: int = 5000) -> str:
+    """The first ``size`` characters of a page's text as read, scripts and style sheets left
+    out (a cookie script's "expires=Thu, 31 Dec 2099" is no date of the page)."""
+    parts: list[str] = []
+    held = 0
+    for node in body.traverse(include_text=True) if body is not None else ():
+        if node.tag != "-text" or (node.parent is not None and node.parent.tag in _UNSEEN):
+            continue
+        text = node.text_content or ""
+        parts.append(text)
+        held += len(text)
+        if held >= size:
+            break
+    return " ".join(parts)[:size]
 
 
 _TIME_WORDS = frozenset({"time", "timestamp", "date", "posted", "published", "datetime"})

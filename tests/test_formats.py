@@ -782,3 +782,14 @@ def test_a_page_title_made_of_its_headline_and_the_sites_name_gives_the_headline
     # heading of its masthead.
     got = parse("html", "titled-page.html").entries
     assert [e.title for e in got] == ["Ferry fares rise for the winter timetable"]
+
+
+def test_a_date_in_a_pages_script_is_not_the_pages_date(tmp_path) -> None:
+    page = (
+        "<html><head><title>Harbour lights</title></head><body>"
+        "<script>document.cookie = 'optout=true; expires=Thu, 31 Dec 2099 23:59:59 UTC; path=/';</script>"
+        "<h1>Harbour lights</h1><p>The lights along the old quay were switched on again after the repairs, "
+        "the port authority said, and will stay on until midnight through the winter.</p></body></html>"
+    )
+    got = entries_of(tmp_path, "lights.html", page)
+    assert [e.title for e in got] == ["Harbour lights"] and got[0].published is None
