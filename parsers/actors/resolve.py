@@ -105,10 +105,13 @@ class _Record:
         self.alias_sets: dict[str, set[str]] = defaultdict(set)
 
     def add(self, canonical: str, kind: str, surface: str, entry: int, order: int) -> None:
-        canonical = self.aliases.get(canonical, canonical)
-        if canonical.casefold() in self.ignore or surface.casefold() in self.ignore:
+        # A million calls at 100 000 entries: each look-up only where there is something to find.
+        if self.aliases:
+            canonical = self.aliases.get(canonical, canonical)
+        if self.ignore and (canonical.casefold() in self.ignore or surface.casefold() in self.ignore):
             return
-        self.kinds.setdefault(canonical, self.settings.kinds.get(canonical, kind))
+        if canonical not in self.kinds:
+            self.kinds[canonical] = self.settings.kinds.get(canonical, kind)
         if surface != canonical:
             self.alias_sets[canonical].add(surface)
         self.by_entry[entry].append((order, canonical))
