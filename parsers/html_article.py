@@ -220,15 +220,20 @@ def _heading_in_title(title: str, headings: list[str], names_site: Callable[[str
 _BYLINE_SELECTORS = (
     '[rel="author"]', '[itemprop="author"] [itemprop="name"]', '[itemprop="author"]', ".byline", '[class*="byline"]',
     '[data-testid*="byline"]', '[class*="author-name"]', ".author", '[class*="author"]', '[class*="auteur"]',
-    '[class*="autor"]',
+    '[class*="autor"]', 'a[href*="/author/"]',
 )  # fmt: skip
 """Where pages sign their article (``auteur``, ``autor``: the class names of other languages)."""
 
 
-def _people(value: Any) -> str | None:
+def _people(value: Any, by_id: dict[str, dict[str, Any]]) -> str | None:
     """JSON-LD authors: the people among them; only where none is a person, the organisation
-    (a wire service, "Contributors to …") that signs the page."""
+    (a wire service, "Contributors to …") that signs the page. An author given only by its
+    ``@id`` is the node of the page's graph with that id (as WordPress's SEO plugins write it)."""
     authors = value if isinstance(value, list) else [value]
+    authors = [
+        by_id.get(a["@id"], a) if isinstance(a, dict) and "name" not in a and isinstance(a.get("@id"), str) else a
+        for a in authors
+    ]
     people = [a for a in authors if not (isinstance(a, dict) and "Organization" in str(a.get("@type", "")))]
     return person_names(people) if people and person_names(people) else person_names(authors)
 
@@ -271,9 +276,10 @@ def page_byline(tree: LexborHTMLParser, objects: list[dict[str, Any]], metas: di
     author metadata (Dublin Core, ``author``, Parse.ly, ``article:author`` when not an
     address), else the first byline block of the page (``rel=author``, ``itemprop=author``,
     ``.byline``, ``.author``)."""
+    by_id = {node["@id"]: node for node in objects if isinstance(node.get("@id"), str)}
     for node in objects:
         if any(kind.endswith(_ARTICLE_TYPES) for kind in node_types(node)):
-            names = _people(node.get("author"))
+            names = _people(node.get("author"), by_id)
             if names:
                 return names
     site = metas.get("og:site_name")

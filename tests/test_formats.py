@@ -793,3 +793,28 @@ def test_a_date_in_a_pages_script_is_not_the_pages_date(tmp_path) -> None:
     )
     got = entries_of(tmp_path, "lights.html", page)
     assert [e.title for e in got] == ["Harbour lights"] and got[0].published is None
+
+
+def test_an_author_given_by_id_in_the_pages_graph_signs_the_article(tmp_path) -> None:
+    # WordPress's SEO plugins give the article's author as a reference into the page's graph.
+    graph = (
+        '{"@context":"https://schema.org","@graph":[{"@type":"Article","@id":"https://x.example/p#article",'
+        '"headline":"Pruning apple trees in January","author":{"@id":"https://x.example/#/schema/person/1"}},'
+        '{"@type":["Person"],"@id":"https://x.example/#/schema/person/1","name":"Mette Olsen"}]}'
+    )
+    page = (
+        f'<html><head><title>Pruning apple trees in January</title><script type="application/ld+json">{graph}</script>'
+        "</head><body><article><h1>Pruning apple trees in January</h1><p>Cut the crossing branches first, then the "
+        "ones growing inwards, and never take more than a quarter of the crown in one winter.</p></article></body></html>"
+    )
+    assert [e.author for e in entries_of(tmp_path, "apples.html", page)] == ["Mette Olsen"]
+
+
+def test_a_link_to_the_authors_page_signs_the_article(tmp_path) -> None:
+    page = (
+        "<html><head><title>Night trains return</title></head><body><article><h1>Night trains return</h1>"
+        '<p class="post-meta">Posted on 3 March by <a href="https://rail.example/author/jonas-berg/">Jonas Berg</a></p>'
+        "<p>The sleeper service between the two capitals runs again from May, three nights a week, with new "
+        "couchette cars and a dining car that serves breakfast before arrival.</p></article></body></html>"
+    )
+    assert [e.author for e in entries_of(tmp_path, "trains.html", page)] == ["Jonas Berg"]
