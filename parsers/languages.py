@@ -41,7 +41,9 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
             "dort heute gestern morgen jetzt zudem außerdem dabei damit deshalb darum daher trotzdem seit trotz "
             "wegen während unter über mit von vor für gegen ohne um in an auf aus zu bis durch es er sie wir ich "
             "man dies zunächst bislang bisher inzwischen unterdessen demnach allerdings zuvor später mehr viele "
-            "alle einige andere neue neuen erste ersten ist sind war waren wird werden wurde wurden hat haben",
+            "alle einige andere neue neuen erste ersten ist sind war waren wird werden wurde wurden hat haben "
+            "sich uns euch ihm ihn ihnen sehr ganz gar immer wieder bereits etwa eben sowie sowohl allem darüber "
+            "hinaus dazu davon dafür was wer wo wann warum kann können muss müssen soll sollen will wollen gibt",
         ),
         "fr": (
             ARTICLES["fr"],

@@ -26,6 +26,7 @@ class TopicResult:
     per_entry: tuple[tuple[str, ...], ...]
 
 
+_ADDRESS = re.compile(r"\S*(?:://|www\.)\S*")
 _CLAUSE_BREAK = re.compile(r"[.,;:!?()\[\]“”\"—–\n]")  # a line break ends a headline or a list item
 _OPENS, _CLOSES, _JOINS = 1, 2, 4
 _word_roles: dict[str, int] = {}
@@ -54,6 +55,8 @@ def _phrases(text: str) -> set[str]:
     clauses, not noun phrases); the middle of three is a content word, "of" or "and".
     """
     found: set[str] = set()
+    if "://" in text or "www." in text:
+        text = _ADDRESS.sub(".", text)  # "org web http", "com sharer": the words of an address
     language = language_of(WORD.findall(text[:2000]))
     # "aber auch", "vor allem", "nicht mehr": another language's function words are no
     # subject either (looked up only for a text in that language: "war" is German's "was").

@@ -101,3 +101,9 @@ def test_phrases_of_another_languages_function_words_are_no_topics() -> None:
 
     german = FUNCTION_WORDS["de"]  # "aber auch die", "den plan nicht": no subject opens or closes so
     assert labels and all(p.split()[0] not in german and p.split()[-1] not in german for p in labels), labels
+
+
+def test_the_words_of_a_web_address_are_no_topic() -> None:
+    texts = [f"Read the report at https://news.example.com/rss/articles/{i} before the vote on grain exports." for i in range(6)]
+    labels = {keywords[0] for _, keywords, _, auto in find_topics(texts, [], automatic=8, min_entries=2).topics if auto}
+    assert "grain exports" in labels and not any("com" in label.split() or "rss" in label.split() for label in labels)
