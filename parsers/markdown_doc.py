@@ -15,7 +15,7 @@ from .plain_text import read_plain_text
 from .rules import NUMBER_MARK
 from .settings import load_yaml, yaml_module
 from .text_clean import first_sentence, scrub, tidy_line
-from .text_lines import byline_name, dated_byline, is_read_more, signed_and_dated
+from .text_lines import byline_name, dated_byline, is_prefixed_byline, is_read_more, signed_and_dated
 
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n(?:---|\.\.\.)\s*\n", re.S)
 _INLINE_MARKS = re.compile(r"(\*\*|__|\*|_|`|~~)")
@@ -81,6 +81,7 @@ def _section(
 ) -> RawEntry | None:
     stamp: TimeStamp | None = None
     author: str | None = None
+    signature = ""
     if title:
         heading_stamp = parse_time_stamp(title)
         if heading_stamp is not None and heading_stamp.has_time:
@@ -110,8 +111,8 @@ def _section(
             if found is not None and stamp is None and found.has_time:
                 stamp, line, plain = found, found.rest, found.rest  # "**10:42** Ferries were…": the text goes on
             name = byline_name(plain)
-            if name and author is None and re.match(r"^\s*(?:[*_]{1,2})?\s*by\s", line, re.I):
-                author = name
+            if name and author is None and is_prefixed_byline(line):
+                author, signature = name, line.strip()
                 continue
             name, signed_day = signed_and_dated(plain)
             if name and author is None:
@@ -134,7 +135,7 @@ def _section(
         body.pop()  # the rule between this post and the next is neither's text
     while body and (not body[0].strip() or _THEMATIC_BREAK.match(body[0])):
         body.pop(0)
-    text = "\n".join(body).strip()
+    text = "\n".join(body).strip() or signature  # a teaser of a title and a byline keeps its byline as text
     if not text:
         return None
     if "\n\n\n" in text:
@@ -270,7 +271,7 @@ def read_markdown(text: str, *, boilerplate: re.Pattern[str], default_day: date 
     entries: list[RawEntry] = []
     preamble = lines[preamble_start : cuts[0][0]]
     masthead_author = str(meta["author"]) if isinstance(meta.get("author"), str) else None
-    bylines = [byline_name(strip_inline(line)) for line in preamble if re.match(r"^\s*[*_]{0,2}\s*by\s", line, re.I)]
+    bylines = [byline_name(strip_inline(line)) for line in preamble if is_prefixed_byline(line)]
     bylines += [dated_byline(strip_inline(line)) for line in preamble]
     masthead_author = masthead_author or next((name for name in bylines if name), None)
     if any(line.strip() for line in preamble):

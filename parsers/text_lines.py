@@ -23,7 +23,22 @@ _CLOSERS = "\"'”’»)]*_ "
 
 _SENTENCE_PUNCT = ".!;:,…"
 
-_BYLINE_PREFIX = re.compile(r"^(?:by|from|(?:words|reported|edited|written|compiled|produced) by)\s+", re.I)
+_BYLINE_PREFIX = re.compile(
+    r"^(?:by|from|(?:words|reported|edited|written|compiled|produced) by|von|par|por|door"
+    r"|(?:text|texte|texto|testo|author|autor|autorin|auteur|auteure)\s?:)\s+",
+    re.I,
+)
+"""What opens a byline, in the languages Brief reads: "By", "Von", "Par", "Por", "Door",
+"Text:", "Autor:"."""
+
+
+_SIGNED_PREFIX = re.compile(_BYLINE_PREFIX.pattern.replace("by|from|", "by|", 1), re.I)
+"""A byline's opening words but "From", which opens as many other lines ("From Wikipedia, …")."""
+
+
+def is_prefixed_byline(line: str) -> bool:
+    """Whether a line opens as a byline does ("By Ana Lima", "Von Jonas Berg", "Text: …")."""
+    return _SIGNED_PREFIX.match(tidy_line(line).lstrip("*_ ")) is not None
 
 
 # A wire story's credit line under its text: "— Reporting by Sam Ortiz; Editing by Ana Lima".
@@ -32,6 +47,8 @@ _REPORTING_CREDIT = re.compile(
 )
 
 _NAME_PARTICLES = NAME_PARTICLES | {"and", "&"}
+_JOINS_AFTER_PREFIX = frozenset({"und", "et", "y", "e", "en"})
+"""Other languages' "and" between the names of a byline that says it is one ("Von A und B")."""
 """Lower-case words of a byline's names, and the joins between its names."""
 
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ\u0100-\u024f][\w'’\-.]*$")
@@ -141,7 +158,7 @@ def byline_name(line: str) -> str | None:
         return None
     if text[-1:] in ".!?:;" and not re.search(r"\b[A-Z]\.$", text):
         return None
-    tokens = [w for w in words if w.lower() not in _NAME_PARTICLES]
+    tokens = [w for w in words if w.lower() not in _NAME_PARTICLES and not (prefixed and w in _JOINS_AFTER_PREFIX)]
     if not tokens or not all(_NAME_TOKEN.match(w) for w in tokens):
         return None
     if all(len(w.rstrip(".")) <= 1 for w in tokens):

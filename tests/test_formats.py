@@ -818,3 +818,21 @@ def test_a_link_to_the_authors_page_signs_the_article(tmp_path) -> None:
         "couchette cars and a dining car that serves breakfast before arrival.</p></article></body></html>"
     )
     assert [e.author for e in entries_of(tmp_path, "trains.html", page)] == ["Jonas Berg"]
+
+
+def test_bylines_in_other_languages_sign_their_posts(tmp_path) -> None:
+    # "Von …", "Par …", "Text: …" open a byline as "By …" does; the names of two authors are
+    # joined by their language's "and". A line that only opens with such a word is no byline.
+    text = (
+        "# Hafen und Fähren\n\n## Neue Fähre für die Inseln\n\nVon Roland Brandt und Sina Vogt\n\n"
+        "Die neue Fähre fährt ab Mai dreimal täglich zwischen den Inseln und dem Festland.\n\n"
+        "## Le port rouvre\n\nPar Jeanne Martin\n\nLe port a rouvert lundi après trois semaines de travaux sur les quais.\n\n"
+        "## Kein Byline\n\nVon Montag an gilt der neue Fahrplan für alle Linien der Gesellschaft.\n"
+    )
+    got = entries_of(tmp_path, "hafen.md", text)
+    assert [(e.title, e.author) for e in got] == [
+        ("Neue Fähre für die Inseln", "Roland Brandt und Sina Vogt"),
+        ("Le port rouvre", "Jeanne Martin"),
+        ("Kein Byline", None),
+    ]
+    assert got[2].body.startswith("Von Montag an")
