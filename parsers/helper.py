@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import select
 import subprocess
 import sys
 from collections.abc import Callable, Sequence
@@ -83,6 +84,19 @@ class Helper:
             return None
         self._asked += 1
         return self._asked
+
+    def ready(self, ticket: int | None) -> bool:
+        """Whether ``answer(ticket)`` would start reading at once: its turn has come and the
+        helper has begun to write it (or there is no answer to wait for). May say no while
+        an answer is already buffered here: it is then read a little later, never lost."""
+        if ticket is None or self._process is None:
+            return True
+        if ticket != self._answered + 1 or self._process.stdout is None:
+            return False
+        try:
+            return bool(select.select([self._process.stdout], [], [], 0)[0])
+        except (OSError, ValueError):
+            return True  # answer() finds the helper gone and says so
 
     def answer(self, ticket: int | None) -> Any:
         """The result of the job ``ticket`` names (waiting for it), or None if it failed."""

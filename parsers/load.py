@@ -21,7 +21,7 @@ from .source import STDIN, Parsed, expand_sources, parse_bytes, read_bytes, read
 if TYPE_CHECKING:
     from .cache import FileKey, ParseCache
     from .digest import Digest
-    from .workers import Workers
+    from .workers import Pending, Workers
 
 
 SHOW_WHILE_READING_BYTES = 8_000_000
@@ -126,7 +126,7 @@ def _parse_and_annotate(
     end of the list while this process parses from the start, then scan some entries for names.
     """
     from .digest import digest_of, digested
-    from .schedule import helper_files
+    from .schedule import helper_batches, helper_files
     from .workers import Workers, start_workers
 
     parsed: list[Parsed | None] = [None] * len(expanded)
@@ -146,8 +146,14 @@ def _parse_and_annotate(
     helped = read is read_source and all(expanded[i][0] != STDIN for i in to_read)
     with start_workers(sum(sizes.values())) if helped else Workers() as workers:
         theirs = helper_files(to_read, sizes, workers.parallel)
-        their_paths = [expanded[i][0] for i in theirs]
-        later = workers.parse(their_paths, settings, lambda: [digested(read(p, settings), settings) for p in their_paths])
+
+        def asked(batch: list[int]) -> Pending[list[tuple[Parsed, Digest]]]:
+            paths = [expanded[i][0] for i in batch]
+            return workers.parse(paths, settings, lambda: [digested(read(p, settings), settings) for p in paths])
+
+        # The helper's files in a few runs, each kept (cached) as it comes back, while this
+        # process reads its own: a load stopped halfway keeps what both processes read.
+        later = [(batch, asked(batch)) for batch in helper_batches(theirs)]
         report = on_progress or (lambda _: None)
         seen: dict[bytes, array[int]] = {}  # shingles by exact-copy key, for the digests made here
         if workers.parallel and len(to_read) == 1:
@@ -162,6 +168,7 @@ def _parse_and_annotate(
             if cache is not None and key is not None and result is not None:
                 cache.put_file(key, settings, result.format, result.error, result.entries)
 
+
         helping = set(theirs)
         mine = [index for index in to_read if index not in helping]
         started = time.monotonic()
@@ -172,6 +179,7 @@ def _parse_and_annotate(
                 fresh = parsed[index] = read(expanded[index][0], settings)
                 digests[index] = digest_of(fresh, settings, seen)
             keep(index)
+            _collect(later, parsed, digests, keep, wait=False)
             if count % 10 == 0 or count == len(mine):
                 report(f"reading files {count}/{len(to_read)}")
             now = time.monotonic()
@@ -183,10 +191,7 @@ def _parse_and_annotate(
 
                 on_head(parsed_so_far(parsed, digests))
                 shown_at = time.monotonic()
-        if theirs:
-            for index, (their_parse, their_digest) in zip(theirs, later.result(), strict=True):
-                parsed[index], digests[index] = their_parse, their_digest
-                keep(index)
+        _collect(later, parsed, digests, keep, wait=True)
         del later  # the digests are now only in ``digests``, which annotate empties
         # Imported here, once the helper is at work: deduplication and extraction, the cold path only.
         from .annotate import annotate
@@ -197,6 +202,22 @@ def _parse_and_annotate(
         sources, made = [result for result, _ in ready], [made for _, made in ready]
         del ready
         return annotate(sources, settings, workers, report, on_head, made)
+
+
+def _collect(
+    later: list[tuple[list[int], Pending[list[tuple[Parsed, Digest]]]]],
+    parsed: list[Parsed | None],
+    digests: list[Digest | None],
+    keep: Callable[[int], None],
+    wait: bool,
+) -> None:
+    """The helper's runs of files that have come back, in order (all of them, waiting for
+    each, when ``wait``), put in their places and cached."""
+    while later and (wait or later[0][1].ready()):
+        batch, pending = later.pop(0)
+        for index, (their_parse, their_digest) in zip(batch, pending.result(), strict=True):
+            parsed[index], digests[index] = their_parse, their_digest
+            keep(index)
 
 
 def _parse_shared(path: str, settings: ParseSettings, workers: Workers) -> tuple[Parsed, Digest | None] | None:

@@ -40,6 +40,17 @@ def helper_files(to_read: Sequence[int], sizes: Mapping[int, int], parallel: boo
     return theirs
 
 
+HELPER_RUNS = 6
+"""Runs the helper's files are asked in, each cached as it comes back. Their requests are sent
+at once and must fit the pipe's buffer together (some 5 kB each)."""
+
+
+def helper_batches(theirs: Sequence[int]) -> list[list[int]]:
+    """The helper's files (see ``helper_files``) in up to ``HELPER_RUNS`` runs, in order."""
+    size = max(1, -(-len(theirs) // HELPER_RUNS))
+    return [list(theirs[start : start + size]) for start in range(0, len(theirs), size)]
+
+
 @dataclass(frozen=True)
 class ScanShares:
     """Entries ``[0, half)`` are scanned for names here, the rest by the helper; the helper

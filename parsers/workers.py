@@ -28,10 +28,18 @@ T = TypeVar("T")
 class Pending(Generic[T]):
     """A job's answer, read once: the helper's when it gave a good one, else made here."""
 
-    def __init__(self, fetch: Callable[[], T | None], fallback: Callable[[], T]) -> None:
+    def __init__(
+        self, fetch: Callable[[], T | None], fallback: Callable[[], T], ready: Callable[[], bool] | None = None
+    ) -> None:
         self._fetch: Callable[[], T | None] | None = fetch
         self._fallback: Callable[[], T] | None = fallback
+        self._ready = ready
         self._value: T | None = None
+
+    def ready(self) -> bool:
+        """Whether ``result()`` would not wait on the helper: its answer has begun to come
+        (a job done here, with no helper, is never ready before it is asked for)."""
+        return self._fetch is None or (self._ready is not None and self._ready())
 
     def result(self) -> T:
         """Wait for the answer (or do the job here); the job's inputs are let go after."""
@@ -106,7 +114,9 @@ class HelperWorkers(Workers):
 
         if not paths:
             return Pending(list, fallback)  # nothing to ask for
-        ticket = self._helper.ask("parse", list(paths), settings)
+        # A few paths and the settings: small enough to ask while earlier answers are due, so
+        # a load asks for its files in several runs and keeps each run as it comes.
+        ticket = self._helper.ask_more("parse", list(paths), settings)
 
         def fetch() -> list[tuple[Parsed, Digest]] | None:
             answers = unpickle_parts(self._helper.answer(ticket), tuple)
@@ -114,7 +124,7 @@ class HelperWorkers(Workers):
                 return None
             return list(answers)
 
-        return Pending(fetch, fallback)
+        return Pending(fetch, fallback, lambda: self._helper.ready(ticket))
 
     def parse_part(
         self, path: str, settings: ParseSettings, part: tuple[int, int, int], fallback: Callable[[], tuple[Parsed, Digest]]

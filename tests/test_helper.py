@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import pickle
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -39,9 +40,18 @@ def test_briefing_is_the_same_with_the_helper(
         return found
 
     monkeypatch.setattr(helper, "start_helper", spy)
+    runs: list[int] = []
+    real_batches = schedule.helper_batches
+
+    def count_runs(theirs: list[int]) -> list[list[int]]:
+        found = real_batches(theirs)
+        runs.append(len(found))
+        return found
+
+    monkeypatch.setattr(schedule, "helper_batches", count_runs)
     with_helper = load([str(FIXTURES)])
     assert started, "the helper was not started"
-    assert started[0]._answered == 3  # it parsed (and digested) files, scanned names and topics
+    assert runs and started[0]._answered == runs[0] + 2  # it parsed (and digested) files in runs, scanned names and topics
     monkeypatch.setattr(helper, "start_helper", lambda total: None)
     assert load([str(FIXTURES)]) == with_helper
 
@@ -130,3 +140,42 @@ def test_feed_parts_cover_every_item_once() -> None:
     whole = read_feed(data)
     assert read_feed(data, (0, 3, 5)) + read_feed(data, (3, 5, 5)) == whole
     assert read_feed(data, (0, 1, 2)) + read_feed(data, (1, 2, 2)) == whole
+
+
+def test_the_helpers_runs_are_read_as_they_come_and_in_order() -> None:
+    # A load asks for the helper's files in runs and keeps each as it comes (see load): a run is
+    # ready once the helper has begun to answer it, never before the runs asked earlier.
+    settings = default_settings()
+    paths = [str(path) for path in sorted((FIXTURES / "text").iterdir())[:2]]
+    process = helper.Helper()
+    try:
+        first = process.ask_more("parse", paths[:1], settings)
+        second = process.ask_more("parse", paths[1:], settings)
+        assert not process.ready(second)  # its turn comes after the first's
+        deadline = time.monotonic() + 20
+        while not process.ready(first) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert process.ready(first)
+        got = [pickle.loads(part) for part in process.answer(first)]
+        assert got[0][0].path == paths[0] and got[0][0].entries
+        assert [pickle.loads(part)[0].path for part in process.answer(second)] == paths[1:]
+    finally:
+        process.close()
+
+
+def test_runs_that_have_come_back_are_kept_at_once() -> None:
+    from brief.parsers.load import _collect
+    from brief.parsers.workers import Pending
+
+    arrived = {"a": True, "b": False}
+    later = [
+        ([0], Pending(lambda: [("parse 0", "digest 0")], list, lambda: arrived["a"])),
+        ([1, 2], Pending(lambda: [("parse 1", "digest 1"), ("parse 2", "digest 2")], list, lambda: arrived["b"])),
+    ]
+    parsed: list[object] = [None] * 3
+    digests: list[object] = [None] * 3
+    kept: list[int] = []
+    _collect(later, parsed, digests, kept.append, wait=False)  # type: ignore[arg-type]
+    assert kept == [0] and parsed[0] == "parse 0" and len(later) == 1
+    _collect(later, parsed, digests, kept.append, wait=True)  # type: ignore[arg-type]
+    assert kept == [0, 1, 2] and digests == ["digest 0", "digest 1", "digest 2"] and not later
