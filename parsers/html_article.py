@@ -255,6 +255,10 @@ def _block_name(text: str) -> str | None:
     return name
 
 
+_WRITTEN_BY = re.compile(
+    r"written by|author|verfasst von|geschrieben von|autor(?:in)?|écrit par|auteur|escrito por|scritto da|geschreven door",
+    re.I,
+)
 _COMMENT_WORDS = frozenset({"comment", "comments", "reply", "replies", "discussion"})
 _CLASS_WORD = re.compile(r"[a-z]+")
 
@@ -287,6 +291,11 @@ def page_byline(tree: LexborHTMLParser, objects: list[dict[str, Any]], metas: di
         value = metas.get(key)
         if value and "://" not in value and not value.startswith("@") and (not site or _norm(value) != _norm(site)):
             return byline_name(value) or value
+    for number in "12":
+        # "twitter:label1" = "Written by", "twitter:data1" = the name: WordPress's SEO plugins.
+        label, value = metas.get(f"twitter:label{number}", ""), metas.get(f"twitter:data{number}", "")
+        if _WRITTEN_BY.fullmatch(label.strip()) and value and (name := byline_name(value)):
+            return name
     for selector in _BYLINE_SELECTORS:
         for block in tree.css(selector)[:3]:
             if block.tag in ("meta", "link", "script", "style", "body", "html") or _in_comments(block):

@@ -836,3 +836,14 @@ def test_bylines_in_other_languages_sign_their_posts(tmp_path) -> None:
         ("Kein Byline", None),
     ]
     assert got[2].body.startswith("Von Montag an")
+
+
+def test_a_written_by_label_in_the_pages_meta_signs_the_article(tmp_path) -> None:
+    page = (
+        '<html><head><title>Autumn sowing</title><meta name="twitter:label1" content="Written by">'
+        '<meta name="twitter:data1" content="Ola Nordmann"><meta name="twitter:label2" content="Est. reading time">'
+        '<meta name="twitter:data2" content="3 minutes"></head><body><article><h1>Autumn sowing</h1><p>Broad beans '
+        "and garlic go in before the first frost, spaced a hand apart, and are covered with straw in a hard winter.</p>"
+        "</article></body></html>"
+    )
+    assert [e.author for e in entries_of(tmp_path, "sowing.html", page)] == ["Ola Nordmann"]
