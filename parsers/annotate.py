@@ -6,6 +6,7 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from datetime import datetime
 from typing import TYPE_CHECKING, TypeVar, overload
 
 from .actors import ActorSettings, ScanResult, resolve_actors, scan_entries, without_bylines
@@ -201,6 +202,7 @@ def annotate(
     report(f"merging duplicates among {len(raws):,} entries")
     groups = cluster(_Made(raws, lambda r: f"{r[0].title}\n{r[0].body}"), dedup, copy_keys, shingles)
     del copy_keys, shingles
+    groups = _with_retellings(groups, raws)
 
     # A 50 MB one-line "entry" must not take minutes: names and phrases are read from the start.
     fullest = [_fullest([raws[i] for i in group]) if len(group) > 1 else raws[group[0]][0] for group in groups]
@@ -280,6 +282,45 @@ def annotate(
         for label, keywords, ids, auto in topic_found.topics
     )
     return Briefing(sources=sources, entries=entries, actors=actors, topics=topics)
+
+
+def _with_retellings(groups: list[list[int]], raws: Sequence[tuple[RawEntry, Occurrence, str, str | None]]) -> list[list[int]]:
+    """The clusters with those that tell one story in other words, in other files, joined
+    (see ``retold``); in order of first member, as ``cluster`` gives them."""
+    from .retold import LEAD_CHARS, Telling, retold_pairs
+
+    def telling(group: list[int]) -> Telling:
+        raw, occurrence = raws[group[0]][0], raws[group[0]][1]
+        return Telling(f"{raw.title}\n{raw.body[:LEAD_CHARS]}", occurrence.path, _moment(raw.published))
+
+    pairs = retold_pairs([telling(group) for group in groups])
+    if not pairs:
+        return groups
+    parent = list(range(len(groups)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in pairs:
+        a, b = find(i), find(j)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    joined: dict[int, list[int]] = {}
+    for index, group in enumerate(groups):
+        joined.setdefault(find(index), []).extend(group)
+    return sorted((sorted(members) for members in joined.values()), key=lambda members: members[0])
+
+
+def _moment(published: str | None) -> datetime | None:
+    if not published:
+        return None
+    try:
+        return datetime.fromisoformat(published)
+    except ValueError:
+        return None
 
 
 def head_of(briefing: Briefing, size: int = 300) -> Briefing:

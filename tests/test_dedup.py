@@ -125,3 +125,40 @@ def test_shingle_counts_in_numpy_choose_what_the_loop_does(entries: list[list[in
     finally:
         dedup._NUMPY_FROM, dedup._CHUNK = saved
     assert vectorised == looped
+
+
+def test_a_story_retold_in_other_words_in_three_files_is_one_entry_seen_three_times() -> None:
+    # A live blog's post, a newsletter's paragraph and a feed item on one gale: reworded,
+    # re-ordered, one sentence more. Another story of the same company, people and day (an
+    # order of new ferries, with no figures in common) stays its own entry.
+    briefing = load([str(FIXTURES / "retold")])
+    by_title = {e.title: e for e in briefing.entries}
+    gale = by_title["Gale stops ferries on the Vestfjord"]
+    assert gale.seen == 3
+    assert {Path(o.path).name for o in gale.occurrences} == {"harbour-live.txt", "northern-morning.md", "coast-desk.xml"}
+    assert by_title["Skerry Line orders electric ferries"].seen == 1
+    assert len(briefing.entries) == 6
+
+
+def test_retellings_are_joined_only_across_files_in_time_and_on_shared_figures() -> None:
+    from datetime import datetime, timedelta
+
+    from brief.parsers.retold import Telling, retold_pairs
+
+    day = datetime(2025, 11, 18, 9, 0)
+    story = (
+        "Storm halts ferries. Winds of 90 km/h forced the operator to suspend its crossings of the strait, "
+        "leaving 400 passengers stranded in the harbour town; the spokesperson said sailings resume when the "
+        "gale eases, and the coastguard said two fishing boats returned early to port."
+    )
+    retold = (
+        "Gale stops ferries. Some 400 travellers were stranded in the harbour town after the operator halted "
+        "crossings of the strait as gusts reached 90 km/h; sailings resume once the gale eases, the spokesperson "
+        "said, and fishing boats returned early to port, according to the coastguard."
+    )
+    unrelated = [Telling(f"Item {n}: the council met about budget line {n} and {n + 7}.", "other.md", day) for n in range(20)]
+    assert retold_pairs([Telling(story, "a.txt", day), Telling(retold, "b.md", day + timedelta(hours=3)), *unrelated]) == [(0, 1)]
+    assert retold_pairs([Telling(story, "a.txt", day), Telling(retold, "a.txt", day), *unrelated]) == []  # one file
+    assert retold_pairs([Telling(story, "a.txt", day), Telling(retold, "b.md", day + timedelta(days=3)), *unrelated]) == []
+    no_figures = [Telling(text.replace("90", "ninety").replace("400", "hundreds of"), source, day) for text, source in ((story, "a"), (retold, "b"))]
+    assert retold_pairs([*no_figures, *unrelated]) == []
