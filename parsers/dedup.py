@@ -38,7 +38,6 @@ _NUMPY_FROM = 2000
 """From this many distinct entries the shingle counts are taken in numpy."""
 _CHUNK = 4096
 """Entries whose shingles numpy holds at once."""
-"""From this many distinct entries the shingle counts are taken in numpy."""
 
 
 @dataclass(frozen=True)
