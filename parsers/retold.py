@@ -13,9 +13,9 @@ stay apart: they are in one file.
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from itertools import chain
 
@@ -40,15 +40,6 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _WORD = re.compile(r"[^\W\d_]{4,}")
 
 
-@dataclass(frozen=True)
-class Telling:
-    """One story as deduplication left it: its text, its file and when it was published."""
-
-    text: str
-    source: str
-    published: datetime | None
-
-
 def _figures(text: str) -> frozenset[str]:
     """The figures a story's start states, years left out (any story of a year may name it)."""
     found = set(_FIGURE.findall(text[:LEAD_CHARS]))
@@ -59,41 +50,56 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(_WORD.findall(text[:LEAD_CHARS].casefold())) - STOPWORDS
 
 
-def retold_pairs(tellings: Sequence[Telling]) -> list[tuple[int, int]]:
-    """The pairs (i < j) of tellings that are one story told twice (see the module)."""
-    if len(tellings) < 2 or len({t.source for t in tellings}) < 2:
+def retold_pairs(texts: Sequence[str], sources: Sequence[str], published: Sequence[str | None]) -> list[tuple[int, int]]:
+    """The pairs (i < j) of stories that are one story told twice (see the module): each its
+    title and the start of its text (``texts`` may make them as asked: each is read once, and
+    again only for a candidate pair), its file, its time (ISO 8601) where it has one."""
+    if len(texts) < 2 or len(set(sources)) < 2:
         return []
-    figures = [_figures(t.text) for t in tellings]
+    # Kept small (tuples, then only the stories with rare figures): this runs at the load's
+    # memory peak, beside every parsed entry.
+    figures = [tuple(_figures(text)) for text in texts]
     frequency = Counter(chain.from_iterable(figures))
-    cap = min(RARE_CAP, max(3, len(tellings) // 100))
-    rare = [frozenset(f for f in found if 2 <= frequency[f] <= cap) for found in figures]
+    cap = min(RARE_CAP, max(3, len(texts) // 100))
+    counts = array("H", (min(len(found), 65535) for found in figures))
+    rare: dict[int, frozenset[str]] = {}
+    for i, stated in enumerate(figures):
+        kept = frozenset(f for f in stated if 2 <= frequency[f] <= cap)
+        if len(kept) >= MIN_FIGURES:
+            rare[i] = kept
+    del figures, frequency
     index: dict[str, list[int]] = {}
-    for i, found in enumerate(rare):
+    for i, found in rare.items():
         for figure in found:
             index.setdefault(figure, []).append(i)
     words: dict[int, frozenset[str]] = {}
     pairs: list[tuple[int, int]] = []
-    for i, found in enumerate(rare):
-        if len(found) < MIN_FIGURES:
-            continue
+    for i, found in rare.items():
         shared = Counter(chain.from_iterable(index[f] for f in found))
         for j, count in shared.items():
-            if j <= i or count < MIN_FIGURES or count < 0.5 * min(len(figures[i]), len(figures[j])):
+            if j <= i or count < MIN_FIGURES or count < 0.5 * min(counts[i], counts[j]):
                 continue
-            if tellings[i].source == tellings[j].source or not _close_in_time(tellings[i], tellings[j]):
+            if sources[i] == sources[j] or not _close_in_time(published[i], published[j]):
                 continue
-            mine = words.get(i) or words.setdefault(i, _words(tellings[i].text))
-            theirs = words.get(j) or words.setdefault(j, _words(tellings[j].text))
+            mine = words.get(i) or words.setdefault(i, _words(texts[i]))
+            theirs = words.get(j) or words.setdefault(j, _words(texts[j]))
             common = len(mine & theirs)
             if common >= MIN_SHARED and common >= SHARE * min(len(mine), len(theirs)):
                 pairs.append((i, j))
     return pairs
 
 
-def _close_in_time(one: Telling, other: Telling) -> bool:
-    if one.published is None or other.published is None:
+def _moment(published: str | None) -> datetime | None:
+    try:
+        return datetime.fromisoformat(published) if published else None
+    except ValueError:
+        return None
+
+
+def _close_in_time(one: str | None, other: str | None) -> bool:
+    first, second = _moment(one), _moment(other)
+    if first is None or second is None:
         return True
-    first, second = one.published, other.published
     if (first.tzinfo is None) != (second.tzinfo is None):  # one with a zone, one without: the wall clocks
         first, second = first.replace(tzinfo=None), second.replace(tzinfo=None)
     return abs((first - second).total_seconds()) <= MAX_HOURS * 3600

@@ -141,11 +141,8 @@ def test_a_story_retold_in_other_words_in_three_files_is_one_entry_seen_three_ti
 
 
 def test_retellings_are_joined_only_across_files_in_time_and_on_shared_figures() -> None:
-    from datetime import datetime, timedelta
+    from brief.parsers.retold import retold_pairs
 
-    from brief.parsers.retold import Telling, retold_pairs
-
-    day = datetime(2025, 11, 18, 9, 0)
     story = (
         "Storm halts ferries. Winds of 90 km/h forced the operator to suspend its crossings of the strait, "
         "leaving 400 passengers stranded in the harbour town; the spokesperson said sailings resume when the "
@@ -156,9 +153,15 @@ def test_retellings_are_joined_only_across_files_in_time_and_on_shared_figures()
         "crossings of the strait as gusts reached 90 km/h; sailings resume once the gale eases, the spokesperson "
         "said, and fishing boats returned early to port, according to the coastguard."
     )
-    unrelated = [Telling(f"Item {n}: the council met about budget line {n} and {n + 7}.", "other.md", day) for n in range(20)]
-    assert retold_pairs([Telling(story, "a.txt", day), Telling(retold, "b.md", day + timedelta(hours=3)), *unrelated]) == [(0, 1)]
-    assert retold_pairs([Telling(story, "a.txt", day), Telling(retold, "a.txt", day), *unrelated]) == []  # one file
-    assert retold_pairs([Telling(story, "a.txt", day), Telling(retold, "b.md", day + timedelta(days=3)), *unrelated]) == []
-    no_figures = [Telling(text.replace("90", "ninety").replace("400", "hundreds of"), source, day) for text, source in ((story, "a"), (retold, "b"))]
-    assert retold_pairs([*no_figures, *unrelated]) == []
+    others = [f"Item {n}: the council met about budget line {n} and {n + 7}." for n in range(20)]
+
+    def pairs(texts: list[str], sources: list[str], times: list[str | None]) -> list[tuple[int, int]]:
+        return retold_pairs(texts + others, sources + ["other.md"] * 20, times + ["2025-11-18T09:00:00+01:00"] * 20)
+
+    monday, later = "2025-11-18T09:00:00+01:00", "2025-11-18T12:00:00+01:00"
+    assert pairs([story, retold], ["a.txt", "b.md"], [monday, later]) == [(0, 1)]
+    assert pairs([story, retold], ["a.txt", "b.md"], [monday, None]) == [(0, 1)]  # undated: time says nothing
+    assert pairs([story, retold], ["a.txt", "a.txt"], [monday, later]) == []  # one file
+    assert pairs([story, retold], ["a.txt", "b.md"], [monday, "2025-11-21T09:00:00+01:00"]) == []  # days apart
+    no_figures = [text.replace("90", "ninety").replace("400", "hundreds of") for text in (story, retold)]
+    assert pairs(no_figures, ["a.txt", "b.md"], [monday, later]) == []
