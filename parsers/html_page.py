@@ -45,10 +45,23 @@ _WRAPPER_SHARE = 0.4
 """A block holding this share of the page's text is its frame, whatever its tag or class says."""
 
 
+_NOT_ITS_KIND = re.compile(r"(?<![\w-])no[-_]\S*")
+"""A class saying what a block has not ("no-share"): none of its words says the block is chrome."""
+_FILED_AS = re.compile(r"(?<![\w-])(?:tag|category)[-_]\S*")
+"""WordPress files a post under classes of its tags and categories ("category-social-issues"):
+the post is no social box for it."""
+"""Classes that say what a block has not, or how it is filed ("no-share", WordPress's
+"tag-comments", "category-related"): no word of them says the block is chrome."""
+
+
 def _class_words(node: LexborNode) -> set[str]:
     attrs = node.attributes
-    words = set(_SPLIT.split(f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()))
     joined = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+    if "no" in joined:
+        joined = _NOT_ITS_KIND.sub(" ", joined)
+    if "hentry" in joined or "type-post" in joined:  # WordPress's post: its filing is no chrome
+        joined = _FILED_AS.sub(" ", joined)
+    words = set(_SPLIT.split(joined))
     if "key-events" in joined or "keyevents" in joined or "key_events" in joined:
         words.add("keyevents")
     return words - {""}

@@ -847,3 +847,20 @@ def test_a_written_by_label_in_the_pages_meta_signs_the_article(tmp_path) -> Non
         "</article></body></html>"
     )
     assert [e.author for e in entries_of(tmp_path, "sowing.html", page)] == ["Ola Nordmann"]
+
+
+def test_a_posts_filing_classes_do_not_make_it_chrome(tmp_path) -> None:
+    # WordPress writes a post's categories and tags as classes ("category-social-issues") and
+    # themes write what it lacks ("no-share"): neither is a social box or a share bar.
+    page = (
+        "<html><head><title>Clinic hours extended</title></head><body><div class='intro'><p>"
+        + "The district news desk reports on the islands' councils, schools, ferries and clinics every weekday. " * 4
+        + "</p></div>"
+        "<div class='post-17 no-share post type-post hentry category-social-issues category-health'>"
+        "<h1>Clinic hours extended</h1><p>The health centre on the quay opens until eight in the evening from Monday, "
+        "the district said, after a winter in which the waiting list grew to three weeks.</p><p>Two more nurses join "
+        "in March, and the weekend service stays as it is.</p></div></body></html>"
+    )
+    got = entries_of(tmp_path, "clinic.html", page)
+    post = next(e for e in got if e.title == "Clinic hours extended")  # the old reading dropped it whole
+    assert "two more nurses" in post.body.lower()
