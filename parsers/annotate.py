@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, TypeVar, overload
 
 from .actors import ActorSettings, ScanResult, resolve_actors, scan_entries, without_bylines
-from .dedup import DedupSettings, cluster
+from .dedup import Components, DedupSettings, cluster
 from .digest import Digest, digest
 from .model import (
     Actor,
@@ -297,22 +297,11 @@ def _with_retellings(groups: list[list[int]], raws: Sequence[tuple[RawEntry, Occ
     del firsts
     if not pairs:
         return groups
-    parent = list(range(len(groups)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    joined = Components(len(groups))
     for i, j in pairs:
-        a, b = find(i), find(j)
-        if a != b:
-            parent[max(a, b)] = min(a, b)
-    joined: dict[int, list[int]] = {}
-    for index, group in enumerate(groups):
-        joined.setdefault(find(index), []).extend(group)
-    return sorted((sorted(members) for members in joined.values()), key=lambda members: members[0])
+        joined.union(i, j)
+    # Groups come in order of their first member, so the joined ones do too.
+    return [sorted(member for k in parts for member in groups[k]) for parts in joined.groups()]
 
 
 def head_of(briefing: Briefing, size: int = 300) -> Briefing:

@@ -179,6 +179,32 @@ def _kept_and_rare_looped(
         yield kept, [value for value in values if frequency[value & _FREQUENCY_MASK] <= rare_ceiling]
 
 
+class Components:
+    """Indexes joined into groups (union-find): each group is known by its smallest member."""
+
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, i: int) -> int:
+        parent = self.parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+    def groups(self) -> list[list[int]]:
+        """Every group's members in order, the groups in order of their first member."""
+        found: dict[int, list[int]] = {}
+        for i in range(len(self.parent)):
+            found.setdefault(self.find(i), []).append(i)
+        return sorted(found.values(), key=lambda members: members[0])
+
+
 def cluster(
     texts: Sequence[str],
     settings: DedupSettings = DedupSettings(),
@@ -192,18 +218,8 @@ def cluster(
     is emptied once read, so its memory goes before the comparisons); ``shingles``: their
     ``shingle_arrays``, likewise (see ``digest``).
     """
-    parent = list(range(len(texts)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def union(i: int, j: int) -> None:
-        a, b = find(i), find(j)
-        if a != b:
-            parent[max(a, b)] = min(a, b)
+    components = Components(len(texts))
+    find, union = components.find, components.union
 
     # Exact duplicates first: identical normalised text.
     first_by_text: dict[str | bytes, int] = {}
@@ -294,7 +310,4 @@ def cluster(
     del arrays, sketch_index
     numbers.clear()
     release_freed_memory()
-    groups: dict[int, list[int]] = {}
-    for i in range(len(texts)):
-        groups.setdefault(find(i), []).append(i)
-    return sorted(groups.values(), key=lambda members: members[0])
+    return components.groups()
