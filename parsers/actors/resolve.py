@@ -157,6 +157,8 @@ class _Resolver:
         self._word_kinds: dict[tuple[str, ...], str | None] = {}
         self._mention_counts: dict[str, int] = {}
         self._lower_stems: set[str] | None = None
+        self._organisation_heads: set[str] = set()
+        """First words of the briefing's multi-word organisation names (see ``_gather_people``)."""
 
     def resolve(self, entries: int) -> ActorResult:
         """The passes, in order: each reads what the ones before it learnt."""
@@ -220,7 +222,12 @@ class _Resolver:
         people: dict[str, _Person] = {}
         surname_of: dict[str, set[str]] = defaultdict(set)
         first_last: dict[tuple[str, str], str] = {}
+        heads = self._organisation_heads
         for mention in self.mentions:
+            if len(mention.words) > 1 and self._kind_of_multiword(mention.words) == "organisation":
+                # "Roscosmos said …" beside "Roscosmos Space Agency": the first word of an
+                # organisation's name, alone, is its short name, not someone's.
+                heads.add(mention.words[0])
             if not mention.surface or mention.surface in aliases or mention.declared:
                 continue
             kind = self._kind_of(mention)
@@ -250,13 +257,7 @@ class _Resolver:
     def _attribute_mentions(self, record: _Record, people: dict[str, _Person], surname_of: dict[str, set[str]], first_last: dict[tuple[str, str], str], last_seen: dict[tuple[int, str], int]) -> None:
         """Each mention, in entry order, to the actor it names (aliases, gazetteer, people, cues)."""
         aliases = record.aliases
-        # "Roscosmos said …" beside "Roscosmos Space Agency": the first word of an organisation's
-        # name, alone, is that organisation's short name, not someone's.
-        organisation_heads = {
-            mention.words[0]
-            for mention in self.mentions
-            if len(mention.words) > 1 and self._kind_of_multiword(mention.words) == "organisation"
-        }
+        organisation_heads = self._organisation_heads
         for mention in self.mentions:  # in entry order, and in order within each entry
             surface = mention.surface
             if not surface:
