@@ -195,6 +195,7 @@ def _names_host(text: str, host: list[str]) -> bool:
 
 _PART_BREAKS = "|:»›·/\\–—-("
 """What stands between a page title's parts ("Headline | Site", "Site » Headline")."""
+_FIRST_PART_END = re.compile(r"\s[" + re.escape(_PART_BREAKS.replace("(", "")) + r"]+\s")
 
 
 def _heading_in_title(title: str, headings: list[str], names_site: Callable[[str], bool]) -> str | None:
@@ -203,7 +204,7 @@ def _heading_in_title(title: str, headings: list[str], names_site: Callable[[str
     the title's parts, between its start or end and a separator; a later part only where the
     title opens with the site's name (else "Page — Project" would give the project)."""
     folded = _norm(title)
-    first = re.split(r"\s[|:»›·/\\–—-]+\s", title, maxsplit=1)[0]
+    first = _FIRST_PART_END.split(title, maxsplit=1)[0]
     best: str | None = None
     for heading in headings:
         wanted = _norm(heading)

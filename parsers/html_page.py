@@ -50,8 +50,6 @@ _NOT_ITS_KIND = re.compile(r"(?<![\w-])no[-_]\S*")
 _FILED_AS = re.compile(r"(?<![\w-])(?:tag|category)[-_]\S*")
 """WordPress files a post under classes of its tags and categories ("category-social-issues"):
 the post is no social box for it."""
-"""Classes that say what a block has not, or how it is filed ("no-share", WordPress's
-"tag-comments", "category-related"): no word of them says the block is chrome."""
 
 
 def _class_words(node: LexborNode) -> set[str]:

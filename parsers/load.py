@@ -168,7 +168,6 @@ def _parse_and_annotate(
             if cache is not None and key is not None and result is not None:
                 cache.put_file(key, settings, result.format, result.error, result.entries)
 
-
         helping = set(theirs)
         mine = [index for index in to_read if index not in helping]
         started = time.monotonic()
