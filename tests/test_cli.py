@@ -78,3 +78,24 @@ def test_the_json_dump_written_in_pieces_is_the_whole_document() -> None:
         whole = _escaped(json.dumps(to_dump(briefing), ensure_ascii=False, indent=2))
         assert "".join(iter_json(briefing)) == whole
         assert json.loads(whole) == to_dump(briefing)
+
+
+def test_the_dump_encoder_writes_what_json_dumps_writes() -> None:
+    """The dump's own pretty-printer (strings through json's C encoder) gives json.dumps's
+    characters for any JSON value, nested, empty, unicode, controls and odd floats included."""
+    import json
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from brief.parsers.export import _pretty
+
+    leaves = st.none() | st.booleans() | st.integers() | st.floats() | st.text()
+    values = st.recursive(leaves, lambda inner: st.lists(inner) | st.dictionaries(st.text(), inner), max_leaves=20)
+
+    @settings(max_examples=300, deadline=None)
+    @given(values)
+    def same(value: object) -> None:
+        assert _pretty(value, "") == json.dumps(value, ensure_ascii=False, indent=2)
+
+    same()
