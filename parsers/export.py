@@ -72,22 +72,29 @@ def _pretty(data: Any, pad: str) -> str:
     """``data`` as ``json.dumps(data, ensure_ascii=False, indent=2)`` writes it, ``pad`` deep in
     the whole document: the same characters, but the strings go through json's C encoder, where
     ``indent`` alone sends the whole value through its pure-Python one (a third of a 10k dump)."""
-    if isinstance(data, str):
+    kind = type(data)
+    if kind is str:
         return _string(data)
-    if isinstance(data, dict):
+    if data is None:
+        return "null"
+    if kind is int:
+        return int.__repr__(data)
+    if kind is dict:
         if not data:
             return "{}"
-        if not all(isinstance(key, str) for key in data):
+        if not all(type(key) is str for key in data):
             return _pretty(json.loads(json.dumps(data)), pad)  # json's own key conversions
         inner = pad + "  "
         items = [inner + _string(key) + ": " + _pretty(value, inner) for key, value in data.items()]
         return "{\n" + ",\n".join(items) + "\n" + pad + "}"
-    if isinstance(data, (list, tuple)):
+    if kind is list or kind is tuple:
         if not data:
             return "[]"
         inner = pad + "  "
+        if all(type(value) is str for value in data):  # names, aliases, topics
+            return "[\n" + inner + (",\n" + inner).join(map(_string, data)) + "\n" + pad + "]"
         return "[\n" + ",\n".join(inner + _pretty(value, inner) for value in data) + "\n" + pad + "]"
-    return json.dumps(data)
+    return json.dumps(data)  # bool, float, subclasses: json's own spelling
 
 
 def iter_json(briefing: Briefing, extras: Mapping[str, Mapping[str, Any]] | None = None) -> Iterator[str]:
