@@ -30,6 +30,9 @@ class DeclaredArticle:
     headline: str | None
     author: str | None
     published: str | None
+    site_words: frozenset[str] = frozenset()
+    """The site's name as words, casefolded (from its metadata, its address and what its
+    ``<title>`` adds to the headline): a page's name is no subject of its article."""
 
 
 def page_article(tree: LexborHTMLParser, objects: list[dict[str, Any]]) -> tuple[DeclaredArticle, bool]:
@@ -49,7 +52,22 @@ def page_article(tree: LexborHTMLParser, objects: list[dict[str, Any]]) -> tuple
     published = (
         normalise_datetime(plain((found or {}).get("datePublished")) or metas.get("article:published_time")) if declared else None
     )
-    return DeclaredArticle(page_headline(tree, objects, metas), page_byline(tree, objects, metas), published), declared
+    headline = page_headline(tree, objects, metas)
+    facts = DeclaredArticle(headline, page_byline(tree, objects, metas), published, _site_words(tree, metas, headline))
+    return facts, declared
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _site_words(tree: LexborHTMLParser, metas: dict[str, str], headline: str | None) -> frozenset[str]:
+    """See ``DeclaredArticle.site_words``."""
+    site = " ".join(filter(None, (metas.get("og:site_name"), metas.get("application-name"))))
+    title_node = tree.css_first("title")
+    title = plain(title_node.text(deep=True)) if title_node is not None else ""
+    if headline and title and _norm(headline) in _norm(title):
+        site += " " + _norm(title).replace(_norm(headline), " ")
+    return frozenset(word.casefold() for word in _LETTERS.findall(site)) | frozenset(_host_words(tree))
 
 
 _SITE_SEPARATORS = (" | ", " - ", " – ", " — ", " · ", " :: ", " » ", " / ")

@@ -14,6 +14,8 @@ from datetime import date
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from .article_sections import article_span
+from .article_sections import joined as joined_sections
 from .dates import combine, epoch_moment, find_date, normalise_datetime, parse_time_stamp, with_time_of
 from .html_article import DeclaredArticle, page_article
 from .html_markdown import DROP_TAGS, absolute_url, nodes_to_markdown, safe_url
@@ -439,11 +441,21 @@ def _read_html(text: str, boilerplate: re.Pattern[str], default_day: date | None
             main, _ = _main(root, _clean(root, boilerplate))
         entries = read_markdown(nodes_to_markdown(main.iter(include_text=True)), boilerplate=boilerplate, default_day=day)
     from_posts = not from_text
+    # Posts that each give their own time are a live page's; a page's blocks under one time
+    # (or none) may be one article's sections.
+    timed_posts = from_posts and len({entry.published for entry in entries if entry.published}) > 1
     # A page that declares one article, or a page of one text (no posts in it), declared or not.
     if declares or (not from_posts and (facts.headline or facts.author)):
         # The sections of one article (a newsletter issue) share its author and time.
         entries = [_as_declared(entry, facts, from_posts) for entry in entries]
-        entries = _headline_first(entries, facts.headline, one_article=declares or not from_posts, posts=from_posts)
+        entries = _headline_first(
+            entries,
+            facts.headline,
+            one_article=declares or not from_posts,
+            posts=from_posts,
+            site=facts.site_words,
+            sections=not timed_posts,
+        )
     if declared:
         # A page whose posts are drawn by JavaScript saves as an empty shell: the live blog it
         # declares for search engines is then its content. Its own HTML wins when it holds as
@@ -521,16 +533,33 @@ _SCRAP = 0.1
 is a box of the page ("Got a tip?", a breadcrumb, "From the section …"), not an entry."""
 
 
-def _headline_first(entries: list[RawEntry], headline: str | None, one_article: bool, posts: bool) -> list[RawEntry]:
+def _headline_first(
+    entries: list[RawEntry],
+    headline: str | None,
+    one_article: bool,
+    posts: bool,
+    site: frozenset[str] = frozenset(),
+    sections: bool = False,
+) -> list[RawEntry]:
     """An article's page with its entry titled by the page's headline (which sat outside the
     article's text, or only in its metadata) where no entry has it already: the entry holding
     the bulk of the page's text when the page is one article (the scraps around it dropped),
     else the first entry when its title only stands in for one (its first sentence, a date,
     the headline cut short). A newsletter's first story keeps its heading; a page's posts are
-    all kept (a live post may be one line)."""
+    all kept (a live post may be one line). ``sections``: whether the parts may be one
+    article's sections (not posts that each give a time), joined where they are (see
+    ``article_sections``)."""
     if not headline or not entries:
         return entries
     wanted = _norm_title(headline)
+    span = article_span(entries, headline, site) if one_article and sections else None
+    if span is not None:  # a review's "Hardware", "In use", "Wrap-up"
+        article = joined_sections(entries[span.start : span.stop])
+        entries = [*entries[: span.start], article, *entries[span.stop :]]
+        if not _weak_title(article) and _agrees(article.title, headline):
+            # Its own heading says what the metadata says, in the page's words (the metadata
+            # may have the site's name in front, or mangled letters): the heading stays.
+            headline, wanted = article.title, _norm_title(article.title)
     total = sum(len(e.body) for e in entries)
     if one_article:
         entries = _stub_joined(entries, wanted, total)
@@ -552,6 +581,21 @@ def _headline_first(entries: list[RawEntry], headline: str | None, one_article: 
     if _weak_title(first) or (title and title in wanted and len(title) >= 0.4 * len(wanted)):
         return [replace(first, title=headline), *entries[1:]]
     return entries
+
+
+_AGREES = 0.6
+"""Of a heading's words, the share the page's headline must hold for the two to agree."""
+
+
+def _agrees(heading: str, headline: str) -> bool:
+    """Whether a heading is the headline in the page's own words (the metadata's may put the
+    blog's name in front, add a clause, or mangle a letter): most of its words are the
+    headline's."""
+    mine, theirs = _WORDS.findall(heading.casefold()), set(_WORDS.findall(headline.casefold()))
+    return len(mine) >= 2 and sum(word in theirs for word in mine) >= _AGREES * len(mine)
+
+
+_WORDS = re.compile(r"\w+")
 
 
 def _retitled(entry: RawEntry, headline: str) -> RawEntry:
