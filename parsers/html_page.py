@@ -556,6 +556,7 @@ def _headline_first(
     if span is not None:  # a review's "Hardware", "In use", "Wrap-up"
         article = joined_sections(entries[span.start : span.stop])
         entries = [*entries[: span.start], article, *entries[span.stop :]]
+        posts = False  # the page's blocks were an article's parts: the rest are its scraps
         if not _weak_title(article) and _agrees(article.title, headline):
             # Its own heading says what the metadata says, in the page's words (the metadata
             # may have the site's name in front, or mangled letters): the heading stays.
