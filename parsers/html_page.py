@@ -128,6 +128,10 @@ def _is_chrome(node: LexborNode, page_text: int) -> bool:
     return _text_length(node) < (min(limit, _PREHEADER) if hidden else limit)
 
 
+def _has_text(node: LexborNode) -> bool:
+    return bool((node.text(deep=True) or "").strip())
+
+
 def _text_length(node: LexborNode) -> int:
     """How much text a block holds: its characters, each run of spaces and line breaks as one."""
     text = node.text(deep=True)
@@ -191,7 +195,18 @@ def _clean(root: LexborNode, boilerplate: re.Pattern[str]) -> int:
             container = heading.parent
             heading.decompose()
             removed = True
-            if container is not None and container.tag not in ("body", "main", "article") and _text_length(container) < 2000:
+            # A heading in a wrapper of its own ("<span class=factbox-header><h3>Sign up…")
+            # heads the box around that wrapper, when that box is a small part of the page.
+            limit = 2000
+            while (
+                container is not None
+                and container.parent is not None
+                and container.tag not in ("body", "main", "article")
+                and not _has_text(container)
+            ):
+                container = container.parent
+                limit = min(2000, int(page_text * _WRAPPER_SHARE))
+            if container is not None and container.tag not in ("body", "main", "article") and _text_length(container) < limit:
                 sibling_links = container.css("a")
                 if sibling_links:
                     container.decompose()
@@ -229,6 +244,7 @@ def _post_blocks(root: LexborNode, root_text: int | None = None) -> list[LexborN
     innermost = [n for n in marked if not any(o is not n and _contains(n, o) for o in marked)]
     if len(innermost) < 2:
         return []
+    innermost = _whole_posts(innermost, {n.mem_id for n in marked})
     # A post without a headline or a <time> ("Good afternoon, we will follow…") is still a post
     # when it sits among the others, with their tag and class.
     kinds = {(n.tag, n.attributes.get("class")) for n in innermost}
@@ -245,7 +261,61 @@ def _post_blocks(root: LexborNode, root_text: int | None = None) -> list[LexborN
             and _text_length(node) > 20
         )
     ]
+    posts = _outermost(posts)
     return posts if _covers(posts, root, root_text) else []
+
+
+_POST_FRAME = 50
+"""Characters a post's frame may add to the part of it marked as a post: its time and its
+contributor's name ("21:22 Frances Watkins"), not a teaser's "Link to the article"."""
+
+
+def _whole_posts(innermost: list[LexborNode], marked: set[int]) -> list[LexborNode]:
+    """Each post as the whole block marked as one: a post's text and headline may sit in a
+    block of their own ("entry-content") inside the post's ("live-event-entry"), its time and
+    contributor beside them; the post is then the frame, holding no other post, when the frame
+    gives the time the inner block lacks and little more."""
+    held: dict[int, int] = {}
+    for node in innermost:
+        parent = node.parent
+        while parent is not None:
+            if parent.mem_id in marked:
+                held[parent.mem_id] = held.get(parent.mem_id, 0) + 1
+            parent = parent.parent
+    whole = []
+    for node in innermost:
+        if _has_time(node):
+            whole.append(node)
+            continue
+        size = _text_length(node)
+        best, parent, level = node, node.parent, 0
+        while parent is not None and level < 4:
+            if parent.mem_id in marked:
+                if held.get(parent.mem_id, 0) != 1 or _text_length(parent) > size + _POST_FRAME:
+                    break
+                if _has_time(parent):
+                    best = parent
+                    break
+            parent, level = parent.parent, level + 1
+        whole.append(best)
+    return whole
+
+
+def _has_time(node: LexborNode) -> bool:
+    return node.css_first("time") is not None or _attribute_time(node) is not None
+
+
+def _outermost(posts: list[LexborNode]) -> list[LexborNode]:
+    """The posts less any inside another: a post's part is not a post of its own."""
+    ids = {post.mem_id for post in posts}
+    kept = []
+    for post in posts:
+        parent = post.parent
+        while parent is not None and parent.mem_id not in ids:
+            parent = parent.parent
+        if parent is None:
+            kept.append(post)
+    return kept
 
 
 def _has_words(node: LexborNode) -> bool:
@@ -343,7 +413,30 @@ def _attribute_time(block: LexborNode) -> str | None:
     return None
 
 
-def _post(block: LexborNode, day: date | None, base_link: str | None) -> RawEntry | None:
+_BYLINE_LEFTOVER = re.compile(
+    r"(?:[\s\-–—|·•,:]|\b(?:by|updated|published|posted|first|last|modified|on|at)\b)*", re.I
+)
+"""What is left of a byline and time block once its name and time are read."""
+
+
+def _beside_time(block: LexborNode, time_node: LexborNode, boilerplate: re.Pattern[str]) -> tuple[LexborNode, str | None] | None:
+    """The small block a post's time sits in, with what it says beside the time: the
+    contributor's name ("21:22 Frances Watkins") or a label ("KEY EVENT"), neither of them the
+    post's text. None when the time has no such block of its own."""
+    holder = time_node.parent
+    if holder is None or holder.mem_id == block.mem_id or holder.css_first("h1, h2, h3, h4, p, li") is not None:
+        return None
+    stamp = tidy_line(time_node.text(deep=True) or "")
+    rest = tidy_line((holder.text(deep=True) or "").replace(stamp, " ", 1)) if stamp else tidy_line(holder.text(deep=True) or "")
+    if not rest or len(rest) > 60:
+        return None
+    name = byline_name(rest)
+    if name is not None:
+        return holder, name
+    return (holder, None) if boilerplate.fullmatch(rest) else None
+
+
+def _post(block: LexborNode, day: date | None, base_link: str | None, boilerplate: re.Pattern[str]) -> RawEntry | None:
     heading = block.css_first('h1, h2, h3, h4, [itemprop="headline"]')
     title = tidy_line(heading.text(deep=True) or "") if heading is not None else ""
     own_link: str | None = None
@@ -357,6 +450,7 @@ def _post(block: LexborNode, day: date | None, base_link: str | None) -> RawEntr
     time_node = block.css_first("time") or next(
         (n for n in block.css("span, div, p") if _class_words(n) & _TIME_WORDS and len(n.text(deep=True) or "") < 40), None
     )
+    beside_time = _beside_time(block, time_node, boilerplate) if time_node is not None else None
     if time_node is not None and published is not None:
         time_node.decompose()
     elif time_node is not None:
@@ -374,7 +468,10 @@ def _post(block: LexborNode, day: date | None, base_link: str | None) -> RawEntr
             published = combine(day, stamp)
             first.decompose()
     author: str | None = None
-    for selector in _AUTHOR_SELECTORS:
+    if beside_time is not None:
+        holder, author = beside_time
+        holder.decompose()
+    for selector in () if author else _AUTHOR_SELECTORS:
         node = block.css_first(selector)
         if node is not None:
             author = byline_name(tidy_line(node.text(deep=True) or ""))
@@ -391,8 +488,10 @@ def _post(block: LexborNode, day: date | None, base_link: str | None) -> RawEntr
             author = name
             first.decompose()
     body = scrub(nodes_to_markdown(block.iter(include_text=True)))
-    if not body:
-        return None
+    if _BYLINE_LEFTOVER.fullmatch(body):
+        body = ""  # "By … - Updated …": a byline and its times, the name and time taken out
+    if not body and not (title and published and "T" in published and not _BYLINE_LEFTOVER.fullmatch(title)):
+        return None  # (a timed headline over an embed, a tweet or a photo, is read on: see _read_html)
     anchor = block.attributes.get("id")
     link = own_link or (safe_url(f"{base_link}#{anchor}") if base_link and anchor else None)
     return RawEntry(
@@ -433,7 +532,12 @@ def _read_html(text: str, boilerplate: re.Pattern[str], default_day: date | None
     facts, declares = page_article(tree, declared)
     main, main_text = _main(root, _clean(root, boilerplate))
     blocks = _post_blocks(main, main_text)
-    entries = [entry for entry in (_post(block, day, base_link) for block in blocks) if entry is not None]
+    read = [(block, _post(block, day, base_link, boilerplate)) for block in blocks]
+    posted = [entry for _, entry in read if entry is not None]
+    # A headline over an embed (a tweet, a photo) is a post of a live page, its posts each
+    # timed; elsewhere a headline with nothing under it is a page's furniture.
+    live = len({entry.published for entry in posted if entry.published and "T" in entry.published}) >= 3
+    entries = [replace(entry, body=scrub(entry.title)) if not entry.body else entry for entry in posted if entry.body or live]
     from_text = not entries
     if not entries:
         if blocks:  # only headlines with nothing under them, taken out of the tree as read
@@ -444,6 +548,11 @@ def _read_html(text: str, boilerplate: re.Pattern[str], default_day: date | None
     # Posts that each give their own time are a live page's; a page's blocks under one time
     # (or none) may be one article's sections.
     timed_posts = from_posts and len({entry.published for entry in entries if entry.published}) > 1
+    lead = _lead_block(main, [block for block, entry in read if entry is not None and (entry.body or live)]) if timed_posts else None
+    opening = _post(lead, day, base_link, boilerplate) if lead is not None else None
+    if opening is not None:
+        # A live page's opening text, above its posts: the blog's own, under its headline.
+        entries.insert(0, replace(opening, title=facts.headline or opening.title, author=opening.author or facts.author))
     # A page that declares one article, or a page of one text (no posts in it), declared or not.
     if declares or (not from_posts and (facts.headline or facts.author)):
         # The sections of one article (a newsletter issue) share its author and time.
@@ -464,6 +573,29 @@ def _read_html(text: str, boilerplate: re.Pattern[str], default_day: date | None
         if len(posts) >= 2 and len(posts) > len(entries):
             return posts
     return entries
+
+
+_LEAD_WORDS = frozenset({"lead", "intro", "introduction", "summary", "standfirst", "opening"})
+_LEAD_TEXT = 200
+"""Characters a live page's opening text holds at least: a one-line standfirst is no entry."""
+
+
+def _lead_block(main: LexborNode, posts: list[LexborNode]) -> LexborNode | None:
+    """The block of a live page's opening text ("live-event-lead-entry"): marked as its lead
+    by its class, above the first post and holding none, longer than a standfirst. Its text
+    would otherwise be lost: a page of posts is read as its posts."""
+    first = posts[0].mem_id
+    found: list[LexborNode] = []
+    for node in main.css("div, section"):
+        if node.mem_id == first:
+            break
+        if _class_words(node) & _LEAD_WORDS and _longer_than(node, _LEAD_TEXT):
+            found = [n for n in found if not _contains(node, n)]
+            if not any(_contains(n, node) for n in found):
+                found.append(node)
+    if len(found) != 1 or any(_contains(found[0], post) for post in posts[:1]):
+        return None
+    return found[0]
 
 
 def _as_declared(entry: RawEntry, article: DeclaredArticle, post: bool) -> RawEntry:

@@ -731,6 +731,31 @@ def test_the_same_live_blog_dumped_and_saved_is_each_post_seen_twice() -> None:
     assert [(e.title, e.seen) for e in briefing.entries] == [(title, 2) for title, _ in RIVER_POSTS]
 
 
+def test_a_live_page_whose_posts_frame_their_text_with_time_and_contributor() -> None:
+    """A live page whose every post is a frame (time and contributor's name side by side) around
+    a block of its headline and text, as a real regional publisher's pages are built: each post
+    read once, with its time and its contributor; a label beside the time ("KEY EVENT") is no
+    one's name; a post of a headline over a photo is a post; the blog's opening text above the
+    posts is its own entry under the blog's headline, its sign-up box left out; the page's
+    "By … Updated …" block is no post."""
+    briefing = load([str(FIXTURES / "html/framed-live.html")])
+    assert [(e.title, e.author, (e.published or "")[11:16], e.seen) for e in briefing.entries] == [
+        ("Storm Idris LIVE: ferries held in port as gusts reach the coast", "Orla Brennan", "", 1),
+        ("Signing off for tonight", "Declan Hurley", "19:05", 1),
+        ("Waves over the promenade wall at high tide", "Declan Hurley", "17:30", 1),
+        ("Evening sailings cancelled", "Declan Hurley", "16:15", 1),
+        ("Schools on the islands close at noon", None, "11:50", 1),
+        ("Coast road closed at the estuary bridge", "Orla Brennan", "10:30", 1),
+        ("Good morning", "Orla Brennan", "09:40", 1),
+    ]
+    opening = briefing.entries[0].body
+    assert opening.startswith("Storm Idris arrives") and opening.endswith("as they come in.")
+    assert "Sign up" not in opening and "signing up" not in opening
+    for entry in briefing.entries:
+        assert not {"KEY EVENT", "Declan Hurley", "Orla Brennan here"} & set(entry.body.split("\n\n"))
+        assert "Image:" not in entry.body
+
+
 def test_markdown_meta_lines_give_the_date_and_the_author_either_way_round(tmp_path: Path) -> None:
     letter = tmp_path / "letter.md"
     letter.write_text(

@@ -10,7 +10,7 @@ from pathlib import Path
 REAL = Path(__file__).parent / "real"
 sys.path.insert(0, str(REAL))
 
-from score import UNSAFE, score_articles, score_feeds, score_snippets  # noqa: E402
+from score import UNSAFE, score_articles, score_feeds, score_live, score_snippets  # noqa: E402
 
 
 def test_article_pages_give_the_headline_byline_and_text() -> None:
@@ -34,6 +34,12 @@ def test_snippet_pages_hold_their_text_and_not_their_boilerplate() -> None:
     assert tally.cases == 40 and tally.with_entries == 40
     assert snippets.recall >= 0.97 and snippets.precision >= 0.82, tally.misses
     assert tally.title_recall >= 0.73 and tally.title_precision >= 0.62, tally.misses
+
+
+def test_a_live_page_gives_each_post_it_declares_once_with_its_time() -> None:
+    live = score_live(REAL / "live")
+    assert live.posts == 25 and live.found == 25 and live.given == 25, live.misses
+    assert live.timed_right == 25 and live.seen_right == 25, live.misses
 
 
 def test_the_unsafe_check_catches_what_it_is_for() -> None:

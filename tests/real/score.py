@@ -5,6 +5,7 @@ and feed files (each item's title, author, text). Prints precision and recall pe
     python tests/real/score.py --articles DIR     # a whole Readability-style suite
     python tests/real/score.py --feeds DIR --expected FILE   # a whole feed suite (make_expected.py)
     python tests/real/score.py --snippets DIR     # a trafilatura-style suite (evaldata.json)
+    python tests/real/score.py --live DIR         # saved live pages that declare their posts (JSON-LD)
     python tests/real/score.py -v                 # and every miss
 
 Matching is deliberately plain: titles and bylines after case and space are folded (a title
@@ -269,6 +270,73 @@ def score_snippets(root: Path, limit: int | None = None) -> tuple[Tally, Snippet
     return tally, snippets
 
 
+@dataclass
+class Live:
+    """A live page's posts against the ones it declares (its JSON-LD ``liveBlogUpdate``)."""
+
+    posts: int = 0
+    """Distinct posts declared: updates with the same text are one post shown twice."""
+    given: int = 0
+    """Entries read, less the blog's own opening entry under its headline."""
+    found: int = 0
+    timed_right: int = 0
+    seen_right: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def report(self) -> str:
+        precision = self.found / self.given if self.given else 1.0
+        recall = self.found / self.posts if self.posts else 1.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return (
+            f"live pages: post titles precision {precision:.3f} ({self.found}/{self.given})  recall {recall:.3f}"
+            f" ({self.found}/{self.posts})  F1 {f1:.3f}; time right {self.timed_right} of {self.found};"
+            f" seen right {self.seen_right} of {self.found}"
+        )
+
+
+def _declared_updates(markup: str) -> tuple[str, list[dict[str, str]]]:
+    """The headline and updates a page declares in its JSON-LD, read with the standard library."""
+    for script in re.findall(r"(?is)<script[^>]*application/ld\+json[^>]*>(.*?)</script>", markup):
+        try:
+            data = json.loads(script)
+        except ValueError:
+            continue
+        for node in data if isinstance(data, list) else [data]:
+            if isinstance(node, dict) and node.get("liveBlogUpdate"):
+                return str(node.get("headline") or ""), [u for u in node["liveBlogUpdate"] if isinstance(u, dict)]
+    return "", []
+
+
+def score_live(root: Path) -> Live:
+    """Saved live pages (DIR/*.html) scored against the posts each declares for search engines:
+    their headlines, times (the clock time the page states) and texts (two updates of one text
+    are one entry seen twice). Brief reads the page's HTML, not that declaration."""
+    from brief.parsers.load import load
+
+    live = Live()
+    for path in sorted(root.glob("*.html")):
+        headline, updates = _declared_updates(path.read_text(encoding="utf-8", errors="replace"))
+        groups: dict[str, list[dict[str, str]]] = {}
+        for update in updates:
+            text = " ".join(sorted(words(html_text(update.get("articleBody") or "")).elements()))
+            groups.setdefault(text or f"(no text) {update.get('headline')}", []).append(update)
+        entries = [e for e in load([str(path)]).entries if not title_matches(e.title, headline)]
+        live.posts += len(groups)
+        live.given += len(entries)
+        for group in groups.values():
+            entry = next((e for e in entries for u in group if title_matches(e.title, u.get("headline") or "")), None)
+            if entry is None:
+                live.misses.append(f"post   {path.name}: {group[0].get('headline', '')[:60]!r}")
+                continue
+            live.found += 1
+            clock = {str(u.get("datePublished") or "")[11:16] for u in group}
+            live.timed_right += (entry.published or "")[11:16] in clock
+            live.seen_right += entry.seen == len(group)
+            if entry.seen != len(group):
+                live.misses.append(f"seen   {path.name}: {entry.title[:60]!r} seen {entry.seen}, declared {len(group)}")
+    return live
+
+
 UNSAFE = re.compile(
     r"<\s*(?:script|iframe|object|embed|applet|style|meta|link|frame|form|svg)\b|\bon[a-z]+\s*=|javascript:|vbscript:"
     r"|data:text/html",
@@ -283,9 +351,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--feeds", type=Path, default=None)
     parser.add_argument("--expected", type=Path, default=None, help="the feeds' expected.json")
     parser.add_argument("--snippets", type=Path, default=None, help="a trafilatura-style tests folder")
+    parser.add_argument("--live", type=Path, default=None, help="a folder of saved live pages")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
-    default = args.articles is None and args.feeds is None and args.snippets is None
+    default = args.articles is None and args.feeds is None and args.snippets is None and args.live is None
     runs: list[tuple[str, Tally]] = []
     if args.articles or default:
         runs.append(("article pages", score_articles(args.articles or HERE / "articles")))
@@ -300,6 +369,11 @@ def main(argv: list[str] | None = None) -> int:
             f" ({snippets.found} of {snippets.found + snippets.missed}; boilerplate in {snippets.boilerplate_in}"
             f" of {snippets.boilerplate_in + snippets.boilerplate_out})"
         )
+    if args.live or default:
+        live = score_live(args.live or HERE / "live")
+        print(live.report())
+        if args.verbose:
+            print("\n".join(f"    {miss}" for miss in live.misses))
     for label, tally in runs:
         print(tally.report(label))
         if args.verbose:
