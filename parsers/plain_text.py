@@ -8,6 +8,7 @@ credits are dropped; a headline with nothing under it (a "Key events" teaser) is
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import pairwise
@@ -51,6 +52,8 @@ class _Draft:
     link: str | None = None
     credited: bool = False
     """The author came from a credit line under the text: this post's alone, no masthead's."""
+    after_rule: bool = False
+    """It began after a separator (``---``): a post of its own, timed or not."""
 
     @property
     def empty(self) -> bool:
@@ -72,7 +75,12 @@ def read_plain_text(
         default_day: the day to date posts by when the text names none (e.g. from the file name).
     """
     raw_lines, sent = _without_mail_headers([tidy_line(line) for line in scrub(text).split("\n")])
-    lines = [line for line in map(_without_nav_segments(boilerplate), _unwrap(raw_lines)) if not _is_boilerplate(line, boilerplate)]
+    lines = [
+        _GLUED_STAMP.sub(r"\1 ", line)
+        for line in map(_without_nav_segments(boilerplate), _unwrap(raw_lines))
+        if not _is_boilerplate(line, boilerplate)
+    ]
+    lines = _joined_by_labels(lines)
     day = briefing_date(text) or default_day
     lines = _numbered_stories(_labelled_items(_summary_lists(lines)))
 
@@ -81,10 +89,15 @@ def read_plain_text(
     current_day = day
     masthead_author: str | None = None
 
-    def close() -> None:
+    def close(complete: bool = False) -> None:
+        """``complete``: the next post's time ends this one (not its headline or a rule)."""
         nonlocal current, masthead_author
         carried = None
         if current.paras:
+            drafts.append((current, current_day))
+        elif complete and current.title and current.stamp is not None and current.stamp.has_time and _posts_begun(drafts):
+            # A timed headline with nothing under it among the posts: a post of an embed (a
+            # tweet, a photo) whose text did not copy. Kept unless it teases a post (see below).
             drafts.append((current, current_day))
         else:
             if current.author and not drafts:
@@ -97,10 +110,13 @@ def read_plain_text(
     # its "Posted at 23:40" line are one block; a teaser list, a blank line, then a time are not.
     joined = {index for index, (above, line) in enumerate(pairwise(["", *lines])) if line and above}
     block_start = [index not in joined for index, line in enumerate(lines) if line]
+    titled_next = False  # the line after a post's byline is its headline
+    contributors = _contributors(content)
     for index, line in enumerate(content):
         following = content[index + 1] if index + 1 < len(content) else None
         if _SEPARATOR.match(line):
             close()
+            current.after_rule = True
             continue
         stamp = parse_time_stamp(line)
         if stamp is not None and not stamp.has_time:
@@ -108,11 +124,15 @@ def read_plain_text(
             continue
         if stamp is not None:
             if current.paras or current.stamp is not None or current.title is None or block_start[index]:
-                close()  # else a headline, then its time ("Posted at 23:40"), then its text
+                close(complete=True)  # else a headline, then its time ("Posted at 23:40"), then its text
             current.stamp = stamp
             if stamp.day:
                 current_day = stamp.day
-            if stamp.rest:
+            signed = byline_name(stamp.rest) if stamp.rest else None
+            if signed and (signed in contributors or (following is not None and _heads_post(following))):
+                current.author = signed  # "21:22 Frances Watkins", then the headline
+                titled_next = True
+            elif stamp.rest and not boilerplate.fullmatch(stamp.rest):  # "18:28 KEY EVENT": a label
                 if is_headline(stamp.rest) or len(stamp.rest) < 100:
                     current.title = stamp.rest.strip(" -–—:")
                 else:
@@ -120,14 +140,29 @@ def read_plain_text(
             continue
         if current.paras == [] and (current.title is not None or current.stamp is not None) and current.author is None:
             name = byline_name(line)
-            if name and (current.title is not None or _BYLINE_PREFIX.match(line)):
+            # A name under the post's time, its headline next: the contributor of that post.
+            before_headline = name in contributors or (following is not None and _heads_post(following))
+            if name and (current.title is not None or _BYLINE_PREFIX.match(line) or before_headline):
                 current.author = name
+                titled_next = current.title is None and before_headline
+                continue
+        if titled_next:
+            titled_next = False
+            if current.title is None and not current.paras and not is_headline(line):
+                current.title = line  # "Goodnight": a short headline under the post's byline
                 continue
         credit = _REPORTING_CREDIT.match(line) if current.paras else None
         if credit is not None and (name := byline_name(f"By {credit.group(1)}")):
             if current.author is None:  # "— Reporting by Sam Ortiz; editing by …"
                 current.author, current.credited = name, True
             continue
+        if _BYLINE_PREFIX.match(line) and following is not None and (name := byline_name(line)):
+            # "By Gavin O'Callaghan" opening a post (after another's text): its byline, no headline
+            if current.paras:
+                close()
+            if current.empty:
+                current.author = name
+                continue
         emphasised = _EMPHASIS_LINE.match(line)
         if emphasised and is_headline(emphasised.group(1)):
             line = emphasised.group(1)  # "**Ceasefire talks resume**": a headline in bold
@@ -137,6 +172,11 @@ def read_plain_text(
         if is_headline(line):
             ends_post = following is None or _SEPARATOR.match(following) is not None
             if current.paras and ends_post:
+                current.paras.append(line)
+                continue
+            if current.title is not None and not current.paras and current.stamp is not None and current.stamp.has_time:
+                # A timed post's headline, then a line like one: its first paragraph (a link's
+                # text, a sentence without its full stop). Its next post starts with its time.
                 current.paras.append(line)
                 continue
             if current.paras or current.title is not None:
@@ -161,12 +201,17 @@ def read_plain_text(
         if current.paras == [] and current.author is None and (name := dated_byline(line)):
             current.author = name
             continue
-        if current.empty and _BYLINE_PREFIX.match(line) and (name := byline_name(line)):
-            current.author = name
-            continue
         current.paras.append(line)
-    close()
+    close(complete=True)
 
+    # A headline alone that is another post's headline teases that post ("Key events").
+    titled = Counter((draft.title or "").casefold() for draft, _ in drafts)
+    drafts = [(d, day_) for d, day_ in drafts if d.paras or (titled[(d.title or "").casefold()] == 1)]
+    for draft, _ in drafts:
+        if not draft.paras and draft.title:
+            draft.paras.append(draft.title)
+    if sum(1 for draft, _ in drafts if draft.paras and _timed(draft)) >= 3:
+        drafts = _live_drafts(drafts)
     _fix_midnight(drafts)
     authors = [draft.author for draft, _ in drafts if draft.author]
     if len(authors) == 1 and drafts and drafts[0][0].author and not drafts[0][0].credited and masthead_author is None:
@@ -187,6 +232,101 @@ def read_plain_text(
             )
         )
     return entries
+
+
+_GLUED_STAMP = re.compile(r"^((?:[01]?\d|2[0-3])[:.][0-5]\d)(?=[A-Za-z])")
+"""A time copied together with the name beside it ("21:22Frances Watkins"): two fields."""
+
+
+_BY_ALONE = re.compile(r"(?i)(?:by|von|par|por|door|di)\s*:?")
+
+
+def _joined_by_labels(lines: list[str]) -> list[str]:
+    """A byline's "By" on a line of its own, the name on the next (a page's label and name in
+    two boxes, copied): one line, "By Gavin O'Callaghan"."""
+    if not any(_BY_ALONE.fullmatch(line) for line in lines):
+        return lines
+    joined: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if _BY_ALONE.fullmatch(line):
+            after = index + 1
+            while after < len(lines) and not lines[after] and after <= index + 2:
+                after += 1
+            if after < len(lines) and lines[after] and byline_name(f"By {lines[after]}"):
+                joined.append(f"{line.rstrip(': ')} {lines[after]}")
+                index = after + 1
+                continue
+        joined.append(line)
+        index += 1
+    return joined
+
+
+def _timed(draft: _Draft) -> bool:
+    return draft.stamp is not None and draft.stamp.has_time
+
+
+def _live_drafts(drafts: list[tuple[_Draft, date | None]]) -> list[tuple[_Draft, date | None]]:
+    """A live blog's posts, each of them timed: an untimed headline between two of them heads
+    a part of the post above it ("The backlash", "Why not Level 3?"), not a post of its own;
+    a live blog copied whole from the browser has its menus ("News", "Latest News", "Expand")
+    read as untimed posts of a few words, none of them a sentence, and its "more stories"
+    teasers after its last post, which are dropped."""
+    last_timed = max(index for index, (draft, _) in enumerate(drafts) if _timed(draft))
+    kept: list[tuple[_Draft, date | None]] = []
+    for index, (draft, draft_day) in enumerate(drafts):
+        if kept and not _timed(draft) and not draft.after_rule and _timed(kept[-1][0]) and index < last_timed:
+            kept[-1][0].paras.extend([*([draft.title] if draft.title else []), *draft.paras])
+        elif _timed(draft) or (_says_something(draft) and (index < last_timed or not _teaser(draft))):
+            kept.append((draft, draft_day))
+    return kept
+
+
+_TEASER = 200
+"""Characters of text an untimed piece after a live blog's last post holds at most when it is
+one of the page's "more stories" teasers (a headline and a line), not a post."""
+
+
+def _teaser(draft: _Draft) -> bool:
+    return sum(len(para) for para in draft.paras) < _TEASER
+
+
+def _says_something(draft: _Draft) -> bool:
+    """Whether a post holds a line of a sentence's length (five words or more)."""
+    return any(len(line.split()) >= 5 for line in (draft.title or "", *draft.paras))
+
+
+def _contributors(content: list[str]) -> frozenset[str]:
+    """Names that come straight after a post's time more than once ("21:22 Frances Watkins",
+    or on the line under it): the blog's contributors, each post's signature, never a title."""
+    seen: Counter[str] = Counter()
+    for index, line in enumerate(content):
+        stamp = parse_time_stamp(line)
+        if stamp is None or not stamp.has_time:
+            continue
+        after = stamp.rest or (content[index + 1] if index + 1 < len(content) else "")
+        name = byline_name(after) if after else None
+        if name:
+            seen[name] += 1
+    return frozenset(name for name, count in seen.items() if count >= 2)
+
+
+def _heads_post(line: str) -> bool:
+    """Whether a line can be a post's headline after its byline: a headline, or a short line
+    ("Goodnight", "Lunch?") that is no sentence and no other name."""
+    short = len(line) < 60 and not line.endswith((".", ",", ";", ":"))
+    return (is_headline(line) or short) and byline_name(line) is None and not _is_timed(line)
+
+
+def _is_timed(line: str) -> bool:
+    stamp = parse_time_stamp(_GLUED_STAMP.sub(r"\1 ", line))
+    return stamp is not None and stamp.has_time
+
+
+def _posts_begun(drafts: list[tuple[_Draft, date | None]]) -> bool:
+    """Whether a timed post with text came before: a blog's header and teasers precede its posts."""
+    return any(draft.paras and draft.stamp is not None and draft.stamp.has_time for draft, _ in drafts)
 
 
 # A headline's time after it: "Ferry crossings cancelled (10:42)", "… — 10:42 GMT".

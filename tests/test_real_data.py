@@ -42,6 +42,12 @@ def test_a_live_page_gives_each_post_it_declares_once_with_its_time() -> None:
     assert live.timed_right == 25 and live.seen_right == 25, live.misses
 
 
+def test_a_live_pages_select_all_copy_gives_the_same_posts() -> None:
+    copy = score_live(REAL / "live", copies=True)
+    assert copy.posts == 25 and copy.found == 25 and copy.given <= 29, copy.misses
+    assert copy.timed_right == 25 and copy.seen_right == 25, copy.misses
+
+
 def test_the_unsafe_check_catches_what_it_is_for() -> None:
     assert UNSAFE.search('<a href="x" onclick="run()">') and UNSAFE.search("javascript:alert(1)")
     assert not UNSAFE.search("The onion harvest, on schedule")

@@ -283,12 +283,12 @@ class Live:
     seen_right: int = 0
     misses: list[str] = field(default_factory=list)
 
-    def report(self) -> str:
+    def report(self, label: str = "live pages") -> str:
         precision = self.found / self.given if self.given else 1.0
         recall = self.found / self.posts if self.posts else 1.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         return (
-            f"live pages: post titles precision {precision:.3f} ({self.found}/{self.given})  recall {recall:.3f}"
+            f"{label}: post titles precision {precision:.3f} ({self.found}/{self.given})  recall {recall:.3f}"
             f" ({self.found}/{self.posts})  F1 {f1:.3f}; time right {self.timed_right} of {self.found};"
             f" seen right {self.seen_right} of {self.found}"
         )
@@ -307,15 +307,19 @@ def _declared_updates(markup: str) -> tuple[str, list[dict[str, str]]]:
     return "", []
 
 
-def score_live(root: Path) -> Live:
+def score_live(root: Path, copies: bool = False) -> Live:
     """Saved live pages (DIR/*.html) scored against the posts each declares for search engines:
     their headlines, times (the clock time the page states) and texts (two updates of one text
-    are one entry seen twice). Brief reads the page's HTML, not that declaration."""
+    are one entry seen twice). Brief reads the page's HTML, not that declaration. ``copies``:
+    score instead each page's select-all text copy beside it (PAGE.txt, see make_dump.py)."""
     from brief.parsers.load import load
 
     live = Live()
-    for path in sorted(root.glob("*.html")):
-        headline, updates = _declared_updates(path.read_text(encoding="utf-8", errors="replace"))
+    for page in sorted(root.glob("*.html")):
+        path = page.with_suffix(".txt") if copies else page
+        if not path.is_file():
+            continue
+        headline, updates = _declared_updates(page.read_text(encoding="utf-8", errors="replace"))
         groups: dict[str, list[dict[str, str]]] = {}
         for update in updates:
             text = " ".join(sorted(words(html_text(update.get("articleBody") or "")).elements()))
@@ -370,10 +374,11 @@ def main(argv: list[str] | None = None) -> int:
             f" of {snippets.boilerplate_in + snippets.boilerplate_out})"
         )
     if args.live or default:
-        live = score_live(args.live or HERE / "live")
-        print(live.report())
-        if args.verbose:
-            print("\n".join(f"    {miss}" for miss in live.misses))
+        for copies in (False, True):
+            live = score_live(args.live or HERE / "live", copies)
+            print(live.report("live pages' text copies" if copies else "live pages"))
+            if args.verbose:
+                print("\n".join(f"    {miss}" for miss in live.misses))
     for label, tally in runs:
         print(tally.report(label))
         if args.verbose:
