@@ -142,6 +142,19 @@ def test_seas_lakes_and_newspapers_are_no_people() -> None:
     assert kinds["Northern Dispatch"] == "organisation" and kinds["Erik Nystad"] == "person"
 
 
+def test_pubs_cafes_hotels_and_streets_are_no_people() -> None:
+    """A live blog of a town's day names its venues and streets as two capitalised words, as it
+    names its people: the last word tells them apart."""
+    texts = [
+        ("Pubs", "The Harbour Bar will close tonight. Mill Lane Cafe stays open for takeaway."),
+        ("Streets", "Traffic was light on Cornmarket St this evening. Fintan Moore said the Quay Hotel was full."),
+    ]
+    kinds = {name: kind for name, kind, _, _ in extract_actors(texts).actors}
+    assert kinds["Harbour Bar"] == "organisation" and kinds["Mill Lane Cafe"] == "organisation"
+    assert kinds["Quay Hotel"] == "organisation" and kinds["Cornmarket St"] == "place"
+    assert kinds["Fintan Moore"] == "person"
+
+
 def test_speakers_say_it_themselves_and_organisations_joined_by_and() -> None:
     texts = [
         ("Ice minimum confirmed", "Data from the Food and Drug Administration was cited."),
