@@ -278,23 +278,31 @@ def _live_drafts(drafts: list[tuple[_Draft, date | None]]) -> list[tuple[_Draft,
     for index, (draft, draft_day) in enumerate(drafts):
         if kept and not _timed(draft) and not draft.after_rule and _timed(kept[-1][0]) and index < last_timed:
             kept[-1][0].paras.extend([*([draft.title] if draft.title else []), *draft.paras])
-        elif _timed(draft) or (_says_something(draft) and (index < last_timed or not _teaser(draft))):
+        elif _timed(draft) or (
+            _says_something(draft, kept) and (index < last_timed or not _teaser(draft))
+        ):
             kept.append((draft, draft_day))
     return kept
 
 
-_TEASER = 200
+_TEASER = 300
 """Characters of text an untimed piece after a live blog's last post holds at most when it is
 one of the page's "more stories" teasers (a headline and a line), not a post."""
 
 
 def _teaser(draft: _Draft) -> bool:
-    return sum(len(para) for para in draft.paras) < _TEASER
+    """A short unsigned piece (a signed one is a post: the blog's opening, at the foot of a
+    newest-first blog, is often untimed)."""
+    return draft.author is None and sum(len(para) for para in draft.paras) < _TEASER
 
 
-def _says_something(draft: _Draft) -> bool:
-    """Whether a post holds a line of a sentence's length (five words or more)."""
-    return any(len(line.split()) >= 5 for line in (draft.title or "", *draft.paras))
+def _says_something(draft: _Draft, before: list[tuple[_Draft, date | None]]) -> bool:
+    """Whether a post holds a line of a sentence's length (five words or more); above the
+    blog's first post (``before`` holds none), in its text, not only its headline (a
+    standfirst over the logo's name and a menu is the blog's header, no post)."""
+    header = not any(_timed(kept) for kept, _ in before)
+    lines = draft.paras if header else (draft.title or "", *draft.paras)
+    return any(len(line.split()) >= 5 for line in lines)
 
 
 def _contributors(content: list[str]) -> frozenset[str]:

@@ -9,7 +9,7 @@ from datetime import date
 from .dates import find_date
 from .rules import CREDIT_LABEL, NAME_PARTICLES, NUMBER_MARK, NUMBERED
 from .text_clean import tidy_line
-from .words import CAPITALISED_FUNCTION_WORDS, EXCLUDED_NAMES
+from .words import CAPITALISED_FUNCTION_WORDS, EXCLUDED_NAMES, ORGANISATION_WORDS
 
 # Rules drawn with ASCII (---, ===, * * *) or with dashes and box-drawing lines (———, ━━━, ═══).
 _SEPARATOR = re.compile(
@@ -167,6 +167,8 @@ def byline_name(line: str) -> str | None:
         return None  # "Live Reporting", "Latest Updates": a page's furniture, not a person
     if _is_all_caps(text) and not prefixed:
         return None
+    if not prefixed and any(w in ORGANISATION_WORDS for w in tokens):
+        return None  # "Local News", "Harbour Gazette" on a line of their own: a section, an outlet
     return text
 
 

@@ -44,7 +44,7 @@ def test_a_live_page_gives_each_post_it_declares_once_with_its_time() -> None:
 
 def test_a_live_pages_select_all_copy_gives_the_same_posts() -> None:
     copy = score_live(REAL / "live", copies=True)
-    assert copy.posts == 25 and copy.found == 25 and copy.given <= 29, copy.misses
+    assert copy.posts == 25 and copy.found == 25 and copy.given <= 27, copy.misses
     assert copy.timed_right == 25 and copy.seen_right == 25, copy.misses
 
 
