@@ -89,13 +89,16 @@ def read_plain_text(
     current_day = day
     masthead_author: str | None = None
 
+    posts_begun = False  # a timed post with text came before (a blog's header and teasers precede its posts)
+
     def close(complete: bool = False) -> None:
         """``complete``: the next post's time ends this one (not its headline or a rule)."""
-        nonlocal current, masthead_author
+        nonlocal current, masthead_author, posts_begun
         carried = None
         if current.paras:
             drafts.append((current, current_day))
-        elif complete and current.title and current.stamp is not None and current.stamp.has_time and _posts_begun(drafts):
+            posts_begun = posts_begun or _timed(current)
+        elif complete and current.title and _timed(current) and posts_begun:
             # A timed headline with nothing under it among the posts: a post of an embed (a
             # tweet, a photo) whose text did not copy. Kept unless it teases a post (see below).
             drafts.append((current, current_day))
@@ -111,14 +114,22 @@ def read_plain_text(
     joined = {index for index, (above, line) in enumerate(pairwise(["", *lines])) if line and above}
     block_start = [index not in joined for index, line in enumerate(lines) if line]
     titled_next = False  # the line after a post's byline is its headline
-    contributors = _contributors(content)
+    stamps = [parse_time_stamp(line) for line in content]  # read once: the passes below share them
+    found_contributors: list[frozenset[str]] = []
+
+    def contributors() -> frozenset[str]:
+        """The blog's contributors (see ``_contributors``), read the first time a name asks."""
+        if not found_contributors:
+            found_contributors.append(_contributors(content, stamps))
+        return found_contributors[0]
+
     for index, line in enumerate(content):
         following = content[index + 1] if index + 1 < len(content) else None
         if _SEPARATOR.match(line):
             close()
             current.after_rule = True
             continue
-        stamp = parse_time_stamp(line)
+        stamp = stamps[index]
         if stamp is not None and not stamp.has_time:
             current_day = stamp.day
             continue
@@ -129,7 +140,7 @@ def read_plain_text(
             if stamp.day:
                 current_day = stamp.day
             signed = byline_name(stamp.rest) if stamp.rest else None
-            if signed and (signed in contributors or (following is not None and _heads_post(following))):
+            if signed and ((following is not None and _heads_post(following)) or signed in contributors()):
                 current.author = signed  # "21:22 Frances Watkins", then the headline
                 titled_next = True
             elif stamp.rest and not boilerplate.fullmatch(stamp.rest):  # "18:28 KEY EVENT": a label
@@ -141,10 +152,14 @@ def read_plain_text(
         if current.paras == [] and (current.title is not None or current.stamp is not None) and current.author is None:
             name = byline_name(line)
             # A name under the post's time, its headline next: the contributor of that post.
-            before_headline = name in contributors or (following is not None and _heads_post(following))
+            before_headline = (
+                bool(name)
+                and current.title is None
+                and ((following is not None and _heads_post(following)) or name in contributors())
+            )
             if name and (current.title is not None or _BYLINE_PREFIX.match(line) or before_headline):
                 current.author = name
-                titled_next = current.title is None and before_headline
+                titled_next = before_headline
                 continue
         if titled_next:
             titled_next = False
@@ -305,12 +320,11 @@ def _says_something(draft: _Draft, before: list[tuple[_Draft, date | None]]) -> 
     return any(len(line.split()) >= 5 for line in lines)
 
 
-def _contributors(content: list[str]) -> frozenset[str]:
+def _contributors(content: list[str], stamps: list[TimeStamp | None]) -> frozenset[str]:
     """Names that come straight after a post's time more than once ("21:22 Frances Watkins",
     or on the line under it): the blog's contributors, each post's signature, never a title."""
     seen: Counter[str] = Counter()
-    for index, line in enumerate(content):
-        stamp = parse_time_stamp(line)
+    for index, stamp in enumerate(stamps):
         if stamp is None or not stamp.has_time:
             continue
         after = stamp.rest or (content[index + 1] if index + 1 < len(content) else "")
@@ -330,11 +344,6 @@ def _heads_post(line: str) -> bool:
 def _is_timed(line: str) -> bool:
     stamp = parse_time_stamp(_GLUED_STAMP.sub(r"\1 ", line))
     return stamp is not None and stamp.has_time
-
-
-def _posts_begun(drafts: list[tuple[_Draft, date | None]]) -> bool:
-    """Whether a timed post with text came before: a blog's header and teasers precede its posts."""
-    return any(draft.paras and draft.stamp is not None and draft.stamp.has_time for draft, _ in drafts)
 
 
 # A headline's time after it: "Ferry crossings cancelled (10:42)", "… — 10:42 GMT".
