@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 
 _WORD = re.compile(r"\w+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_LINK_ADDRESS = re.compile(r"\]\([^)\s]*\)")
+"""A Markdown link's address: no words and no facts of the text it is in."""
 _BUCKET_CAP = 64
 _SURE_BUCKET = 8
 _FREQUENCY_SLOTS = 1 << 22
@@ -70,7 +72,10 @@ class DedupSettings:
 
 
 def facts(text: str) -> frozenset[str]:
-    """The numbers a text states ("40,000", "4.5", "2025"): facts that tell stories apart."""
+    """The numbers a text states ("40,000", "4.5", "2025"): facts that tell stories apart (a
+    link's address states none: "/comments/81x/" is no fact of the text)."""
+    if "](" in text:
+        text = _LINK_ADDRESS.sub("]", text)
     return frozenset(number.replace(",", "") for number in _NUMBER.findall(text))
 
 
@@ -94,6 +99,10 @@ def shingles_of(normalised: str, k: int, max_words: int) -> frozenset[int]:
     N-grams made only of stopwords ("of the", "it was") are left out: every English text has
     them, so they would make unrelated entries look alike and crowd the sketch index.
     """
+    if "](" in normalised:
+        # A link's address is no part of what a text says: two texts linking to one site
+        # ("www reddit com r rust comments") share its words and nothing else.
+        normalised = _LINK_ADDRESS.sub("]", normalised)
     # Every step is a C-level map over all words: this runs on every word of every entry.
     # crc32 is stable across runs and machines, so clusters never depend on PYTHONHASHSEED.
     # ASCII text (most of it) is split as bytes: the same words as the \w+ regex, 3x faster.

@@ -165,3 +165,17 @@ def test_retellings_are_joined_only_across_files_in_time_and_on_shared_figures()
     assert pairs([story, retold], ["a.txt", "b.md"], [monday, "2025-11-21T09:00:00+01:00"]) == []  # days apart
     no_figures = [text.replace("90", "ninety").replace("400", "hundreds of") for text in (story, retold)]
     assert pairs(no_figures, ["a.txt", "b.md"], [monday, later]) == []
+
+
+def test_texts_that_share_only_a_links_address_are_not_the_same_story() -> None:
+    """A newsletter's "Jobs" line and its "Quote of the Week" both link to one forum: the
+    address's words ("https forum example t") are no words of either text."""
+    jobs = "Jobs\nPlease see the latest [hiring thread on the forum](https://www.forum.example/r/harbour/comments/81x/hiring/)"
+    quote = (
+        "Quote of the Week\n> The sea does not care how the forms were filled in.\n\n"
+        "[Discuss on the forum](https://www.forum.example/r/harbour/comments/92y/weekly_212/)"
+    )
+    assert cluster([jobs, quote]) == [[0], [1]]
+    # The same text linking elsewhere is still the same text.
+    moved = jobs.replace("81x/hiring", "93z/hiring-december")
+    assert cluster([jobs, moved]) == [[0, 1]]
