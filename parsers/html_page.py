@@ -543,7 +543,9 @@ def _read_html(text: str, boilerplate: re.Pattern[str], default_day: date | None
         if blocks:  # only headlines with nothing under them, taken out of the tree as read
             root = LexborHTMLParser(text).body or root
             main, _ = _main(root, _clean(root, boilerplate))
-        entries = read_markdown(nodes_to_markdown(main.iter(include_text=True)), boilerplate=boilerplate, default_day=day)
+        entries = read_markdown(
+            nodes_to_markdown(main.iter(include_text=True)), boilerplate=boilerplate, default_day=day, from_page=True
+        )
     from_posts = not from_text
     # Posts that each give their own time are a live page's; a page's blocks under one time
     # (or none) may be one article's sections.

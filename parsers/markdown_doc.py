@@ -37,10 +37,28 @@ def strip_inline(text: str) -> str:
     return tidy_line(scrub(html.unescape(plain))) if "&" in plain else plain
 
 
+_META_LINE = re.compile(r"([A-Za-z][\w-]{0,30}):[ \t]+(\S.*)")
+_META_KEYS = frozenset({"title", "date", "author", "authors"})
+_HTML_COMMENT = re.compile(r"^[ \t]{0,3}<!--.*?-->[ \t]*$", re.S | re.M)
+"""A comment on lines of its own (a note to the newsletter's editors), never shown."""
+
+
+def _metadata_lines(text: str) -> tuple[dict[str, object], str]:
+    """Pelican's and MultiMarkdown's metadata: "Key: value" lines opening the file, a blank line
+    after them ("Title: This Week in Rust 665", "Date: 2026-08-19"), a title or a date among them."""
+    head, blank, rest = text.partition("\n\n")
+    lines = head.split("\n")
+    found = [_META_LINE.fullmatch(line.strip()) for line in lines]
+    if not blank or len(lines) < 2 or not all(found):
+        return {}, text
+    meta: dict[str, object] = {m.group(1).lower(): m.group(2).strip() for m in found if m is not None}
+    return (meta, rest) if meta.keys() & _META_KEYS and ("title" in meta or "date" in meta) else ({}, text)
+
+
 def _front_matter(text: str) -> tuple[dict[str, object], str]:
     match = _FRONT_MATTER.match(text)
     if not match:
-        return {}, text
+        return _metadata_lines(text)
     try:
         data = load_yaml(match.group(1))
     except yaml_module().YAMLError:
@@ -71,13 +89,32 @@ def _plain_links(text: str) -> str:
     return _CALLOUT.sub(r"\1", text)
 
 
-def _is_link_list(lines: list[str]) -> bool:
+_LINK_TARGET = re.compile(r"\[([^\]]+)\]\(([^)\s]*)")
+
+
+def _is_link_list(lines: list[str], reading_lists: bool) -> bool:
+    """A section that is a list of links: the page's furniture ("Key events" teasers, a menu,
+    a web page's related articles). ``reading_lists``: in a Markdown newsletter a list of
+    articles' titles, each linked, is the section's text; only links to the page's own parts
+    or of one or two words are furniture."""
     content = [line for line in lines if line.strip()]
-    return len(content) >= 2 and sum(1 for line in content if _LINK_ONLY_ITEM.match(line)) >= 0.8 * len(content)
+    items = [line for line in content if _LINK_ONLY_ITEM.match(line)]
+    if len(content) < 2 or len(items) < 0.8 * len(content):
+        return False
+    if not reading_lists:
+        return True
+    links = [found for line in items for found in _LINK_TARGET.findall(line)]
+    furniture = sum(1 for text, target in links if "#" in target or len(strip_inline(text).split()) < 3)
+    return furniture >= 0.5 * len(links)
 
 
 def _section(
-    title: str | None, lines: list[str], day: date | None, boilerplate: re.Pattern[str], link: str | None = None
+    title: str | None,
+    lines: list[str],
+    day: date | None,
+    boilerplate: re.Pattern[str],
+    link: str | None = None,
+    reading_lists: bool = True,
 ) -> RawEntry | None:
     stamp: TimeStamp | None = None
     author: str | None = None
@@ -90,7 +127,7 @@ def _section(
             day = heading_stamp.day
     if title and boilerplate.fullmatch(title):
         return None
-    if _is_link_list(lines):
+    if _is_link_list(lines, reading_lists):
         return None
     body: list[str] = []
     head = True
@@ -98,6 +135,9 @@ def _section(
         plain = strip_inline(line)
         if head and not plain:
             continue
+        listed = reading_lists and _LIST_ITEM.match(line) is not None
+        if head and listed:
+            head = False  # a list's first item ("* [July 7, 2021, Denver …](…)"): the text, no time or byline
         if head:
             found = parse_time_stamp(plain)
             if found is not None and stamp is None and (not found.rest or len(found.rest) < 60):
@@ -121,7 +161,7 @@ def _section(
                     day = signed_day
                 continue
         head = False
-        if len(body) < 3 and (name := dated_byline(plain)):
+        if len(body) < 3 and not listed and (name := dated_byline(plain)):
             author = author or name  # a byline under a subtitle
             continue
         read_more = bool(plain) and is_read_more(plain)
@@ -212,9 +252,16 @@ def _stamped_paragraphs(found: Outline) -> list[int]:
     return starts if len(starts) >= 2 else []
 
 
-def read_markdown(text: str, *, boilerplate: re.Pattern[str], default_day: date | None = None) -> list[RawEntry]:
-    """Split a Markdown briefing into posts at its entry-level headings."""
+def read_markdown(
+    text: str, *, boilerplate: re.Pattern[str], default_day: date | None = None, from_page: bool = False
+) -> list[RawEntry]:
+    """Split a Markdown briefing into posts at its entry-level headings. ``from_page``: the
+    Markdown is a web page's, as converted: a section of linked titles there is the page's
+    furniture (related articles), and its headings' levels are the page's own."""
+    reading_lists = not from_page
     meta, text = _front_matter(scrub(text))
+    if "<!--" in text and not from_page:
+        text = _HTML_COMMENT.sub("", text)  # notes to the editors ("Dear contributors: …"), never shown
     if "[[" in text or "[!" in text:
         text = _plain_links(text)
     lines = text.split("\n")
@@ -249,6 +296,11 @@ def read_markdown(text: str, *, boilerplate: re.Pattern[str], default_day: date 
         document_title, preamble_start = headings[0][3], headings[0][2]
         headings = headings[1:]
         top = min((level for level, *_ in headings), default=top + 1)
+    # Headings above the level the document's sections open with, after them ("# Quote of the
+    # Week" among "##" sections): more sections, not the only ones.
+    opening = headings[0][0] if headings else top
+    if opening > top and not from_page and sum(1 for level, *_ in headings if level == opening) >= 2:
+        top = opening
     # "## 2026-11-19" over "### 09:15 …" posts: the date headings say the day of the posts under them.
     day_marks: list[tuple[int, int, date]] = []
     dated = [(start, end, _day_of(title)) for level, start, end, title in headings if level == top]
@@ -275,7 +327,8 @@ def read_markdown(text: str, *, boilerplate: re.Pattern[str], default_day: date 
     bylines += [dated_byline(strip_inline(line)) for line in preamble]
     masthead_author = masthead_author or next((name for name in bylines if name), None)
     if any(line.strip() for line in preamble):
-        entry = _section(document_title, preamble, day, boilerplate)  # the standfirst, under the document's title
+        title = document_title or (str(meta["title"]) if isinstance(meta.get("title"), str) else None)
+        entry = _section(title, preamble, day, boilerplate, None, reading_lists)  # the standfirst, under the document's title
         if entry is not None and len(entry.body) > 40:
             entries.append(entry)
     sections = [(end, cuts[index + 1][0] if index + 1 < len(cuts) else len(lines)) for index, (_, end, _, _) in enumerate(cuts)]
@@ -288,7 +341,7 @@ def read_markdown(text: str, *, boilerplate: re.Pattern[str], default_day: date 
         if stories:
             entries.extend(stories)  # "- **EU agrees methane rules** — Member states…": one story an item
             continue
-        entry = _section(title, lines[end:stop], day, boilerplate, heading_links.get(start))
+        entry = _section(title, lines[end:stop], day, boilerplate, heading_links.get(start), reading_lists)
         if entry is not None:
             entries.append(entry)
     if masthead_author:

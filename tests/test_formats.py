@@ -906,3 +906,23 @@ def test_a_posts_filing_classes_do_not_make_it_chrome(tmp_path) -> None:
     got = entries_of(tmp_path, "clinic.html", page)
     post = next(e for e in got if e.title == "Clinic hours extended")  # the old reading dropped it whole
     assert "two more nurses" in post.body.lower()
+
+
+def test_a_markdown_newsletter_issue_reads_as_its_sections() -> None:
+    """A newsletter kept as Markdown by a static-site generator (tests/fixtures, our words, in
+    the shape of a real weekly's issues, tests/real/newsletters): "Title:"/"Date:" lines head
+    it, a comment to its editors is never shown, its sections are lists of linked titles, an
+    events list opens with dates and "by" names, and its last heading is one level up."""
+    entries = load([str(FIXTURES / "markdown/harbour-weekly.md")]).entries
+    assert [(e.title, e.author, e.published) for e in entries] == [
+        ("Harbour Weekly 212", None, "2026-11-25"),
+        ("From the Quays", None, "2026-11-25"),
+        ("Boat of the Week", None, "2026-11-25"),
+        ("Upcoming Events", None, "2026-11-25"),
+        ("Jobs", None, "2026-11-25"),
+        ("Quote of the Week", None, "2026-11-25"),
+    ]
+    text = "\n".join(e.body for e in entries)
+    assert "Dear contributors" not in text and "Title:" not in text
+    for address in ("port.example/notices", "tides.example/posts/new-gauge", "club.example/events/knots", "forum.example/t/hiring"):
+        assert address in text

@@ -10,7 +10,7 @@ from pathlib import Path
 REAL = Path(__file__).parent / "real"
 sys.path.insert(0, str(REAL))
 
-from score import UNSAFE, score_articles, score_feeds, score_live, score_snippets  # noqa: E402
+from score import UNSAFE, score_articles, score_feeds, score_live, score_newsletters, score_snippets  # noqa: E402
 
 
 def test_article_pages_give_the_headline_byline_and_text() -> None:
@@ -46,6 +46,12 @@ def test_a_live_pages_select_all_copy_gives_the_same_posts() -> None:
     copy = score_live(REAL / "live", copies=True)
     assert copy.posts == 25 and copy.found == 25 and copy.given <= 27, copy.misses
     assert copy.timed_right == 25 and copy.seen_right == 25, copy.misses
+
+
+def test_a_markdown_newsletters_issues_read_as_their_sections_with_every_link() -> None:
+    letters = score_newsletters(REAL / "newsletters")
+    assert letters.issues == 6 and letters.split == 6 and letters.titled == 6, letters.misses
+    assert letters.links_found == letters.links, letters.misses
 
 
 def test_the_unsafe_check_catches_what_it_is_for() -> None:

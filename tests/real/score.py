@@ -6,6 +6,7 @@ and feed files (each item's title, author, text). Prints precision and recall pe
     python tests/real/score.py --feeds DIR --expected FILE   # a whole feed suite (make_expected.py)
     python tests/real/score.py --snippets DIR     # a trafilatura-style suite (evaldata.json)
     python tests/real/score.py --live DIR         # saved live pages that declare their posts (JSON-LD)
+    python tests/real/score.py --newsletters DIR  # Markdown newsletter issues (Pelican "Title:" lines)
     python tests/real/score.py -v                 # and every miss
 
 Matching is deliberately plain: titles and bylines after case and space are folded (a title
@@ -341,6 +342,59 @@ def score_live(root: Path, copies: bool = False) -> Live:
     return live
 
 
+@dataclass
+class Letters:
+    """Markdown newsletters: the links each issue holds, found in its entries, and whether the
+    issue is read as its sections (no entry holds most of it) under its own title."""
+
+    issues: int = 0
+    links: int = 0
+    links_found: int = 0
+    split: int = 0
+    titled: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def report(self) -> str:
+        recall = self.links_found / self.links if self.links else 1.0
+        return (
+            f"newsletters: {self.issues} issues, links recall {recall:.3f} ({self.links_found}/{self.links});"
+            f" read as sections {self.split} of {self.issues}; titled {self.titled} of {self.issues}"
+        )
+
+
+_URL = re.compile(r"\]\((https?://[^\s)]+)\)|^\[[^\]]+\]:\s*(https?://\S+)", re.M)
+
+
+def score_newsletters(root: Path) -> Letters:
+    """Markdown newsletter issues (DIR/*.md, *.markdown) with Pelican's "Title:" line: every
+    web link the issue shows (not those in comments to its editors) must be in an entry, no
+    entry may hold more than half of its text, and one entry carries the issue's title."""
+    from brief.parsers.load import load
+
+    letters = Letters()
+    for path in sorted([*root.glob("*.md"), *root.glob("*.markdown")]):
+        text = re.sub(r"(?s)<!--.*?-->", "", path.read_text(encoding="utf-8"))
+        title = re.match(r"Title:\s*(.+)", text)
+        urls = {a or b for a, b in _URL.findall(text)}
+        entries = load([str(path)]).entries
+        shown = "\n".join(f"{e.title}\n{e.body}\n{e.link or ''}" for e in entries)
+        letters.issues += 1
+        letters.links += len(urls)
+        found = {url for url in urls if url in shown}
+        letters.links_found += len(found)
+        letters.misses += [f"link   {path.name}: {url[:70]}" for url in sorted(urls - found)[:5]]
+        total = sum(len(e.body) for e in entries) or 1
+        if len(entries) > 1 and max(len(e.body) for e in entries) <= 0.5 * total:
+            letters.split += 1
+        else:
+            letters.misses.append(f"whole  {path.name}: {len(entries)} entries")
+        if title and any(title_matches(e.title, title.group(1)) for e in entries):
+            letters.titled += 1
+        else:
+            letters.misses.append(f"title  {path.name}: {[e.title[:40] for e in entries[:2]]}")
+    return letters
+
+
 UNSAFE = re.compile(
     r"<\s*(?:script|iframe|object|embed|applet|style|meta|link|frame|form|svg)\b|\bon[a-z]+\s*=|javascript:|vbscript:"
     r"|data:text/html",
@@ -356,9 +410,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--expected", type=Path, default=None, help="the feeds' expected.json")
     parser.add_argument("--snippets", type=Path, default=None, help="a trafilatura-style tests folder")
     parser.add_argument("--live", type=Path, default=None, help="a folder of saved live pages")
+    parser.add_argument("--newsletters", type=Path, default=None, help="a folder of Markdown newsletter issues")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
-    default = args.articles is None and args.feeds is None and args.snippets is None and args.live is None
+    default = all(value is None for value in (args.articles, args.feeds, args.snippets, args.live, args.newsletters))
     runs: list[tuple[str, Tally]] = []
     if args.articles or default:
         runs.append(("article pages", score_articles(args.articles or HERE / "articles")))
@@ -373,6 +428,11 @@ def main(argv: list[str] | None = None) -> int:
             f" ({snippets.found} of {snippets.found + snippets.missed}; boilerplate in {snippets.boilerplate_in}"
             f" of {snippets.boilerplate_in + snippets.boilerplate_out})"
         )
+    if args.newsletters or default:
+        letters = score_newsletters(args.newsletters or HERE / "newsletters")
+        print(letters.report())
+        if args.verbose:
+            print("\n".join(f"    {miss}" for miss in letters.misses))
     if args.live or default:
         for copies in (False, True):
             live = score_live(args.live or HERE / "live", copies)
