@@ -10,7 +10,15 @@ from pathlib import Path
 REAL = Path(__file__).parent / "real"
 sys.path.insert(0, str(REAL))
 
-from score import UNSAFE, score_articles, score_feeds, score_live, score_newsletters, score_snippets  # noqa: E402
+from score import (  # noqa: E402
+    UNSAFE,
+    score_articles,
+    score_feed_items,
+    score_feeds,
+    score_live,
+    score_newsletters,
+    score_snippets,
+)
 
 
 def test_article_pages_give_the_headline_byline_and_text() -> None:
@@ -52,6 +60,13 @@ def test_a_markdown_newsletters_issues_read_as_their_sections_with_every_link() 
     letters = score_newsletters(REAL / "newsletters")
     assert letters.issues == 6 and letters.split == 6 and letters.titled == 6, letters.misses
     assert letters.links_found == letters.links, letters.misses
+
+
+def test_real_publishers_feeds_give_every_item_with_its_title_link_author_and_text() -> None:
+    items = score_feed_items(REAL / "rss")
+    assert items.files == 27 and items.items == 483 and items.found == 483, items.misses
+    assert items.titles == 483 and items.links == 483 and items.authors == items.authors_expected == 285
+    assert sum(items.body_recall) / len(items.body_recall) >= 0.97
 
 
 def test_the_unsafe_check_catches_what_it_is_for() -> None:

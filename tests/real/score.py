@@ -7,6 +7,7 @@ and feed files (each item's title, author, text). Prints precision and recall pe
     python tests/real/score.py --snippets DIR     # a trafilatura-style suite (evaldata.json)
     python tests/real/score.py --live DIR         # saved live pages that declare their posts (JSON-LD)
     python tests/real/score.py --newsletters DIR  # Markdown newsletter issues (Pelican "Title:" lines)
+    python tests/real/score.py --items DIR        # real feeds, every item expected (tests/real/rss)
     python tests/real/score.py -v                 # and every miss
 
 Matching is deliberately plain: titles and bylines after case and space are folded (a title
@@ -343,6 +344,84 @@ def score_live(root: Path, copies: bool = False) -> Live:
 
 
 @dataclass
+class Items:
+    """Every item of real feeds against another parser's reading of them."""
+
+    files: int = 0
+    items: int = 0
+    found: int = 0
+    titles: int = 0
+    links: int = 0
+    authors_expected: int = 0
+    authors: int = 0
+    body_recall: list[float] = field(default_factory=list)
+    misses: list[str] = field(default_factory=list)
+
+    def report(self) -> str:
+        ratio = lambda part, whole: part / whole if whole else 1.0  # noqa: E731
+        recall = sum(self.body_recall) / len(self.body_recall) if self.body_recall else 1.0
+        return (
+            f"feed items: {self.files} files, {self.items} items; found {ratio(self.found, self.items):.3f},"
+            f" titles {ratio(self.titles, self.items):.3f}, links {ratio(self.links, self.items):.3f},"
+            f" authors {ratio(self.authors, self.authors_expected):.3f} ({self.authors}/{self.authors_expected}),"
+            f" text recall {recall:.3f} (words, mean per item)"
+        )
+
+
+def _reference_text(text: str) -> str:
+    """A reference's text as a reader sees it: tags taken off, entities decoded."""
+    return " ".join(html_text(html.unescape(text)).split())
+
+
+def _title_agrees(got: str, want: str) -> bool:
+    """A title matches the reference's; a character the reference could not decode (U+FFFD,
+    its mojibake) matches any one to three characters."""
+    want = " ".join(re.sub(r"<[^>]+>", "", html.unescape(want)).split())  # "ft<sup>2</sup>": "ft2"
+    if "\ufffd" not in want:
+        return title_matches(got, want)
+    pattern = "".join(".{1,3}" if ch == "\ufffd" else re.escape(ch) for ch in _fold(want))
+    return re.fullmatch(pattern, _fold(got)) is not None
+
+
+def score_feed_items(root: Path) -> Items:
+    """Real feeds (DIR/files) and every item another parser read from them (DIR/expected.json,
+    made by make_expected.py): each item found by its title or link, its link (an address the
+    reference left relative counts when Brief's ends with it), author and the words of its text."""
+    tally, settings = Items(), default_settings()
+    expected = json.loads((root / "expected.json").read_text(encoding="utf-8"))
+    for name, items in sorted(expected.items()):
+        entries = read_source(str(root / "files" / name), settings).entries
+        tally.files += 1
+        readable = [item for item in items if item["title"] or item["text"] or item["link"]]
+        for item in readable:
+            tally.items += 1
+            link = item["link"].strip()
+            by_title = next((e for e in entries if item["title"] and _title_agrees(e.title, item["title"])), None)
+            by_link = next((e for e in entries if link and e.link and (e.link == link or e.link.endswith(link))), None)
+            both = next(
+                (e for e in entries if e is by_link or (by_link is not None and e.link == by_link.link and _title_agrees(e.title, item["title"]))),
+                None,
+            ) if by_title is not None and by_link is not None else None
+            entry = both or by_title or by_link
+            if entry is None:
+                tally.misses.append(f"item   {name}: {item['title'][:60]!r}")
+                continue
+            tally.found += 1
+            tally.titles += by_title is not None
+            tally.links += not link or by_link is entry
+            if item["author"].strip():
+                tally.authors_expected += 1
+                tally.authors += byline_matches(entry.author, _reference_text(item["author"]))
+            # A word the reference could not decode ("S\ufffdnia") is no word to look for.
+            text = re.sub(r"\w*\ufffd[\w\ufffd]*", " ", _reference_text(item["text"]))
+            want = words(text) if item["text"].strip() not in ("", "EMPTY") else Counter()
+            if want:
+                have = words(entry.body)
+                tally.body_recall.append(sum((want & have).values()) / sum(want.values()))
+    return tally
+
+
+@dataclass
 class Letters:
     """Markdown newsletters: the links each issue holds, found in its entries, and whether the
     issue is read as its sections (no entry holds most of it) under its own title."""
@@ -411,9 +490,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--snippets", type=Path, default=None, help="a trafilatura-style tests folder")
     parser.add_argument("--live", type=Path, default=None, help="a folder of saved live pages")
     parser.add_argument("--newsletters", type=Path, default=None, help="a folder of Markdown newsletter issues")
+    parser.add_argument("--items", type=Path, default=None, help="real feeds with every item expected (rss/)")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
-    default = all(value is None for value in (args.articles, args.feeds, args.snippets, args.live, args.newsletters))
+    default = all(
+        value is None for value in (args.articles, args.feeds, args.snippets, args.live, args.newsletters, args.items)
+    )
     runs: list[tuple[str, Tally]] = []
     if args.articles or default:
         runs.append(("article pages", score_articles(args.articles or HERE / "articles")))
@@ -428,6 +510,11 @@ def main(argv: list[str] | None = None) -> int:
             f" ({snippets.found} of {snippets.found + snippets.missed}; boilerplate in {snippets.boilerplate_in}"
             f" of {snippets.boilerplate_in + snippets.boilerplate_out})"
         )
+    if args.items or default:
+        items = score_feed_items(args.items or HERE / "rss")
+        print(items.report())
+        if args.verbose:
+            print("\n".join(f"    {miss}" for miss in items.misses))
     if args.newsletters or default:
         letters = score_newsletters(args.newsletters or HERE / "newsletters")
         print(letters.report())
