@@ -107,6 +107,10 @@ _STAMP_STARTS = frozenset(
     | {"upd", "bre", "lat", "new", "at ", "pos", "pub"}
 )
 _RELATIVE = re.compile(r"^\s*(?:\d+\s*(?:s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?)|just now|moments?)(?:\s+ago)?\s*$", re.I)
+_RELATIVE_THEN_TEXT = re.compile(
+    r"^\s*(?:\d+\s*(?:s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?)\s+ago|just now)\s+(?=[A-Z])", re.I
+)
+""""2h ago Ferry links to resume": a relative stamp and a headline copied onto one line."""
 
 
 @dataclass(frozen=True)
@@ -233,6 +237,9 @@ def parse_time_stamp(line: str) -> TimeStamp | None:
     if _RELATIVE.match(text):
         # "2h ago", "Just now": a post starts here, at a time the saved text no longer knows.
         return TimeStamp(0, 0, None, "", None, has_time=True, known=False)
+    relative = _RELATIVE_THEN_TEXT.match(text)
+    if relative is not None:
+        return TimeStamp(0, 0, None, text[relative.end() :].strip(), None, has_time=True, known=False)
     if not text[:1].isdigit() and text[:3].lower() not in _STAMP_STARTS:
         return None
     said = _STAMP_PREFIX.match(text)

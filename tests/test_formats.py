@@ -710,7 +710,7 @@ RIVER_POSTS = [
 ]
 
 
-@pytest.mark.parametrize("name", ["text/river-live-dump.txt", "html/river-live-page.html"])
+@pytest.mark.parametrize("name", ["text/river-live-dump.txt", "html/river-live-page.html", "text/river-live-copy.txt"])
 def test_a_live_blog_as_a_text_dump_and_as_a_saved_page(name: str) -> None:
     """The shapes of real live blogs (tests/fixtures, in our words): a contributor's name
     under a post's time signs that post; a post of a hashtag alone is a post; the blog's
