@@ -155,6 +155,16 @@ def test_pubs_cafes_hotels_and_streets_are_no_people() -> None:
     assert kinds["Fintan Moore"] == "person"
 
 
+def test_titles_of_office_in_other_countries_are_no_part_of_the_name() -> None:
+    texts = [
+        ("Dublin", "Tanaiste Leo Varadkar said the plan was sound. Taoiseach Micheal Martin agreed."),
+        ("Munich", "Ministerpräsident Markus Söder und Detective Anna Clarke sprachen am Montag."),
+    ]
+    names = {name for name, kind, _, _ in extract_actors(texts).actors if kind == "person"}
+    assert {"Leo Varadkar", "Micheal Martin", "Markus Söder", "Anna Clarke"} <= names
+    assert not {"Tanaiste Leo Varadkar", "Taoiseach Micheal Martin", "Ministerpräsident Markus Söder"} & names
+
+
 def test_speakers_say_it_themselves_and_organisations_joined_by_and() -> None:
     texts = [
         ("Ice minimum confirmed", "Data from the Food and Drug Administration was cited."),
