@@ -79,6 +79,18 @@ def facts(text: str) -> frozenset[str]:
     return frozenset(number.replace(",", "") for number in _NUMBER.findall(text))
 
 
+_LINK_PATH = re.compile(r"\]\((?:[a-z][a-z0-9+.-]*://[^/\s)]*)?(/[^)\s?#]*)")
+
+
+def links(text: str) -> frozenset[str]:
+    """The pages a text links to, by path (host, query and fragment left out: one page linked
+    from a feed and from its site, or with tracking added, is one page). A weekly column's
+    entries ("Crate of the Week") share its stock sentences and link each to its own pages."""
+    if "](" not in text:
+        return frozenset()
+    return frozenset(path.rstrip("/").lower() for path in _LINK_PATH.findall(text) if len(path.rstrip("/")) > 1)
+
+
 def _same_facts(mine: frozenset[str], theirs: frozenset[str], threshold: float) -> bool:
     if not mine or not theirs:
         return True
@@ -269,6 +281,14 @@ def cluster(
             found = numbers[i] = facts(texts[i])
         return found
 
+    linked: dict[int, frozenset[str]] = {}
+
+    def links_of(i: int) -> frozenset[str]:
+        found = linked.get(i)
+        if found is None:
+            found = linked[i] = links(texts[i])
+        return found
+
     # The sketch prefers shingles found in at most a bucket's worth of entries: a shingle in
     # hundreds of entries fills its bucket with unrelated entries, and every lookup of it
     # then proposes them all (at 100 000 entries that was ~800 candidates an entry).
@@ -313,10 +333,12 @@ def cluster(
                 shared >= min(settings.min_shared, smaller)
                 and shared >= settings.containment * smaller
                 and _same_facts(numbers_of(i), numbers_of(j), settings.facts)
+                and _same_facts(links_of(i), links_of(j), settings.facts)
             ):
                 union(i, j)
 
     del arrays, sketch_index
     numbers.clear()
+    linked.clear()
     release_freed_memory()
     return components.groups()

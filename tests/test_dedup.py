@@ -176,6 +176,21 @@ def test_texts_that_share_only_a_links_address_are_not_the_same_story() -> None:
         "[Discuss on the forum](https://www.forum.example/r/harbour/comments/92y/weekly_212/)"
     )
     assert cluster([jobs, quote]) == [[0], [1]]
-    # The same text linking elsewhere is still the same text.
-    moved = jobs.replace("81x/hiring", "93z/hiring-december")
+    # The same text, its link written with another host and tracking, is still the same text.
+    moved = jobs.replace("https://www.forum.example/r/harbour/comments/81x/hiring/", "http://forum.example/r/harbour/comments/81x/hiring?ref=mail")
     assert cluster([jobs, moved]) == [[0, 1]]
+
+
+def test_a_weekly_columns_issues_are_not_one_story_for_their_stock_sentences() -> None:
+    """A newsletter's recurring section ("Boat of the Week") says the same stock sentences
+    every week and links each week to its own pages: two weeks are two entries. One text linked
+    with tracking added, or from another host, is still one."""
+    stock = (
+        "Thanks to the harbour club for the suggestion! Please send your suggestions and votes for "
+        "next week to the desk, and tell us which boats you would like to see on the slipway."
+    )
+    week_1 = f"Boat of the Week\nThis week's boat is [Maren](https://boats.example/maren), a pilot cutter. {stock}"
+    week_2 = f"Boat of the Week\nThis week's boat is [Solveig](https://boats.example/solveig), a ferry. {stock}"
+    assert cluster([week_1, week_2]) == [[0], [1]]
+    tracked = week_1.replace("https://boats.example/maren", "http://www.boats.example/maren/?utm_source=letter")
+    assert cluster([week_1, tracked]) == [[0, 1]]
