@@ -290,13 +290,14 @@ def _live_drafts(drafts: list[tuple[_Draft, date | None]]) -> list[tuple[_Draft,
     teasers after its last post, which are dropped."""
     last_timed = max(index for index, (draft, _) in enumerate(drafts) if _timed(draft))
     kept: list[tuple[_Draft, date | None]] = []
+    begun = False  # a timed post kept: what comes before is the blog's header
     for index, (draft, draft_day) in enumerate(drafts):
-        if kept and not _timed(draft) and not draft.after_rule and _timed(kept[-1][0]) and index < last_timed:
+        timed = _timed(draft)
+        if kept and not timed and not draft.after_rule and _timed(kept[-1][0]) and index < last_timed:
             kept[-1][0].paras.extend([*([draft.title] if draft.title else []), *draft.paras])
-        elif _timed(draft) or (
-            _says_something(draft, kept) and (index < last_timed or not _teaser(draft))
-        ):
+        elif timed or (_says_something(draft, header=not begun) and (index < last_timed or not _teaser(draft))):
             kept.append((draft, draft_day))
+            begun = begun or timed
     return kept
 
 
@@ -311,11 +312,10 @@ def _teaser(draft: _Draft) -> bool:
     return draft.author is None and sum(len(para) for para in draft.paras) < _TEASER
 
 
-def _says_something(draft: _Draft, before: list[tuple[_Draft, date | None]]) -> bool:
-    """Whether a post holds a line of a sentence's length (five words or more); above the
-    blog's first post (``before`` holds none), in its text, not only its headline (a
-    standfirst over the logo's name and a menu is the blog's header, no post)."""
-    header = not any(_timed(kept) for kept, _ in before)
+def _says_something(draft: _Draft, header: bool) -> bool:
+    """Whether a post holds a line of a sentence's length (five words or more); in the blog's
+    ``header`` (above its first post), in its text, not only its headline (a standfirst over
+    the logo's name and a menu is the blog's header, no post)."""
     lines = draft.paras if header else (draft.title or "", *draft.paras)
     return any(len(line.split()) >= 5 for line in lines)
 
