@@ -82,6 +82,11 @@ def facts(text: str) -> frozenset[str]:
 _LINK_PATH = re.compile(r"\]\((?:[a-z][a-z0-9+.-]*://[^/\s)]*)?(/[^)\s?#]*)")
 
 
+_SAME_TEXT = 0.8
+"""A share of the smaller text's shingles in the other above which the two are one text
+whatever they link to (a wire story carried by two sites, each linking its own pages)."""
+
+
 def links(text: str) -> frozenset[str]:
     """The pages a text links to, by path (host, query and fragment left out: one page linked
     from a feed and from its site, or with tracking added, is one page). A weekly column's
@@ -333,7 +338,7 @@ def cluster(
                 shared >= min(settings.min_shared, smaller)
                 and shared >= settings.containment * smaller
                 and _same_facts(numbers_of(i), numbers_of(j), settings.facts)
-                and _same_facts(links_of(i), links_of(j), settings.facts)
+                and (shared >= _SAME_TEXT * smaller or _same_facts(links_of(i), links_of(j), settings.facts))
             ):
                 union(i, j)
 

@@ -189,8 +189,25 @@ def test_a_weekly_columns_issues_are_not_one_story_for_their_stock_sentences() -
         "Thanks to the harbour club for the suggestion! Please send your suggestions and votes for "
         "next week to the desk, and tell us which boats you would like to see on the slipway."
     )
-    week_1 = f"Boat of the Week\nThis week's boat is [Maren](https://boats.example/maren), a pilot cutter. {stock}"
-    week_2 = f"Boat of the Week\nThis week's boat is [Solveig](https://boats.example/solveig), a ferry. {stock}"
+    week_1 = (
+        "Boat of the Week\nThis week's boat is [Maren](https://boats.example/maren), a pilot cutter built in "
+        f"1931 and restored by volunteers over six winters. {stock}"
+    )
+    week_2 = (
+        "Boat of the Week\nThis week's boat is [Solveig](https://boats.example/solveig), the last wooden ferry "
+        f"on the sound, now a floating classroom for the sailing school. {stock}"
+    )
     assert cluster([week_1, week_2]) == [[0], [1]]
     tracked = week_1.replace("https://boats.example/maren", "http://www.boats.example/maren/?utm_source=letter")
     assert cluster([week_1, tracked]) == [[0, 1]]
+
+
+def test_one_text_carried_by_two_sites_linking_their_own_pages_is_one_story() -> None:
+    story = (
+        "Harbour strike ends\nDockworkers voted to accept the revised offer on Tuesday evening, ending a "
+        "nine-day strike that had held up ferries and freight across the estuary, the union said in a {link}. "
+        "Crossings resume on Wednesday morning with a reduced timetable until the backlog is cleared."
+    )
+    one = story.format(link="[statement](https://coast-news.example/tag/harbour-strike)")
+    other = story.format(link="[statement](https://estuary-times.example/topics/dock-workers)")
+    assert cluster([one, other]) == [[0, 1]]
