@@ -296,6 +296,13 @@ def _live_drafts(drafts: list[tuple[_Draft, date | None]]) -> list[tuple[_Draft,
         if kept and not timed and not draft.after_rule and _timed(kept[-1][0]) and index < last_timed:
             kept[-1][0].paras.extend([*([draft.title] if draft.title else []), *draft.paras])
         elif timed or (_says_something(draft, header=not begun) and (index < last_timed or not _teaser(draft))):
+            if not begun and not timed:
+                # The blog's opening text under a menu's last label ("News"): the label goes,
+                # its first sentence titles it.
+                if draft.title and len(draft.title.split()) <= 2:
+                    draft.title = None
+                while draft.title is None and len(draft.paras) > 1 and len(draft.paras[0].split()) <= 2:
+                    draft.paras.pop(0)
             kept.append((draft, draft_day))
             begun = begun or timed
     return kept

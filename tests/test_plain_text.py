@@ -425,3 +425,22 @@ def test_dates_and_times_written_in_other_languages() -> None:
     assert stamp is not None and str(stamp.day) == "2026-12-01" and not stamp.has_time
     assert parse_time_stamp("30. November 2026, 14:32 Uhr") is not None
     assert parse_time_stamp("14.32 BST Ferries resume") is not None  # English stamps as before
+
+
+def test_a_live_copys_opening_text_under_a_menu_label_is_titled_by_its_first_sentence() -> None:
+    text = (
+        "Home\n\nNews\n\nSport\n\nBy Orla Brennan\n\nNews\n\n"
+        "Gales reach the coast this morning and the port has held every sailing until the evening review.\n\n"
+        "We will bring you the roads, schools and ferries through the day.\n\n"
+        "10:30Orla Brennan\n\nCoast road closed\n\nPolice shut the coast road after a tree fell across both lanes.\n\n"
+        "09:40Orla Brennan\n\nSchools open late\n\nThe islands' schools open at eleven so the first crossing can carry pupils.\n\n"
+        "09:05Orla Brennan\n\nGood morning\n\nWelcome to our live coverage of the gales as they reach the coast.\n"
+    )
+    got = read_plain_text(text, boilerplate=default_settings().boilerplate_pattern)
+    assert [(e.title, e.author) for e in got] == [
+        ("Gales reach the coast this morning and the port has held every sailing until…", "Orla Brennan"),
+        ("Coast road closed", "Orla Brennan"),
+        ("Schools open late", "Orla Brennan"),
+        ("Good morning", "Orla Brennan"),
+    ]
+    assert got[0].body.startswith("Gales reach the coast")
