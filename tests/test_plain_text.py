@@ -444,3 +444,10 @@ def test_a_live_copys_opening_text_under_a_menu_label_is_titled_by_its_first_sen
         ("Good morning", "Orla Brennan"),
     ]
     assert got[0].body.startswith("Gales reach the coast")
+
+
+def test_an_updated_stamp_alone_is_chrome_but_an_update_with_news_is_text() -> None:
+    boilerplate = default_settings().boilerplate_pattern
+    for chrome in ("Updated21:22, 6 OCT 2020", "Updated 10:42 GMT", "Last updated 10:42 BST, 12 March 2026"):
+        assert boilerplate.fullmatch(chrome)
+    assert not boilerplate.fullmatch("Updated 14:05: all ferries cancelled again")
