@@ -15,7 +15,7 @@ import re
 import zlib
 from array import array
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain, compress, pairwise
 from operator import not_, or_
@@ -94,6 +94,16 @@ def links(text: str) -> frozenset[str]:
     if "](" not in text:
         return frozenset()
     return frozenset(path.rstrip("/").lower() for path in _LINK_PATH.findall(text) if len(path.rstrip("/")) > 1)
+
+
+def _remembered(
+    memo: dict[int, frozenset[str]], i: int, read: Callable[[str], frozenset[str]], texts: Sequence[str]
+) -> frozenset[str]:
+    """What ``read`` finds in text ``i``, read once: only entries that are compared need it."""
+    found = memo.get(i)
+    if found is None:
+        found = memo[i] = read(texts[i])
+    return found
 
 
 def _same_facts(mine: frozenset[str], theirs: frozenset[str], threshold: float) -> bool:
@@ -279,20 +289,13 @@ def cluster(
     kept_and_rare = _kept_and_rare(computed, ceiling if leave_common else None)
     del computed
     numbers: dict[int, frozenset[str]] = {}
-
-    def numbers_of(i: int) -> frozenset[str]:
-        found = numbers.get(i)
-        if found is None:
-            found = numbers[i] = facts(texts[i])
-        return found
-
     linked: dict[int, frozenset[str]] = {}
 
+    def numbers_of(i: int) -> frozenset[str]:
+        return _remembered(numbers, i, facts, texts)
+
     def links_of(i: int) -> frozenset[str]:
-        found = linked.get(i)
-        if found is None:
-            found = linked[i] = links(texts[i])
-        return found
+        return _remembered(linked, i, links, texts)
 
     # The sketch prefers shingles found in at most a bucket's worth of entries: a shingle in
     # hundreds of entries fills its bucket with unrelated entries, and every lookup of it

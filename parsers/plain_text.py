@@ -140,7 +140,7 @@ def read_plain_text(
             if stamp.day:
                 current_day = stamp.day
             signed = byline_name(stamp.rest) if stamp.rest else None
-            if signed and ((following is not None and _heads_post(following)) or signed in contributors()):
+            if signed and ((following is not None and _heads_post(following, stamps[index + 1])) or signed in contributors()):
                 current.author = signed  # "21:22 Frances Watkins", then the headline
                 titled_next = True
             elif stamp.rest and not boilerplate.fullmatch(stamp.rest):  # "18:28 KEY EVENT": a label
@@ -155,7 +155,7 @@ def read_plain_text(
             before_headline = (
                 bool(name)
                 and current.title is None
-                and ((following is not None and _heads_post(following)) or name in contributors())
+                and ((following is not None and _heads_post(following, stamps[index + 1])) or name in contributors())
             )
             if name and (current.title is not None or _BYLINE_PREFIX.match(line) or before_headline):
                 current.author = name
@@ -341,16 +341,13 @@ def _contributors(content: list[str], stamps: list[TimeStamp | None]) -> frozens
     return frozenset(name for name, count in seen.items() if count >= 2)
 
 
-def _heads_post(line: str) -> bool:
+def _heads_post(line: str, stamp: TimeStamp | None) -> bool:
     """Whether a line can be a post's headline after its byline: a headline, or a short line
-    ("Goodnight", "Lunch?") that is no sentence and no other name."""
+    ("Goodnight", "Lunch?") that is no sentence, no other name and no time (``stamp``: the
+    line's, as read)."""
     short = len(line) < 60 and not line.endswith((".", ",", ";", ":"))
-    return (is_headline(line) or short) and byline_name(line) is None and not _is_timed(line)
-
-
-def _is_timed(line: str) -> bool:
-    stamp = parse_time_stamp(_GLUED_STAMP.sub(r"\1 ", line))
-    return stamp is not None and stamp.has_time
+    timed = stamp is not None and stamp.has_time
+    return (is_headline(line) or short) and byline_name(line) is None and not timed
 
 
 # A headline's time after it: "Ferry crossings cancelled (10:42)", "… — 10:42 GMT".
