@@ -132,7 +132,14 @@ def page_headline(tree: LexborHTMLParser, objects: list[dict[str, Any]], metas: 
             # Some pages put a description in "headline" and the title in "name": the one the
             # page's <title> holds is its headline.
             name = plain(node.get("name"))
-            if name and _norm(name) != _norm(headline) and _norm(name) in _norm(title) and _norm(headline) not in _norm(title):
+            # The site's name in "name" ("Aktuálně.cz", the title's last part) is none.
+            if (
+                name
+                and _norm(name) != _norm(headline)
+                and _norm(name) in _norm(title)
+                and _norm(headline) not in _norm(title)
+                and len(name) >= 0.5 * len(without_site(title, site))
+            ):
                 headline = name
             return without_site(headline, site) if site else headline
     host = _host_words(tree)

@@ -653,6 +653,9 @@ def _weak_title(entry: RawEntry) -> bool:
     title = entry.title.rstrip("…").rstrip()
     if entry.title == first_sentence(entry.body) or entry.body.startswith(title):
         return True
+    letters = "".join(_WORDS.findall(title))
+    if letters and "".join(_WORDS.findall(entry.body[: 2 * len(title) + 20])).startswith(letters):
+        return True  # the same words, its marks escaped ("Home \\> News") or dropped
     if re.search(r"[^.]\.$", title) and len(title.split()) >= 4:
         return True
     stamp = parse_time_stamp(_STAMP_WORDS.sub("", title))

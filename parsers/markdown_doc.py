@@ -108,6 +108,22 @@ def _is_link_list(lines: list[str], reading_lists: bool) -> bool:
     return furniture >= 0.5 * len(links)
 
 
+_ABOVE_TITLE = 600
+"""Characters of prose above a document's lone top heading that make them a text of their
+own, not a menu and a standfirst: a page's article whose headline the page's chrome held."""
+_PROSE_LINE = 80
+
+
+def _prose(lines: list[str]) -> int:
+    """Characters of the lines that are sentences: no list item, heading or link alone."""
+    return sum(
+        len(plain)
+        for line in lines
+        if not _LIST_ITEM.match(line) and not line.lstrip().startswith(("#", ">", "|"))
+        and len(plain := strip_inline(line)) >= _PROSE_LINE
+    )
+
+
 def _section(
     title: str | None,
     lines: list[str],
@@ -292,8 +308,16 @@ def read_markdown(
     top = min(levels) if levels else 1
     document_title: str | None = None
     preamble_start = 0
+    above_title: list[str] = []
     if headings and levels[top] == 1 and (len(levels) > 1 or stamps) and headings[0][0] == top:
         document_title, preamble_start = headings[0][3], headings[0][2]
+        if _prose(lines[: headings[0][1]]) >= _ABOVE_TITLE:
+            # An article whose headline sat in the page's chrome, above "## Recommended for you":
+            # its text, from its first sentence (the player's menus and the share bar before it
+            # are not).
+            above_title = lines[: headings[0][1]]
+            first = next(i for i, line in enumerate(above_title) if _prose([line]))
+            above_title = above_title[first:]
         headings = headings[1:]
         top = min((level for level, *_ in headings), default=top + 1)
     # Headings above the level the document's sections open with, after them ("# Quote of the
@@ -321,6 +345,8 @@ def read_markdown(
     cuts += [(start, end, None, mark) for start, end, mark in day_marks]
     cuts.sort(key=lambda cut: cut[0])
     entries: list[RawEntry] = []
+    if above_title and (entry := _section(None, above_title, day, boilerplate, None, reading_lists)) is not None:
+        entries.append(entry)
     preamble = lines[preamble_start : cuts[0][0]]
     masthead_author = str(meta["author"]) if isinstance(meta.get("author"), str) else None
     bylines = [byline_name(strip_inline(line)) for line in preamble if is_prefixed_byline(line)]

@@ -20,6 +20,8 @@ from .text_clean import scrub, tidy_line
 
 _TAG = re.compile(r"<[a-zA-Z/][^>]*>")
 _MARKDOWN_OPENER = re.compile(r"^([#>])")  # plain text: a line's "#" or ">" is no heading or quote
+_CDATA_WRAPPER = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$")
+"""An XHTML page's guard around a script's text (``<![CDATA[ … ]]>``, or ``//<![CDATA[``)."""
 
 
 def json_ld_objects(scripts: list[str]) -> list[dict[str, Any]]:
@@ -28,7 +30,7 @@ def json_ld_objects(scripts: list[str]) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
     for script in scripts:
         try:
-            document = json.loads(script)
+            document = json.loads(_CDATA_WRAPPER.sub("", script))
         except (ValueError, RecursionError):
             continue
         found.extend(_nodes(document, 0))

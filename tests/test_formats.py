@@ -11,7 +11,8 @@ import pytest
 
 from brief.parsers import default_settings, load, read_source
 from brief.parsers.export import to_json
-from brief.parsers.html_page import read_html
+from brief.parsers.html_page import _weak_title, read_html
+from brief.parsers.model import RawEntry
 from conftest import FIXTURES, HOSTILE
 
 
@@ -926,3 +927,61 @@ def test_a_markdown_newsletter_issue_reads_as_its_sections() -> None:
     assert "Dear contributors" not in text and "Title:" not in text
     for address in ("port.example/notices", "tides.example/posts/new-gauge", "club.example/events/knots", "forum.example/t/hiring"):
         assert address in text
+
+
+def test_json_ld_guarded_as_cdata_still_titles_the_article(tmp_path) -> None:
+    # XHTML-era templates wrap the script's text in <![CDATA[ … ]]>: the JSON inside is read.
+    script = '<![CDATA[ {"@type":"NewsArticle","headline":"Lighthouse keepers return to Skerry Point","author":{"@type":"Person","name":"Ines Moradi"}} ]]>'
+    page = (
+        '<html><head><title>Lighthouse keepers return</title><meta property="og:title" content="A teaser for sharing">'
+        f'<script type="application/ld+json">{script}</script></head><body><article><p>For the first time in forty '
+        "years the light at Skerry Point is tended by people living beside it, after the trust bought back the "
+        "keepers' cottages.</p></article></body></html>"
+    )
+    (entry,) = entries_of(tmp_path, "keepers.html", page)
+    assert (entry.title, entry.author) == ("Lighthouse keepers return to Skerry Point", "Ines Moradi")
+
+
+def test_the_sites_name_in_json_ld_name_is_not_the_headline(tmp_path) -> None:
+    # "name" holds the site's name, the <title>'s last part; the headline is another wording of
+    # the title's first part: the headline stays.
+    script = '{"@type":"NewsArticle","headline":"Tram line to the port opens a year early","name":"Harbour Post"}'
+    page = (
+        "<html><head><title>Port tram opens a year ahead of plan - Harbour Post</title>"
+        f'<script type="application/ld+json">{script}</script></head><body><article><p>The first trams ran to the '
+        "ferry terminal this morning, a year before the date in the original plan, the transport board said."
+        "</p></article></body></html>"
+    )
+    assert [e.title for e in entries_of(tmp_path, "tram.html", page)] == ["Tram line to the port opens a year early"]
+
+
+def test_an_article_above_a_pages_recommended_list_is_kept(tmp_path) -> None:
+    # The headline sits in the page's header (dropped as chrome); the only top heading comes
+    # after the article ("Recommended for you"): the text above it is the article, not lost.
+    paragraph = (
+        "The harbour board voted on Tuesday to keep the old swing bridge, after residents gathered more than "
+        "four thousand signatures and engineers said it could be repaired for less than a new span would cost."
+    )
+    teasers = "".join(
+        f'<h3><a href="https://post.example/{n}">Other story number {n} from the desk</a></h3>'
+        f"<p>A short teaser of story {n}, two lines long, that links to a page of its own elsewhere.</p>"
+        for n in range(1, 7)
+    )
+    page = (
+        '<html><head><meta property="og:title" content="Swing bridge saved by residents"></head><body>'
+        '<header><h1>Swing bridge saved by residents</h1></header><div class="story">'
+        f"<p>Share</p><p>Play</p><p>{paragraph}</p><p>{paragraph}</p><p>{paragraph}</p></div>"
+        f"<h2>Recommended for you</h2>{teasers}</body></html>"
+    )
+    got = entries_of(tmp_path, "bridge.html", page)
+    assert got[0].title == "Swing bridge saved by residents"
+    assert got[0].body.startswith("The harbour board voted") and got[0].body.count("swing bridge") == 3
+    assert [e.title for e in got[1:]] == [f"Other story number {n} from the desk" for n in range(1, 7)]
+
+
+def test_a_title_made_of_the_texts_first_words_only_stands_in_for_one() -> None:
+    # A breadcrumb line taken as the title, its marks escaped in the text ("Tales \\> …") or
+    # dropped from the title: the same words, so the page's own headline may replace it.
+    body = "Tales \\> Winter tales \\> The fox and the crow\n\nA crow sat on a branch"
+    assert _weak_title(RawEntry(title="Tales  Winter tales  The fox and the crow", body=body))
+    assert not _weak_title(RawEntry(title="The fox and the crow", body=body))
