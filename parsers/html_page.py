@@ -262,7 +262,27 @@ def _post_blocks(root: LexborNode, root_text: int | None = None) -> list[LexborN
         )
     ]
     posts = _outermost(posts)
-    return posts if _covers(posts, root, root_text) else []
+    return posts if _covers(posts, root, root_text) and not _beside_more_text(posts) else []
+
+
+def _beside_more_text(posts: list[LexborNode]) -> bool:
+    """Whether a block beside the posts, not one of them, holds more text than all of them:
+    the "posts" are then an article's parts ("o-article__element": its headline block, its
+    share bar) around its text ("o-article__content"), which is the page's."""
+    ids = {post.mem_id for post in posts}
+    parents = {post.parent.mem_id: post.parent for post in posts if post.parent is not None}
+    beside = max(
+        (_text_length(child) for parent in parents.values() for child in parent.iter() if child.mem_id not in ids),
+        default=0,
+    )
+    if beside == 0:
+        return False
+    held = 0
+    for post in posts:
+        held += _text_length(post)
+        if held >= beside:
+            return False
+    return True
 
 
 _POST_FRAME = 50

@@ -985,3 +985,31 @@ def test_a_title_made_of_the_texts_first_words_only_stands_in_for_one() -> None:
     body = "Tales \\> Winter tales \\> The fox and the crow\n\nA crow sat on a branch"
     assert _weak_title(RawEntry(title="Tales  Winter tales  The fox and the crow", body=body))
     assert not _weak_title(RawEntry(title="The fox and the crow", body=body))
+
+
+def test_an_articles_parts_marked_like_posts_do_not_hide_its_text(tmp_path) -> None:
+    # The headline block and the share bar are "o-article__element"s, an ad-blocker notice a
+    # "modal__block" (a post's class words, a heading in each); the text sits beside them in
+    # "o-article__content", longer than all of them: the page is the article, not three posts.
+    paragraphs = "".join(
+        f"<div class='o-article__content-element'><p>Paragraph {n} of the report: the gas company must sell part "
+        "of its business in the west before the regulators approve the merger with its largest rival, "
+        "the competition office said on Thursday.</p></div>"
+        for n in range(1, 5)
+    )
+    page = (
+        "<html><body><article class='o-article'>"
+        "<div class='o-article__element'><h2>Gas group must sell western business</h2>"
+        "<time datetime='2026-03-23T15:43'>23 March 2026</time><p>The regulators set the sale as the price of the "
+        "merger, which would make the group the largest of its kind.</p></div>"
+        "<div class='o-article__element'><div class='c-share__title'>Pass this article on:</div><a "
+        "href='https://x.example/s'>Mail</a> <a href='https://x.example/f'>Post</a></div>"
+        f"<div class='o-article__content'>{paragraphs}</div></article>"
+        "<div class='blockerwindow__block'><h3>You have turned on an ad blocker</h3><p>Advertising pays for the work of "
+        "our newsroom and lets us publish our articles free of charge. Please turn the blocker off for this site "
+        "if you value what we do, or take out a subscription instead. Thank you for your understanding.</p></div>"
+        "</body></html>"
+    )
+    got = entries_of(tmp_path, "gas.html", page)
+    assert got[0].title == "Gas group must sell western business"
+    assert all(f"Paragraph {n} of the report" in got[0].body for n in range(1, 5))
