@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import pairwise
 
 from .dates import MONTHS, WEEKDAYS
 from .gazetteer import bundled_gazetteer
@@ -71,6 +72,9 @@ def article_span(entries: Sequence[RawEntry], headline: str, site_words: frozens
     """
     if len(entries) < 2:
         return None
+    steps = _numbered_steps(entries)
+    if steps is not None:
+        return steps
     words = subject_words(headline, site_words)
     if not words:
         return None
@@ -81,6 +85,27 @@ def article_span(entries: Sequence[RawEntry], headline: str, site_words: frozens
     first = naming.index(True)
     last = len(naming) - 1 - naming[::-1].index(True)
     return range(first, last + 1) if last > first else None
+
+
+_STEP = re.compile(r"^(?:[^\W\d_]+\s+)?(\d{1,2})[.):]?$")
+"""A heading that is only a step's number ("Step 3", "Part 2", "Tag 4", "3."): an article's part."""
+
+
+def _numbered_steps(entries: Sequence[RawEntry]) -> range | None:
+    """The run of a page's parts from its first to its last numbered step, where two or more
+    headings in a row after the first part count up one by one under the same label ("Step 1",
+    "Step 2", …): a how-to's steps are one text, not stories. None elsewhere."""
+    numbers: list[tuple[int, str, int]] = []
+    for index, entry in enumerate(entries[1:], start=1):
+        found = _STEP.match(entry.title.strip())
+        if found is not None:
+            numbers.append((index, entry.title.strip()[: found.start(1)].strip().casefold(), int(found.group(1))))
+    if len(numbers) < 2 or numbers[0][0] != 1:
+        return None  # the steps follow the article's opening part
+    for (index, label, number), (after, after_label, after_number) in pairwise(numbers):
+        if (after, after_label, after_number) != (index + 1, label, number + 1):
+            return None
+    return range(0, numbers[-1][0] + 1)
 
 
 def one_article(entries: Sequence[RawEntry], headline: str, site_words: frozenset[str] = frozenset()) -> bool:

@@ -56,3 +56,15 @@ def test_places_dates_and_the_sites_name_are_no_subject() -> None:
         ("Cod quota cut", "Fishing boats across Norway face a cut of a fifth in next year's cod quota, ministers agreed."),
     )
     assert not one_article(stories, "Norway briefing: ferries and fish")
+
+
+def test_a_how_tos_numbered_steps_are_one_article_whatever_they_name() -> None:
+    # "Step 1", "Step 2", … right after the opening part: one text, though no step names the
+    # headline's subject; numbers that skip, or steps after other stories, prove nothing.
+    opening = ("How to Build a Terrarium", "A glass dome makes a small garden that waters itself for weeks.")
+    steps = [(f"Step {n}", f"Do the {n}th thing with the moss, the soil and the little plants, then wait.") for n in (1, 2, 3)]
+    assert one_article(_parts(opening, *steps), "How to Build a Terrarium")
+    skipping = [steps[0], ("Step 3", steps[2][1])]
+    assert not one_article(_parts(opening, *skipping), "How to Build a Terrarium")
+    story = ("Ferries return", "The ferry company restarts its winter timetable on Monday, it said.")
+    assert not one_article(_parts(opening, story, *steps), "How to Build a Terrarium")

@@ -15,6 +15,7 @@ from score import (  # noqa: E402
     score_articles,
     score_feed_items,
     score_feeds,
+    score_goose,
     score_live,
     score_newsletters,
     score_snippets,
@@ -67,6 +68,13 @@ def test_real_publishers_feeds_give_every_item_with_its_title_link_author_and_te
     assert items.files == 27 and items.items == 483 and items.found == 483, items.misses
     assert items.titles == 483 and items.links == 483 and items.authors == items.authors_expected == 285
     assert sum(items.body_recall) / len(items.body_recall) >= 0.97
+
+
+def test_goose3s_publisher_pages_hold_their_articles_text() -> None:
+    openings = score_goose(REAL / "goose")
+    assert len(openings.recall_all) == 20 and openings.titles == openings.titles_right == 6, openings.misses
+    assert min(openings.recall_all) >= 0.9, openings.misses  # no page loses its article
+    assert sum(openings.recall_main) / 20 >= 0.95, openings.misses
 
 
 def test_the_unsafe_check_catches_what_it_is_for() -> None:

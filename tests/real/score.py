@@ -8,6 +8,7 @@ and feed files (each item's title, author, text). Prints precision and recall pe
     python tests/real/score.py --live DIR         # saved live pages that declare their posts (JSON-LD)
     python tests/real/score.py --newsletters DIR  # Markdown newsletter issues (Pelican "Title:" lines)
     python tests/real/score.py --items DIR        # real feeds, every item expected (tests/real/rss)
+    python tests/real/score.py --goose DIR        # a goose3-style suite (test_X.html beside test_X.json)
     python tests/real/score.py -v                 # and every miss
 
 Matching is deliberately plain: titles and bylines after case and space are folded (a title
@@ -197,6 +198,57 @@ def score_articles(root: Path) -> Tally:
         text = html_text((case / "expected.html").read_text(encoding="utf-8"))
         _score_case(tally, case.name, parsed.entries, meta.get("title") or "", meta.get("byline") or "", text, True)
     return tally
+
+
+@dataclass
+class Openings:
+    """Pages whose known text is where the article starts (goose3's ``cleaned_text`` is often
+    cut after a paragraph): the share of its words Brief's entries hold, all of them and the
+    article's own (the page's longest), and the titles where the suite names one."""
+
+    recall_all: list[float] = field(default_factory=list)
+    recall_main: list[float] = field(default_factory=list)
+    titles: int = 0
+    titles_right: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def report(self) -> str:
+        cases = len(self.recall_all)
+        mean_all = sum(self.recall_all) / cases if cases else 1.0
+        mean_main = sum(self.recall_main) / cases if cases else 1.0
+        return (
+            f"goose pages: {cases} cases, known text's words recall {mean_all:.3f} in all entries, "
+            f"{mean_main:.3f} in the article's; titles {self.titles_right} of {self.titles}"
+        )
+
+
+def score_goose(root: Path) -> Openings:
+    """Pages laid out as goose3's suite: DIR/test_X.html beside DIR/test_X.json, whose
+    ``expected`` gives the article's text (its start, or all of it) and at times its title."""
+    found, settings = Openings(), default_settings()
+    for case in sorted(root.glob("*.json")):
+        expected = json.loads(case.read_text(encoding="utf-8")).get("expected", {})
+        want = words(expected.get("cleaned_text") or "")
+        page = case.with_suffix(".html")
+        if not want or not page.exists():
+            continue
+        entries = read_source(str(page), settings).entries
+        main = max(entries, key=lambda e: len(e.body)) if entries else None
+        every = words("\n".join(f"{e.title}\n{e.body}" for e in entries))
+        own = words(f"{main.title}\n{main.body}") if main is not None else Counter()
+        total = sum(want.values())
+        found.recall_all.append(sum((want & every).values()) / total)
+        found.recall_main.append(sum((want & own).values()) / total)
+        if found.recall_main[-1] < 0.9:
+            found.misses.append(f"body   {case.stem}: recall {found.recall_main[-1]:.2f} in {main.title[:50] if main else None!r}")
+        title = expected.get("title")
+        if title:
+            found.titles += 1
+            if main is not None and any(title_matches(e.title, title) for e in (entries[0], main)):
+                found.titles_right += 1
+            else:
+                found.misses.append(f"title  {case.stem}: {main.title[:70] if main else None!r} for {title[:70]!r}")
+    return found
 
 
 def score_feeds(root: Path, expected_file: Path) -> Tally:
@@ -491,10 +543,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--live", type=Path, default=None, help="a folder of saved live pages")
     parser.add_argument("--newsletters", type=Path, default=None, help="a folder of Markdown newsletter issues")
     parser.add_argument("--items", type=Path, default=None, help="real feeds with every item expected (rss/)")
+    parser.add_argument("--goose", type=Path, default=None, help="a goose3-style folder (test_X.html, test_X.json)")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
     default = all(
-        value is None for value in (args.articles, args.feeds, args.snippets, args.live, args.newsletters, args.items)
+        value is None
+        for value in (args.articles, args.feeds, args.snippets, args.live, args.newsletters, args.items, args.goose)
     )
     runs: list[tuple[str, Tally]] = []
     if args.articles or default:
@@ -520,6 +574,11 @@ def main(argv: list[str] | None = None) -> int:
         print(letters.report())
         if args.verbose:
             print("\n".join(f"    {miss}" for miss in letters.misses))
+    if args.goose or default:
+        openings = score_goose(args.goose or HERE / "goose")
+        print(openings.report())
+        if args.verbose:
+            print("\n".join(f"    {miss}" for miss in openings.misses))
     if args.live or default:
         for copies in (False, True):
             live = score_live(args.live or HERE / "live", copies)
