@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .words import STOPWORDS
+
 PLACE_KINDS = frozenset({"country", "region", "city"})
 
 
@@ -62,7 +64,8 @@ def parse_gazetteer(text: str) -> Gazetteer:
         for surface in [name, *filter(None, aliases.split(","))]:
             surface = surface.strip()
             names.setdefault(surface, known)
-            folded.setdefault(surface.casefold(), known)
+            if not (surface.isupper() and surface.casefold() in STOPWORDS):
+                folded.setdefault(surface.casefold(), known)  # "Who", "Us" name nothing: only "WHO", "US"
             words = surface.split()
             longest = max(longest, len(words))
             if len(words) > 1:

@@ -312,3 +312,16 @@ def test_a_german_adjective_and_noun_at_a_sentences_start_are_no_person() -> Non
     names = {name: kind for name, kind, _, _ in extract_actors([("Streit um den Hafen", body)]).actors}
     assert names.get("Karin Vogt") == "person"
     assert "Drei Jahre" not in names and "Weitere Informationen" not in names
+
+
+def test_an_acronym_that_is_a_common_word_names_nothing_in_lower_case() -> None:
+    # A headline in title case: "Man Who Says …" names no World Health Organization, "Tell Us"
+    # no United States; "WHO" and "US" in capitals do. A hyphened title ("President-Elect") is
+    # no part of the name.
+    texts = [
+        ("Man Who Says He Saw the Flood Speaks to Us", "A farmer described the night the river rose."),
+        ("WHO warns on measles", "The WHO said cases rose in the US. President-Elect Dana Whitfield agreed."),
+    ]
+    found = {name: (kind, entries) for name, kind, _, entries in extract_actors(texts).actors}
+    assert found["World Health Organization"][1] == (1,) and found["United States"][1] == (1,)
+    assert "Dana Whitfield" in found and "President-Elect Dana Whitfield" not in found

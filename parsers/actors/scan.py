@@ -58,6 +58,18 @@ def _flag(bit: int, doc: str) -> Any:
     return property(lambda self: self.flags & bit != 0, doc=doc)
 
 
+
+_ELECT = frozenset({"elect", "designate", "general"})
+"""What a title may carry after a hyphen ("President-Elect", "Minister-designate")."""
+
+
+def _is_title(word: str) -> bool:
+    """A title word, or one with "-elect" or "-designate" after it ("President-Elect")."""
+    if word in TITLE_WORDS:
+        return True
+    head, _, tail = word.partition("-")
+    return bool(tail) and head in TITLE_WORDS and tail.lower() in _ELECT
+
 class _Mention:
     """One run of capitals in one entry, with what the words around it say of it.
 
@@ -449,7 +461,7 @@ class _Scanner:
             titled = True
             words = words[1:]
         # "Health Minister Wes Streeting" loses its title; "Environment Agency" is the name itself.
-        while len(words) > 1 and words[0] in TITLE_WORDS and words[-1] not in ORGANISATION_WORDS:
+        while len(words) > 1 and _is_title(words[0]) and words[-1] not in ORGANISATION_WORDS:
             titled = True
             words = words[1:]
         # "Forecaster Pål Engen said": an occupation written before a full name, like a title.
