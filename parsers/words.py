@@ -53,5 +53,9 @@ PLACE_WORDS = frozenset(
     ["Sea", "Ocean", "River", "Strait", "Straits", "Gulf", "Peninsula", "Desert", "Basin", "Valley", "Mountains", "Islands", "Island", "Coast", "Province", "Region", "County", "District", "Oblast", "Square", "Street", "Avenue", "Canal", "Plateau", "Heights", "Glacier", "Highlands", "Archipelago", "Corridor", "Estuary", "Harbour", "Harbor", "Bridge", "Dam", "Reservoir", "Point", "Sound", "Fjord", "Reef", "Forest", "Road", "Rd", "St", "Quay", "Boulevard", "Terrace", "Beach", "Airport", "Station"]
 )
 """The last word of a name that is a place ("Barents Sea", "Verdan Basin")."""
-PLACE_HEADS = frozenset(["Lake", "Mount", "Cape", "Isle"])
-"""The first word of a name that is a place ("Lake Ladoga", "Mount Elbrus")."""
+PLACE_HEADS = frozenset(["Lake", "Mount", "Cape", "Isle", "Las", "Los", "San", "São", "Sankt", "Fort"])
+"""The first word of a name that is a place ("Lake Ladoga", "Mount Elbrus", "Las Vegas",
+"San Diego", "Fort Worth")."""
+ORGANISATION_ENDINGS = frozenset(["United", "Rovers", "Wanderers", "Athletic", "Hotspur", "Albion", "FC", "AFC", "House"])
+"""The last word of a name that is an organisation, a club or a house ("Dundee United",
+"Opera House", "Chatham House"), not a person's surname."""

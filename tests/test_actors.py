@@ -325,3 +325,13 @@ def test_an_acronym_that_is_a_common_word_names_nothing_in_lower_case() -> None:
     found = {name: (kind, entries) for name, kind, _, entries in extract_actors(texts).actors}
     assert found["World Health Organization"][1] == (1,) and found["United States"][1] == (1,)
     assert "Dana Whitfield" in found and "President-Elect Dana Whitfield" not in found
+
+
+def test_clubs_houses_and_spanish_or_portuguese_place_names_are_no_people() -> None:
+    texts = [
+        ("Cup night", "Dundee United beat the visitors in front of the Opera House crowd on the screen."),
+        ("Trade fair", "Buyers flew from Las Vegas and San Mateo; Rosa Quintero led the delegation."),
+    ]
+    kinds = {name: kind for name, kind, _, _ in extract_actors(texts).actors}
+    assert kinds["Dundee United"] == kinds["Opera House"] == "organisation"
+    assert kinds["Las Vegas"] == kinds["San Mateo"] == "place" and kinds["Rosa Quintero"] == "person"
