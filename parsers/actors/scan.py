@@ -58,17 +58,17 @@ def _flag(bit: int, doc: str) -> Any:
     return property(lambda self: self.flags & bit != 0, doc=doc)
 
 
-
 _ELECT = frozenset({"elect", "designate", "general"})
-"""What a title may carry after a hyphen ("President-Elect", "Minister-designate")."""
+"""What a title may carry after a hyphen ("President-Elect", "Minister-designate", "Attorney-General")."""
 
 
 def _is_title(word: str) -> bool:
-    """A title word, or one with "-elect" or "-designate" after it ("President-Elect")."""
+    """A title word, alone or with one of ``_ELECT`` after a hyphen ("President-Elect")."""
     if word in TITLE_WORDS:
         return True
     head, _, tail = word.partition("-")
     return bool(tail) and head in TITLE_WORDS and tail.lower() in _ELECT
+
 
 class _Mention:
     """One run of capitals in one entry, with what the words around it say of it.
