@@ -25,7 +25,7 @@ CAPITALISED_FUNCTION_WORDS = frozenset(
 )
 
 EXCLUDED_NAMES = frozenset(
-    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "BST", "GMT", "UTC", "CET", "CEST", "EET", "EEST", "MSK", "EST", "EDT", "CST", "CDT", "PST", "PDT", "JST", "AM", "PM", "Am", "Pm", "Euro", "Euros", "Dollar", "Dollars", "Pound", "Pounds", "Sterling", "Rouble", "Roubles", "Ruble", "Rubles", "Hryvnia", "Yen", "Yuan", "Bitcoin", "Christmas", "Easter", "Ramadan", "Eid", "Covid", "Covid-19", "Internet", "Twitter", "Facebook", "Instagram", "Telegram", "WhatsApp", "YouTube", "Signal", "Zoom", "iPhone", "Android", "Windows", "Key", "Events", "Share", "Live", "God", "MPs", "MEPs", "MSPs", "MLAs", "TDs", "Peers", "Senators", "Lawmakers"]
+    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "BST", "GMT", "UTC", "CET", "CEST", "EET", "EEST", "MSK", "EST", "EDT", "CST", "CDT", "PST", "PDT", "JST", "AM", "PM", "Am", "Pm", "Euro", "Euros", "Dollar", "Dollars", "Pound", "Pounds", "Sterling", "Rouble", "Roubles", "Ruble", "Rubles", "Hryvnia", "Yen", "Yuan", "Bitcoin", "Christmas", "Easter", "Ramadan", "Eid", "Covid", "Covid-19", "Internet", "Twitter", "Facebook", "Instagram", "Telegram", "WhatsApp", "Whatsapp", "LinkedIn", "Xing", "Pinterest", "Reddit", "TikTok", "Snapchat", "Tumblr", "Flipboard", "YouTube", "Signal", "Zoom", "iPhone", "Android", "Windows", "Key", "Events", "Share", "Live", "God", "MPs", "MEPs", "MSPs", "MLAs", "TDs", "Peers", "Senators", "Lawmakers"]
 )
 
 TITLE_WORDS = frozenset(
@@ -59,3 +59,11 @@ PLACE_HEADS = frozenset(["Lake", "Mount", "Cape", "Isle", "Las", "Los", "San", "
 ORGANISATION_ENDINGS = frozenset(["United", "Rovers", "Wanderers", "Athletic", "Hotspur", "Albion", "FC", "AFC", "House"])
 """The last word of a name that is an organisation, a club or a house ("Dundee United",
 "Opera House", "Chatham House"), not a person's surname."""
+INTERFACE_WORDS = frozenset(
+    ["Edit", "Print", "Login", "Logout", "Click", "Download", "Subscribe", "Unsubscribe", "Reply",
+     "Enlarge", "Permalink", "Tweet", "Retweet", "Comments", "Menu", "Toggle", "Loading", "Sponsored",
+     "Advertisement", "Desktop", "Settings"]
+)  # fmt: skip
+"""Words of a page's controls ("Edit Text", "Enlarge Photo"): a run of capitals holding one,
+left in a page's text, names no one; nor does one opening with "View" ("View Author Page",
+where "Mountain View" is a town)."""

@@ -335,3 +335,13 @@ def test_clubs_houses_and_spanish_or_portuguese_place_names_are_no_people() -> N
     kinds = {name: kind for name, kind, _, _ in extract_actors(texts).actors}
     assert kinds["Dundee United"] == kinds["Opera House"] == "organisation"
     assert kinds["Las Vegas"] == kinds["San Mateo"] == "place" and kinds["Rosa Quintero"] == "person"
+
+
+def test_a_pages_controls_left_in_its_text_name_no_one() -> None:
+    texts = [
+        ("Harbour plans", "View Author Page. Edit Text. Enlarge Photo. Marta Quillfeather said the quay would reopen."),
+        ("Tech park", "The firm moved to Mountain View last year, Rosa Quintero said."),
+    ]
+    names = {name for name, _, _, _ in extract_actors(texts).actors}
+    assert "Marta Quillfeather" in names and "Rosa Quintero" in names
+    assert not {"View Author Page", "Edit Text", "Enlarge Photo"} & names

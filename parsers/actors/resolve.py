@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from ..gazetteer import Gazetteer, bundled_gazetteer
 from ..words import (
+    INTERFACE_WORDS,
     ORGANISATION_ENDINGS,
     ORGANISATION_WORDS,
     PLACE_HEADS,
@@ -369,6 +370,8 @@ class _Resolver:
     def _kind_of_words(self, words: tuple[str, ...]) -> str | None:
         if len(words) < 2 or words[0] in _WEATHER_SYSTEMS:
             return None  # "Storm Halvard", "Hurricane Mara": named weather, no one's name
+        if words[0] == "View" or any(w in INTERFACE_WORDS for w in words):
+            return None  # "View Author Page", "Edit Text": a control's label
         if any(w in ORGANISATION_WORDS for w in words) or words[-1] in ORGANISATION_ENDINGS:
             return "organisation"
         if words[-1] in PLACE_WORDS or words[0] in PLACE_HEADS:
