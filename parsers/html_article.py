@@ -16,7 +16,7 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .dates import normalise_datetime
+from .dates import find_date, normalise_datetime
 from .structured_data import node_types, person_names, plain
 from .text_lines import byline_name
 
@@ -70,7 +70,9 @@ def _site_words(tree: LexborHTMLParser, metas: dict[str, str], headline: str | N
     return frozenset(word.casefold() for word in _LETTERS.findall(site)) | frozenset(_host_words(tree))
 
 
-_SITE_SEPARATORS = (" | ", " - ", " – ", " — ", " · ", " :: ", " » ", " / ")
+_SITE_SEPARATORS = (" | ", " - ", " – ", " — ", " · ", " :: ", " » ", " / ", "|")
+"""Between a title's parts; a bare "|" last, and only beside the site's known name ("NEWS WEB
+EASY|…", as CJK titles write it)."""
 
 
 def _norm(text: str) -> str:
@@ -82,23 +84,35 @@ def without_site(title: str, site: str | None) -> str:
     Ledger", "Section - Site"): the part that is the site's name where it is known, else a
     short, capitalised last part."""
     for separator in _SITE_SEPARATORS:
-        if separator not in title:
-            continue
+        if separator not in title or (separator == "|" and not site):
+            continue  # a bare "|" only beside the site's known name
         parts = [p.strip() for p in title.split(separator) if p.strip()]
         if len(parts) < 2:
             continue
+        dated = [p for p in parts if not _only_a_date(p)]  # "23.01.2022 - Headline"
+        if dated and len(dated) < len(parts):
+            return without_site(separator.join(dated), site)
         longest = max(parts, key=len)
         if site:
             # The site's name, or the start of it ("Spiceworks" of "Spiceworks Inc").
             named = _norm(site)
-            kept = [p for p in parts if p is longest or not (named.startswith(_norm(p)) or _norm(p).startswith(named))]
-            if len(kept) < len(parts):
+            kept = [p for p in parts if not (named.startswith(_norm(p)) or _norm(p).startswith(named))]
+            if kept and len(kept) < len(parts):
                 return separator.join(kept)
+            last = parts[-1]
+            if len(last.split()) <= 2 and last[:1].isupper() and len(longest) >= 3 * len(last) and last is not longest:
+                return separator.join(parts[:-1])  # "Headline | Espectáculos": the site's section
             continue  # the site is known and is not here: this is a subtitle, not a site's name
         last = parts[-1]
         if len(last.split()) <= 4 and last is not longest and not last[:1].islower():
             return separator.join(parts[:-1])  # "… - BBC News"; "… - an async task framework" is the headline's
     return title.strip()
+
+
+def _only_a_date(part: str) -> bool:
+    """Whether a title's part is a date and nothing more ("23.01.2022", "3 March 2026")."""
+    found = find_date(part)
+    return found is not None and not part[: found[1]].strip(" ,.") and not part[found[2] :].strip(" ,.")
 
 
 def _metas(tree: LexborHTMLParser) -> dict[str, str]:
@@ -150,6 +164,8 @@ def page_headline(tree: LexborHTMLParser, objects: list[dict[str, Any]], metas: 
 
     for key in _TITLE_METAS:
         value = metas.get(key)
+        if value and title.startswith(value.rstrip()) and title[len(value.rstrip()) :].lstrip()[:1] == '"':
+            value = title  # content="… de "incapacitado"": the meta cut short at a quote left raw
         if value and (not site or _norm(value) != _norm(site)):
             return _heading_in_title(value, headings, names_site) or without_site(value, site)
     h1s = [text for node in tree.css("h1")[:6] if (text := plain(node.text(deep=True)))]

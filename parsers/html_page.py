@@ -714,9 +714,11 @@ def _headline_first(
         article = joined_sections(entries[span.start : span.stop])
         entries = [*entries[: span.start], article, *entries[span.stop :]]
         posts = False  # the page's blocks were an article's parts: the rest are its scraps
-        if not _weak_title(article) and _agrees(article.title, headline):
+        own = _norm_title(article.title)
+        if not _weak_title(article) and _agrees(article.title, headline) and not (wanted in own and wanted != own):
             # Its own heading says what the metadata says, in the page's words (the metadata
-            # may have the site's name in front, or mangled letters): the heading stays.
+            # may have the site's name in front, or mangled letters): the heading stays; not
+            # where it is the headline with more around it ("23.01.2022 - Headline").
             headline, wanted = article.title, _norm_title(article.title)
     total = sum(len(e.body) for e in entries)
     if one_article:

@@ -1013,3 +1013,25 @@ def test_an_articles_parts_marked_like_posts_do_not_hide_its_text(tmp_path) -> N
     got = entries_of(tmp_path, "gas.html", page)
     assert got[0].title == "Gas group must sell western business"
     assert all(f"Paragraph {n} of the report" in got[0].body for n in range(1, 5))
+
+
+def test_a_titles_date_section_and_bare_bar_are_not_the_headline() -> None:
+    from brief.parsers.html_article import without_site
+
+    assert without_site("23.01.2026 - Ferry fares rise for winter - Harbour Post", None) == "Ferry fares rise for winter"
+    assert without_site("Ferry fares rise for the winter timetable | Sport", "Harbour Post") == "Ferry fares rise for the winter timetable"
+    assert without_site("HARBOUR EASY|フェリーの運賃が上がる", "HARBOUR EASY") == "フェリーの運賃が上がる"
+    assert without_site("HARBOUR EASY|フェリーの運賃が上がる", None) == "HARBOUR EASY|フェリーの運賃が上がる"
+    # A subtitle after the known site's headline stays: "… | an async task framework" is no section.
+    assert without_site("How we built the ferry planner | an async task framework", "Harbour Post").endswith("framework")
+
+
+def test_an_og_title_cut_short_at_a_raw_quote_yields_to_the_pages_title(tmp_path) -> None:
+    # content="Mayor calls the budget "reckless"" ends at the second quote: the <title> is whole.
+    page = (
+        '<html><head><title>Mayor calls the harbour budget "reckless"</title>'
+        '<meta property="og:title" content="Mayor calls the harbour budget "reckless"" /></head><body><article>'
+        "<p>The mayor said the harbour board's budget would leave the quays without repairs for a third winter, "
+        "and asked the council to send it back.</p></article></body></html>"
+    )
+    assert [e.title for e in entries_of(tmp_path, "mayor.html", page)] == ['Mayor calls the harbour budget "reckless"']

@@ -24,6 +24,7 @@ import argparse
 import html
 import json
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -50,7 +51,8 @@ def html_text(markup: str) -> str:
 
 
 def _fold(text: str) -> str:
-    text = html.unescape(text or "").replace("’", "'").replace("“", '"').replace("”", '"')
+    # One text in two Unicode forms is the same text (Brief gives composed letters, NFC).
+    text = unicodedata.normalize("NFC", html.unescape(text or "")).replace("’", "'").replace("“", '"').replace("”", '"')
     text = text.replace("…", "...").replace("–", "-").replace("—", "-")  # typography, not wording
     return re.sub(r"\s+", " ", text).strip().casefold().strip(" .")
 
