@@ -180,6 +180,9 @@ def _section(
         if len(body) < 3 and not listed and (name := dated_byline(plain)):
             author = author or name  # a byline under a subtitle
             continue
+        if len(body) < 3 and not listed and author is None and is_prefixed_byline(line) and (name := byline_name(plain)):
+            author = name  # "Von Roland Brockmann und Sebastian Drescher" under the standfirst
+            continue
         read_more = bool(plain) and is_read_more(plain)
         if read_more or (plain and boilerplate.fullmatch(plain)):
             if read_more:  # "[Read more →](https://…)": the post's link (an "Unsubscribe" link is none)

@@ -1035,3 +1035,17 @@ def test_an_og_title_cut_short_at_a_raw_quote_yields_to_the_pages_title(tmp_path
         "and asked the council to send it back.</p></article></body></html>"
     )
     assert [e.title for e in entries_of(tmp_path, "mayor.html", page)] == ['Mayor calls the harbour budget "reckless"']
+
+
+def test_a_byline_under_the_standfirst_signs_the_article_and_a_comments_link_does_not(tmp_path) -> None:
+    from brief.parsers.text_lines import byline_name
+
+    text = (
+        "# Streit um das Brennholz\n\n**Zwischen Lager und Stadt wird das Holz knapp – wie die Region damit umgeht**\n\n"
+        "Von **[Roland Brandt](https://x.example/rb)** und **[Sina Vogt](https://x.example/sv)**\n\n"
+        "Nur eine Sandpiste trennt das Lager von der Kleinstadt, und doch liegen zwischen beiden Orten Welten.\n\n"
+        "## Holz aus dem Umland\n\nDie Familien sammeln das Holz in den Hügeln, oft viele Kilometer entfernt.\n"
+    )
+    got = entries_of(tmp_path, "holz.md", text)
+    assert got[0].author == "Roland Brandt und Sina Vogt" and "Von" not in got[0].body
+    assert byline_name("View Comments") is None and byline_name("Edit Profile") is None
