@@ -184,7 +184,8 @@ _BLANK = " \t\n\r\f\v\u00a0\u200b\u200c\u200d\u2060\ufeff"
 
 def _inert(entry: RawEntry) -> RawEntry | None:
     """Every body and title free of executable HTML and unsafe links, whatever the format;
-    an entry left with no text at all is dropped, and one with no title gets one."""
+    an entry left with no text at all is dropped, and one with no title gets one; a title and
+    an author are each one line."""
     from .sanitize import sanitize_markdown
 
     body = sanitize_markdown(entry.body)
@@ -197,9 +198,12 @@ def _inert(entry: RawEntry) -> RawEntry | None:
         title = first_sentence(body) or tidy_line(body)[:80] or "(untitled)"
     elif "\n" in title:
         title = " ".join(title.split())  # a headline is one line, however the page broke it
-    if body is entry.body and title is entry.title:
+    author = entry.author
+    if author is not None and ("\n" in author or "\r" in author):
+        author = " ".join(author.split())  # "Benjamin Fischer und <br> Marcus Theurer": one line too
+    if body is entry.body and title is entry.title and author is entry.author:
         return entry
-    return replace(entry, title=title, body=body)
+    return replace(entry, title=title, body=body, author=author)
 
 
 def read_source(path: str, settings: ParseSettings) -> Parsed:

@@ -144,8 +144,8 @@ def signed_and_dated(line: str) -> tuple[str | None, date | None]:
 
 
 def byline_name(line: str) -> str | None:
-    """The author's name when ``line`` is a byline ("By Ana Lima", "Jakub Krupa")."""
-    text = tidy_line(line)
+    """The author's name when ``line`` is a byline ("By Ana Lima", "Jakub Krupa"), on one line."""
+    text = " ".join(line.split()) if "\n" in line else tidy_line(line)
     prefixed = bool(_BYLINE_PREFIX.match(text))
     text = _BYLINE_PREFIX.sub("", text).strip(" ,")
     text = re.split(r"\s+(?:in|at)\s+[A-Z]", text, maxsplit=1)[0].strip(" ,")

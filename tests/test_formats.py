@@ -1049,3 +1049,14 @@ def test_a_byline_under_the_standfirst_signs_the_article_and_a_comments_link_doe
     got = entries_of(tmp_path, "holz.md", text)
     assert got[0].author == "Roland Brandt und Sina Vogt" and "Von" not in got[0].body
     assert byline_name("View Comments") is None and byline_name("Edit Profile") is None
+
+
+def test_an_author_broken_over_lines_in_the_page_is_one_line() -> None:
+    # A byline block with <br> between the names ("… und<br> Marcus Thal"): one line, whatever
+    # reader found it.
+    from brief.parsers.source import _inert
+    from brief.parsers.text_lines import byline_name
+
+    assert byline_name("Von Bente Fischer und\n \n Marcus Thal") == "Bente Fischer und Marcus Thal"
+    entry = _inert(RawEntry(title="Artists ask for a new pay model", body="Text.", author="Bente Fischer und\n \n Marcus Thal"))
+    assert entry is not None and entry.author == "Bente Fischer und Marcus Thal"
