@@ -19,7 +19,7 @@ from .article_sections import joined as joined_sections
 from .dates import combine, epoch_moment, find_date, normalise_datetime, parse_time_stamp, with_time_of
 from .html_article import DeclaredArticle, page_article
 from .html_markdown import DROP_TAGS, absolute_url, nodes_to_markdown, safe_url
-from .markdown_doc import read_markdown
+from .markdown_doc import read_markdown, strip_inline
 from .model import RawEntry
 from .structured_data import json_ld_objects, live_posts
 from .text_clean import first_sentence, scrub, tidy_line
@@ -566,6 +566,12 @@ def _read_html(text: str, boilerplate: re.Pattern[str], default_day: date | None
         entries = read_markdown(
             nodes_to_markdown(main.iter(include_text=True)), boilerplate=boilerplate, default_day=day, from_page=True
         )
+        # A title taken from a line of the page's text as converted keeps that line's Markdown
+        # ("16 statt 8,99 € \\*\\*", "18.00 Uhr**"): the page showed neither.
+        entries = [
+            replace(entry, title=strip_inline(entry.title)) if "\\" in entry.title or "**" in entry.title else entry
+            for entry in entries
+        ]
     from_posts = not from_text
     # Posts that each give their own time are a live page's; a page's blocks under one time
     # (or none) may be one article's sections.

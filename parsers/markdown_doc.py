@@ -25,16 +25,28 @@ _WEB_LINK = re.compile(r"\]\((https?://[^\s)]+)\)")
 _THEMATIC_BREAK = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
 
 
+_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~])")
+
+
 def strip_inline(text: str) -> str:
     """Heading or emphasis text without Markdown marks (and "&amp;" read as "&", as Markdown
-    shows it)."""
+    shows it); an escaped mark is the character it escapes ("Details\\[edit\\]" shows "[edit]")."""
     # It runs on every line of every post: each substitution only where it can apply.
+    if "\\" in text and _ESCAPED.search(text) is not None:
+        pieces = _ESCAPED.split(text)  # text, escaped character, text, …
+        text = "".join(piece if index % 2 else _unmarked(piece) for index, piece in enumerate(pieces))
+    else:
+        text = _unmarked(text)
+    plain = tidy_line(text)
+    return tidy_line(scrub(html.unescape(plain))) if "&" in plain else plain
+
+
+def _unmarked(text: str) -> str:
     if "](" in text:
         text = _LINK.sub(r"\1", text)
     if "*" in text or "_" in text or "`" in text or "~~" in text:
         text = _INLINE_MARKS.sub("", text)
-    plain = tidy_line(text)
-    return tidy_line(scrub(html.unescape(plain))) if "&" in plain else plain
+    return text
 
 
 _META_LINE = re.compile(r"([A-Za-z][\w-]{0,30}):[ \t]+(\S.*)")

@@ -1060,3 +1060,18 @@ def test_an_author_broken_over_lines_in_the_page_is_one_line() -> None:
     assert byline_name("Von Bente Fischer und\n \n Marcus Thal") == "Bente Fischer und Marcus Thal"
     entry = _inert(RawEntry(title="Artists ask for a new pay model", body="Text.", author="Bente Fischer und\n \n Marcus Thal"))
     assert entry is not None and entry.author == "Bente Fischer und Marcus Thal"
+
+
+def test_an_escaped_mark_in_a_heading_is_the_character_the_page_shows(tmp_path) -> None:
+    from brief.parsers.markdown_doc import strip_inline
+
+    assert strip_inline(r"Details\[edit\]") == "Details[edit]"
+    assert strip_inline(r"Gesprächspartner\*innen und **fett**") == "Gesprächspartner*innen und fett"
+    assert strip_inline(r"\_\_init\_\_.py and *emphasis*") == "__init__.py and emphasis"
+    # A page without headings: the title taken from a line of its converted text shows the
+    # line as the page did, its Markdown escapes and an emphasis left open gone.
+    page = (
+        "<html><body><p>Now 7,49 € ** instead of 8,99 €</p><p>A dry red with notes of dark fruit and a soft, "
+        "long finish, from the old vines on the south slope of the estate.</p></body></html>"
+    )
+    assert entries_of(tmp_path, "wine.html", page)[0].title == "Now 7,49 € ** instead of 8,99 €"
