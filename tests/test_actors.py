@@ -345,3 +345,14 @@ def test_a_pages_controls_left_in_its_text_name_no_one() -> None:
     names = {name for name, _, _, _ in extract_actors(texts).actors}
     assert "Marta Quillfeather" in names and "Rosa Quintero" in names
     assert not {"View Author Page", "Edit Text", "Enlarge Photo"} & names
+
+
+def test_a_section_heading_inside_the_text_names_only_what_is_known() -> None:
+    # "## Tracking Issues" heads a section of a newsletter's text: capitalised as headings are,
+    # it makes no person; a known place in a heading is still named, a person in the text too.
+    texts = [
+        ("Weekly notes", "## Approved Changes\n\nThree changes were merged.\n\n## Ukraine\n\nMarta Quillfeather said the grid held."),
+    ]
+    found = {name: kind for name, kind, _, _ in extract_actors(texts).actors}
+    assert "Approved Changes" not in found
+    assert found.get("Ukraine") == "place" and found.get("Marta Quillfeather") == "person"

@@ -271,9 +271,19 @@ class _Scanner:
         for long_form, acronym in spelt_out:
             self.declared.setdefault(acronym, long_form)
         title_known_only = _is_title_case(title) or title.isupper()
+        headings = ""
+        if "#" in body and (body.startswith("#") or "\n#" in body):
+            # A section's heading inside the text ("## Tracking Issues & PRs") is capitalised as
+            # headings are: it names only what is known, as a title-case headline does.
+            lines = body.split("\n")
+            headings = "\n".join(line for line in lines if line.startswith("#"))
+            body = "\n".join(line for line in lines if not line.startswith("#"))
         title_tokens, body_tokens = tokenize(title), tokenize(body)
         self.language = language_of(body_tokens or title_tokens)
-        for tokens, known_only, in_body in ((title_tokens, title_known_only, False), (body_tokens, False, True)):
+        passes = [(title_tokens, title_known_only, False), (body_tokens, False, True)]
+        if headings:
+            passes.append((tokenize(headings), True, False))
+        for tokens, known_only, in_body in passes:
             lowercase = list(map(str.islower, tokens))
             self.lower_vocab.update(compress(tokens, lowercase))
             starts = [
