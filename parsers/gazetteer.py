@@ -64,8 +64,10 @@ def parse_gazetteer(text: str) -> Gazetteer:
         for surface in [name, *filter(None, aliases.split(","))]:
             surface = surface.strip()
             names.setdefault(surface, known)
-            if not (surface.isupper() and surface.casefold() in STOPWORDS):
-                folded.setdefault(surface.casefold(), known)  # "Who", "Us" name nothing: only "WHO", "US"
+            if not (surface.isupper() and (len(surface) <= 3 or surface.casefold() in STOPWORDS)):
+                # "Who", "Us", "Un" (of "Kim Jong Un") name nothing: only "WHO", "US", "UN";
+                # longer acronyms are written as words too ("Nato", "Unesco").
+                folded.setdefault(surface.casefold(), known)
             words = surface.split()
             longest = max(longest, len(words))
             if len(words) > 1:

@@ -356,3 +356,20 @@ def test_a_section_heading_inside_the_text_names_only_what_is_known() -> None:
     found = {name: kind for name, kind, _, _ in extract_actors(texts).actors}
     assert "Approved Changes" not in found
     assert found.get("Ukraine") == "place" and found.get("Marta Quillfeather") == "person"
+
+
+def test_a_word_heading_many_names_and_standing_alone_more_is_a_things_name() -> None:
+    # A language's newsletter: "Rust Berlin", "Rust Jobs", "Rust Study", "Rust Hack" and
+    # "Indy Rust" are no people; "Rust" stands alone far more. A family name written first
+    # ("Kim Jong Un", "Kim Yo Jong", "Kim said") heads its names only, and stays a person's.
+    texts = [
+        (f"Issue {n}", f"Rust {club} meets on Friday. Rust is fast. Rust is safe. Dana Whitfield wrote the notes.")
+        for n, club in enumerate(["Berlin", "Jobs", "Study", "Hack", "Meetup"])
+    ] + [("Events", "Indy Rust meets too. Rust is fun.")]
+    texts += [
+        ("Pyongyang", "Kim Jong Un met Kim Yo Jong and Kim Jong Chol. Kim said so. Kim smiled. Kim left."),
+        ("Pyongyang again", "Kim Tok Hun and Kim Jae Ryong spoke. Kim agreed. Kim waved. Kim sat."),
+    ]
+    people = {name for name, kind, _, _ in extract_actors(texts).actors if kind == "person"}
+    assert "Dana Whitfield" in people and not {"Rust Berlin", "Rust Jobs", "Indy Rust"} & people
+    assert {"Kim Jong Un", "Kim Yo Jong"} <= people

@@ -139,6 +139,12 @@ class _Record:
 
 
 
+_THING_NAMES = 4
+_THING_ALONE = 2
+"""A first word heading this many different people's names, and written alone this many
+times as often as there are such names, is a thing's name (see ``_heads_of_things``)."""
+
+
 class _Resolver:
     """Pass 2: decides what each mention names, across the whole briefing."""
 
@@ -161,12 +167,15 @@ class _Resolver:
         self._lower_stems: set[str] | None = None
         self._organisation_heads: set[str] = set()
         """First words of the briefing's multi-word organisation names (see ``_gather_people``)."""
+        self._thing_heads: frozenset[str] = frozenset()
+        """First words that head many names and stand alone more often still (see ``_heads_of_things``)."""
 
     def resolve(self, entries: int) -> ActorResult:
         """The passes, in order: each reads what the ones before it learnt."""
         record = _Record(self.settings)
         self._expand_declared_acronyms(record)
         self._learn_cued_kinds()
+        self._thing_heads = self._heads_of_things()
         people, surname_of, first_last = self._gather_people()
         last_seen: dict[tuple[int, str], int] = {}
         self._attribute_mentions(record, people, surname_of, first_last, last_seen)
@@ -216,6 +225,28 @@ class _Resolver:
             if cue > cued.get(m.surface, (0, "")):
                 cued[m.surface] = cue
         self._cued = {surface: kind for surface, (_, kind) in cued.items() if surface not in titled}
+
+    def _heads_of_things(self) -> frozenset[str]:
+        """First words that are a thing's name, not a given name: each heads many different
+        "people" ("Rust Berlin", "Rust Meetup", "Rust Jobs", … in a language's newsletter) and
+        stands alone more often than all of them together ("Rust"). A given name heads a few
+        names at most and is seldom written alone (people are called by their surnames)."""
+        names: defaultdict[str, set[str]] = defaultdict(set)
+        inside: set[str] = set()  # words that stand later in some such name ("Indy Rust")
+        alone: Counter[str] = Counter()
+        for mention in self.mentions:
+            if len(mention.words) == 1:
+                alone[mention.words[0]] += 1
+            elif mention.surface and self._kind_of_multiword(mention.words) == "person":
+                names[mention.words[0]].add(mention.surface)
+                inside.update(mention.words[1:])
+        # Written later in a name too: a family name written first ("Kim Jong Un", "Kim Yo
+        # Jong", and "Kim" alone) heads its names only.
+        return frozenset(
+            head
+            for head, surfaces in names.items()
+            if len(surfaces) >= _THING_NAMES and alone[head] >= _THING_ALONE * len(surfaces) and head in inside
+        )
 
     def _gather_people(self) -> tuple[dict[str, _Person], dict[str, set[str]], dict[tuple[str, str], str]]:
         """Multi-word people first: they define the surnames (and who owns a shared one in each entry)."""
@@ -389,6 +420,8 @@ class _Resolver:
     def _kind_of(self, mention: _Mention) -> str | None:
         """Kind of a multi-word name, with what introduced it (here or anywhere else)."""
         kind = self._kind_of_multiword(mention.words)
+        if kind == "person" and self._thing_heads.intersection(mention.words) and not mention.role_before:
+            return None  # "Rust Berlin", "Indy Rust": names of a thing the briefing is about
         plain_phrase = mention.noun_case and not (mention.role_before or mention.affiliation)
         if kind == "person" and plain_phrase and self._adjective(mention.words[0]):
             return None  # "Drei Jahre", "Weitere Informationen": a German noun phrase
