@@ -56,9 +56,18 @@ PLACE_WORDS = frozenset(
 PLACE_HEADS = frozenset(["Lake", "Mount", "Cape", "Isle", "Las", "Los", "San", "São", "Sankt", "Fort"])
 """The first word of a name that is a place ("Lake Ladoga", "Mount Elbrus", "Las Vegas",
 "San Diego", "Fort Worth")."""
-ORGANISATION_ENDINGS = frozenset(["United", "Rovers", "Wanderers", "Athletic", "Hotspur", "Albion", "FC", "AFC", "House"])
+ORGANISATION_ENDINGS = frozenset(
+    ["United", "Rovers", "Wanderers", "Athletic", "Hotspur", "Albion", "FC", "AFC", "House", "Images", "Pictures",
+     "Publishers", "Publishing"]
+)  # fmt: skip
 """The last word of a name that is an organisation, a club or a house ("Dundee United",
-"Opera House", "Chatham House"), not a person's surname."""
+"Opera House", "Chatham House", "Getty Images"), not a person's surname."""
+THING_ENDINGS = frozenset(
+    ["Developer", "Developers", "Engineer", "Engineers", "Manager", "Edition", "Review", "Framework", "App",
+     "Software", "Guidelines", "Tutorial", "Changelog", "Release", "Update", "Updates", "Notes"]
+)  # fmt: skip
+"""The last word of a run of capitals that names a job or a thing ("Full Stack Developer",
+"App Manager", "Acer Aspire S7 Review", "Developer Edition"), not someone."""
 INTERFACE_WORDS = frozenset(
     ["Edit", "Print", "Login", "Logout", "Click", "Download", "Subscribe", "Unsubscribe", "Reply",
      "Enlarge", "Permalink", "Tweet", "Retweet", "Comments", "Menu", "Toggle", "Loading", "Sponsored",

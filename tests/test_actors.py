@@ -373,3 +373,13 @@ def test_a_word_heading_many_names_and_standing_alone_more_is_a_things_name() ->
     people = {name for name, kind, _, _ in extract_actors(texts).actors if kind == "person"}
     assert "Dana Whitfield" in people and not {"Rust Berlin", "Rust Jobs", "Indy Rust"} & people
     assert {"Kim Jong Un", "Kim Yo Jong"} <= people
+
+
+def test_a_middle_initial_is_part_of_the_name_and_job_titles_are_nobody() -> None:
+    texts = [
+        ("Licences", "Written by Bradley M. Kuhn. Kuhn said the licence held. Actually I've read it twice."),
+        ("Jobs", "The Full Stack Developer and the App Manager met Grace T. Oyelaran, who said yes."),
+    ]
+    people = {name: aliases for name, kind, aliases, _ in extract_actors(texts).actors if kind == "person"}
+    assert "Bradley M. Kuhn" in people and "Kuhn" in people["Bradley M. Kuhn"] and "Grace T. Oyelaran" in people
+    assert not {"Bradley M", "Actually I've", "Full Stack Developer", "App Manager"} & set(people)

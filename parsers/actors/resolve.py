@@ -15,6 +15,7 @@ from ..words import (
     PLACE_HEADS,
     PLACE_WORDS,
     STOPWORDS,
+    THING_ENDINGS,
 )
 from .scan import (
     ScanResult,
@@ -401,7 +402,9 @@ class _Resolver:
     def _kind_of_words(self, words: tuple[str, ...]) -> str | None:
         if len(words) < 2 or words[0] in _WEATHER_SYSTEMS:
             return None  # "Storm Halvard", "Hurricane Mara": named weather, no one's name
-        if words[0] == "View" or any(w in INTERFACE_WORDS for w in words):
+        if any(w[:2] in ("I'", "I’") for w in words):
+            return None  # "Actually I've": a sentence's first words and a pronoun
+        if words[0] == "View" or words[-1] in THING_ENDINGS or any(w in INTERFACE_WORDS for w in words):
             return None  # "View Author Page", "Edit Text": a control's label
         if any(w in ORGANISATION_WORDS for w in words) or words[-1] in ORGANISATION_ENDINGS:
             return "organisation"
@@ -411,7 +414,7 @@ class _Resolver:
         # "Michael Jordan": a place-like surname at the end is still a person.
         if any(self.gazetteer.names.get(w) is not None for w in words[:-1]):
             return None
-        if any(w.isupper() and len(w) > 1 for w in words) or len(words) > 4:
+        if any(w.isupper() and len(w.rstrip(".")) > 1 for w in words) or len(words) > 4:
             return None
         if any(w.lower() in STOPWORDS for w in words if w.lower() not in _PARTICLES):
             return None

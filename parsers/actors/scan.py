@@ -427,6 +427,19 @@ class _Scanner:
                 ):
                     break
                 bare, possessive = self.bare[word]
+                if (
+                    words
+                    and len(bare) == 1
+                    and j + 2 < len(tokens)
+                    and tokens[j + 1] == "."
+                    and self.capital[tokens[j + 2]]
+                    and tokens[j + 2][:1].isalpha()
+                    and tokens[j + 2] not in CAPITALISED_FUNCTION_WORDS
+                    and tokens[j + 2].lower() not in STOPWORDS
+                ):
+                    words.append(bare + ".")  # "Bradley M. Kuhn": an initial's stop ends no sentence
+                    j += 2
+                    continue
                 words.append(bare)
                 j += 1
                 if possessive:
