@@ -383,3 +383,9 @@ def test_a_middle_initial_is_part_of_the_name_and_job_titles_are_nobody() -> Non
     people = {name: aliases for name, kind, aliases, _ in extract_actors(texts).actors if kind == "person"}
     assert "Bradley M. Kuhn" in people and "Kuhn" in people["Bradley M. Kuhn"] and "Grace T. Oyelaran" in people
     assert not {"Bradley M", "Actually I've", "Full Stack Developer", "App Manager"} & set(people)
+
+
+def test_a_name_alone_in_quotation_marks_is_a_works_title() -> None:
+    texts = [("Weekend", 'They saw “Ghost Story” and "Distant Star" with Dana Whitfield, who said the second was better.')]
+    people = {name for name, kind, _, _ in extract_actors(texts).actors if kind == "person"}
+    assert people == {"Dana Whitfield"}

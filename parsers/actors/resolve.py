@@ -423,6 +423,8 @@ class _Resolver:
     def _kind_of(self, mention: _Mention) -> str | None:
         """Kind of a multi-word name, with what introduced it (here or anywhere else)."""
         kind = self._kind_of_multiword(mention.words)
+        if kind == "person" and mention.quoted and not mention.role_before:
+            return None  # "“Ghost Story”": a film's, a book's, a show's title
         if kind == "person" and self._thing_heads.intersection(mention.words) and not mention.role_before:
             return None  # "Rust Berlin", "Indy Rust": names of a thing the briefing is about
         plain_phrase = mention.noun_case and not (mention.role_before or mention.affiliation)

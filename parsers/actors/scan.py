@@ -109,6 +109,7 @@ class _Mention:
         acronym: bool = False,
         declared: bool = False,
         noun_case: bool = False,
+        quoted: bool = False,
     ) -> None:
         self.surface, self.words, self.entry, self.order = surface, words, entry, order
         self.place_before, self.affiliation = place_before, affiliation
@@ -125,6 +126,7 @@ class _Mention:
             | known_only << 8
             | acronym << 9
             | declared << 10
+            | quoted << 11
         )
 
     initial = _flag(1, "Opens a sentence (a one-word name there may be a common word).")
@@ -146,6 +148,7 @@ class _Mention:
     known_only = _flag(256, "From a headline in title case: only names known from elsewhere count.")
     acronym = _flag(512, "All capitals and not in the gazetteer: a name only if the briefing spells it out.")
     declared = _flag(1024, """The spelt-out name before "(ACRONYM)": an organisation, whatever its words.""")
+    quoted = _flag(2048, """Alone between quotation marks ("“Ghost Story”"): a work's title, not someone's name.""")
 
     def packed(self) -> tuple[Any, ...]:
         """The mention as a plain tuple (see ``unpacked``): what travels from the helper."""
@@ -547,9 +550,14 @@ class _Scanner:
             affiliation=(affiliation.name, " ".join(roles)) if affiliation is not None and roles else None,
             acronym=acronym,
             noun_case=self.language == "de",
+            quoted=prev in _OPENING_QUOTES and j < len(tokens) and tokens[j] in _CLOSING_QUOTES,
         )
         self.order += 1
         self.mentions.append(mention)
+
+
+_OPENING_QUOTES = frozenset({'"', "“", "„", "«", "»", "‘", "'"})
+_CLOSING_QUOTES = frozenset({'"', "”", "“", "»", "«", "’", "'"})
 
 
 def scan_entries(texts: Sequence[tuple[str, str]], first: int = 0, gazetteer: Gazetteer | None = None) -> ScanResult:
