@@ -64,10 +64,12 @@ ORGANISATION_ENDINGS = frozenset(
 "Opera House", "Chatham House", "Getty Images"), not a person's surname."""
 THING_ENDINGS = frozenset(
     ["Developer", "Developers", "Engineer", "Engineers", "Manager", "Edition", "Review", "Framework", "App",
-     "Software", "Guidelines", "Tutorial", "Changelog", "Release", "Update", "Updates", "Notes"]
+     "Software", "Guidelines", "Tutorial", "Changelog", "Release", "Update", "Updates", "Notes", "Survey", "Editor",
+     "Festival", "Medal", "Prize", "Award", "Awards", "Trophy"]
 )  # fmt: skip
 """The last word of a run of capitals that names a job or a thing ("Full Stack Developer",
-"App Manager", "Acer Aspire S7 Review", "Developer Edition"), not someone."""
+"App Manager", "Acer Aspire S7 Review", "Cannes Film Festival", "Presidential Medal"), not
+someone."""
 INTERFACE_WORDS = frozenset(
     ["Edit", "Print", "Login", "Logout", "Click", "Download", "Subscribe", "Unsubscribe", "Reply",
      "Enlarge", "Permalink", "Tweet", "Retweet", "Comments", "Menu", "Toggle", "Loading", "Sponsored",

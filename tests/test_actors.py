@@ -379,10 +379,11 @@ def test_a_middle_initial_is_part_of_the_name_and_job_titles_are_nobody() -> Non
     texts = [
         ("Licences", "Written by Bradley M. Kuhn. Kuhn said the licence held. Actually I've read it twice."),
         ("Jobs", "The Full Stack Developer and the App Manager met Grace T. Oyelaran, who said yes."),
+        ("Prizes", "The Heisman Trophy and the Green Bank Award went to K. P., who was not there."),
     ]
     people = {name: aliases for name, kind, aliases, _ in extract_actors(texts).actors if kind == "person"}
     assert "Bradley M. Kuhn" in people and "Kuhn" in people["Bradley M. Kuhn"] and "Grace T. Oyelaran" in people
-    assert not {"Bradley M", "Actually I've", "Full Stack Developer", "App Manager"} & set(people)
+    assert not {"Bradley M", "Actually I've", "Full Stack Developer", "App Manager", "Heisman Trophy", "Green Bank Award"} & set(people)
 
 
 def test_a_name_alone_in_quotation_marks_is_a_works_title() -> None:

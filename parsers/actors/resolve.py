@@ -402,6 +402,8 @@ class _Resolver:
     def _kind_of_words(self, words: tuple[str, ...]) -> str | None:
         if len(words) < 2 or words[0] in _WEATHER_SYSTEMS:
             return None  # "Storm Halvard", "Hurricane Mara": named weather, no one's name
+        if all(len(w.rstrip(".")) == 1 for w in words):
+            return None  # "S P": initials alone name no one
         if any(w[:2] in ("I'", "I’") for w in words):
             return None  # "Actually I've": a sentence's first words and a pronoun
         if words[0] == "View" or words[-1] in THING_ENDINGS or any(w in INTERFACE_WORDS for w in words):
