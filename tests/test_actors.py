@@ -390,3 +390,17 @@ def test_a_name_alone_in_quotation_marks_is_a_works_title() -> None:
     texts = [("Weekend", 'They saw “Ghost Story” and "Distant Star" with Dana Whitfield, who said the second was better.')]
     people = {name for name, kind, _, _ in extract_actors(texts).actors if kind == "person"}
     assert people == {"Dana Whitfield"}
+
+
+def test_a_run_of_common_words_with_nothing_saying_someone_is_nobody() -> None:
+    # "Final Comment Period" and "Star Wars": words the briefing also writes in lower case, and
+    # no mention titles them, gives them a speech verb or writes their last word alone. "Mark
+    # Brown" is written in common words too, but "Brown" stands alone: he stays.
+    texts = [
+        ("Weekly", "No change entered Final Comment Period this week. The final period for comment ends soon."),
+        ("Films", "Fans queued for Star Wars. A star of the wars film came. Mark Brown was first in line."),
+        ("Films again", "Later Brown bought a brown hat to mark the day, and Dana Whitfield said hello."),
+    ]
+    people = {name for name, kind, _, _ in extract_actors(texts).actors if kind == "person"}
+    assert {"Mark Brown", "Dana Whitfield"} <= people
+    assert not {"Final Comment Period", "Star Wars"} & people

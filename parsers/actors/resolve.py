@@ -169,6 +169,11 @@ class _Resolver:
         self._organisation_heads: set[str] = set()
         """First words of the briefing's multi-word organisation names (see ``_gather_people``)."""
         self._thing_heads: frozenset[str] = frozenset()
+        self._surnames: frozenset[str] = frozenset()
+        """Words written alone inside a sentence somewhere, as a surname's later mentions are."""
+        self._plain: dict[str, bool] = {}
+        self._cued_people: frozenset[str] = frozenset()
+        """Names some mention gives a title, a role, a speech verb or an affiliation."""
         """First words that head many names and stand alone more often still (see ``_heads_of_things``)."""
 
     def resolve(self, entries: int) -> ActorResult:
@@ -235,14 +240,21 @@ class _Resolver:
         names: defaultdict[str, set[str]] = defaultdict(set)
         inside: set[str] = set()  # words that stand later in some such name ("Indy Rust")
         alone: Counter[str] = Counter()
+        surnames: set[str] = set()  # written alone inside a sentence, as a surname is
+        cued: set[str] = set()  # said, titled or placed somewhere, as a person is
         for mention in self.mentions:
+            if mention.role_before or mention.speech_after or mention.affiliation or mention.place_before is not None:
+                cued.add(mention.surface)
             if len(mention.words) == 1:
                 alone[mention.words[0]] += 1
+                if not mention.initial and not mention.known_only:
+                    surnames.add(mention.words[0])
             elif mention.surface and self._kind_of_multiword(mention.words) == "person":
                 names[mention.words[0]].add(mention.surface)
                 inside.update(mention.words[1:])
         # Written later in a name too: a family name written first ("Kim Jong Un", "Kim Yo
         # Jong", and "Kim" alone) heads its names only.
+        self._surnames, self._cued_people = frozenset(surnames), frozenset(cued)
         return frozenset(
             head
             for head, surfaces in names.items()
@@ -425,6 +437,8 @@ class _Resolver:
     def _kind_of(self, mention: _Mention) -> str | None:
         """Kind of a multi-word name, with what introduced it (here or anywhere else)."""
         kind = self._kind_of_multiword(mention.words)
+        if kind == "person" and self._plain_words(mention):
+            return None  # "Final Comment Period", "Star Wars": common words, and nothing says someone
         if kind == "person" and mention.quoted and not mention.role_before:
             return None  # "“Ghost Story”": a film's, a book's, a show's title
         if kind == "person" and self._thing_heads.intersection(mention.words) and not mention.role_before:
@@ -439,6 +453,21 @@ class _Resolver:
         # "analysts at Dunmore Capital": people work *at* organisations (or places, if another
         # mention says "in Dunmore Capital").
         return self._cued.get(mention.surface, "organisation" if mention.after_at else "person")
+
+    def _plain_words(self, mention: _Mention) -> bool:
+        """Whether a would-be person's name is only words the briefing also writes in lower
+        case, with nothing to say it is someone: no mention of it with a title, a role, a
+        speech verb or an affiliation, and its last word never written alone in a sentence
+        (remembered: a name recurs)."""
+        try:
+            return self._plain[mention.surface]
+        except KeyError:
+            plain = self._plain[mention.surface] = (
+                all(word.lower() in self.lower_vocab for word in mention.words)
+                and mention.words[-1] not in self._surnames
+                and mention.surface not in self._cued_people
+            )
+            return plain
 
     def _surname_owner(
         self,
