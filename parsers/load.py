@@ -158,7 +158,7 @@ def _parse_and_annotate(
         seen: dict[bytes, array[int]] = {}  # shingles by exact-copy key, for the digests made here
         if workers.parallel and len(to_read) == 1:
             # One big file: if it is a feed, the second process reads the last of its items.
-            shared = _parse_shared(expanded[to_read[0]][0], settings, workers)
+            shared = _parse_shared(expanded[to_read[0]][0], settings, workers, on_head)
             if shared is not None:
                 parsed[to_read[0]], digests[to_read[0]] = shared
         def keep(index: int) -> None:
@@ -219,8 +219,12 @@ def _collect(
             keep(index)
 
 
-def _parse_shared(path: str, settings: ParseSettings, workers: Workers) -> tuple[Parsed, Digest | None] | None:
-    """A big feed parsed by both processes, a share of its items each; None if it is no feed."""
+def _parse_shared(
+    path: str, settings: ParseSettings, workers: Workers, on_head: Callable[[Briefing], None] | None = None
+) -> tuple[Parsed, Digest | None] | None:
+    """A big feed parsed by both processes, a share of its items each; None if it is no feed.
+    ``on_head`` is shown this process's share as soon as it is read: the feed's first items
+    are on screen while the other process finishes the rest."""
     from .digest import digest_of, digested
     from .encoding import NotText, decode
     from .schedule import SHARED_FEED
@@ -235,6 +239,11 @@ def _parse_shared(path: str, settings: ParseSettings, workers: Workers) -> tuple
     later = workers.parse_part(path, settings, other, lambda: digested(parse_bytes(path, data, settings, other), settings))
     mine = parse_bytes(path, data, settings, own)
     my_digest = digest_of(mine, settings)
+    if on_head is not None and not mine.error:
+        from .annotate import PROVISIONAL_MIN_ENTRIES, parsed_so_far
+
+        if len(mine.entries) >= PROVISIONAL_MIN_ENTRIES:
+            on_head(parsed_so_far([mine], [my_digest]))
     theirs, their_digest = later.result()
     if mine.error or theirs.error:
         return parse_bytes(path, data, settings), None  # let the whole file tell what is wrong

@@ -126,6 +126,22 @@ def test_one_big_feed_is_shared_and_reads_the_same(helper_always: None, monkeypa
     assert shared == whole and len(whole.entries) >= 3
 
 
+def test_one_big_feeds_first_items_are_shown_before_the_helper_is_done(
+    helper_always: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # This process's share of the items is on screen as soon as it is read: the first three
+    # fifths, in the feed's order, before the whole (then merged) list.
+    from brief.parsers import annotate
+    from brief.parsers.feed import read_feed
+
+    monkeypatch.setattr(annotate, "PROVISIONAL_MIN_ENTRIES", 1)
+    feed = FIXTURES / "feed" / "rss2.xml"
+    shown: list[list[str]] = []
+    whole = load([str(feed)], on_head=lambda partial: shown.append([e.title for e in partial.entries]))
+    first_share = [e.title for e in read_feed(feed.read_bytes(), (0, 3, 5))]
+    assert shown and shown[0] == first_share and len(first_share) < len(whole.entries)
+
+
 def test_one_big_file_that_is_no_feed_is_read_whole(helper_always: None, monkeypatch: pytest.MonkeyPatch) -> None:
     text = str(FIXTURES / "text" / "harbour-live.txt")
     shared = load([text])
