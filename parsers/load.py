@@ -223,8 +223,8 @@ def _parse_shared(
     path: str, settings: ParseSettings, workers: Workers, on_head: Callable[[Briefing], None] | None = None
 ) -> tuple[Parsed, Digest | None] | None:
     """A big feed parsed by both processes, a share of its items each; None if it is no feed.
-    ``on_head`` is shown this process's share as soon as it is read: the feed's first items
-    are on screen while the other process finishes the rest."""
+    ``on_head`` is shown the feed's first items as soon as they are read, while both processes
+    read the rest."""
     from .digest import digest_of, digested
     from .encoding import NotText, decode
     from .schedule import SHARED_FEED
@@ -237,13 +237,22 @@ def _parse_shared(
         return None  # read the usual way, which reports the problem
     own, other = SHARED_FEED
     later = workers.parse_part(path, settings, other, lambda: digested(parse_bytes(path, data, settings, other), settings))
-    mine = parse_bytes(path, data, settings, own)
-    my_digest = digest_of(mine, settings)
-    if on_head is not None and not mine.error:
-        from .annotate import PROVISIONAL_MIN_ENTRIES, parsed_so_far
+    if on_head is None:
+        mine = parse_bytes(path, data, settings, own)
+        my_digest = digest_of(mine, settings)
+    else:
+        # The first of its share's fifths first, on screen at once; then the rest of its share
+        # (the feed's XML is read twice: some 0.1 s, for a first screen a third sooner).
+        start, stop, n = own
+        head = parse_bytes(path, data, settings, (start, start + 1, n))
+        head_digest = digest_of(head, settings)
+        if not head.error and head.entries:
+            from .annotate import parsed_so_far
 
-        if len(mine.entries) >= PROVISIONAL_MIN_ENTRIES:
-            on_head(parsed_so_far([mine], [my_digest]))
+            on_head(parsed_so_far([head], [head_digest]))
+        rest = parse_bytes(path, data, settings, (start + 1, stop, n))
+        mine = Parsed(path, head.format, head.entries + rest.entries, head.error or rest.error)
+        my_digest = head_digest.then(digest_of(rest, settings))
     theirs, their_digest = later.result()
     if mine.error or theirs.error:
         return parse_bytes(path, data, settings), None  # let the whole file tell what is wrong

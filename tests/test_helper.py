@@ -127,19 +127,25 @@ def test_one_big_feed_is_shared_and_reads_the_same(helper_always: None, monkeypa
 
 
 def test_one_big_feeds_first_items_are_shown_before_the_helper_is_done(
-    helper_always: None, monkeypatch: pytest.MonkeyPatch
+    helper_always: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    # This process's share of the items is on screen as soon as it is read: the first three
-    # fifths, in the feed's order, before the whole (then merged) list.
-    from brief.parsers import annotate
+    # The feed's first fifth is on screen as soon as it is read, in the feed's order, before
+    # the rest and the merging; the briefing in the end is the one read without the helper.
     from brief.parsers.feed import read_feed
 
-    monkeypatch.setattr(annotate, "PROVISIONAL_MIN_ENTRIES", 1)
-    feed = FIXTURES / "feed" / "rss2.xml"
+    items = "".join(
+        f"<item><title>Harbour notice {n}</title><description>Notice {n}: berth {n} closes for repairs on "
+        f"day {n} of the month, the harbour office said.</description></item>"
+        for n in range(1, 11)
+    )
+    feed = tmp_path / "notices.xml"
+    feed.write_text(f'<?xml version="1.0"?><rss version="2.0"><channel><title>Notices</title>{items}</channel></rss>')
     shown: list[list[str]] = []
-    whole = load([str(feed)], on_head=lambda partial: shown.append([e.title for e in partial.entries]))
-    first_share = [e.title for e in read_feed(feed.read_bytes(), (0, 3, 5))]
-    assert shown and shown[0] == first_share and len(first_share) < len(whole.entries)
+    shared = load([str(feed)], on_head=lambda partial: shown.append([e.title for e in partial.entries]))
+    first = [e.title for e in read_feed(feed.read_bytes(), (0, 1, 5))]
+    assert shown and shown[0] == first and 0 < len(first) < len(shared.entries)
+    monkeypatch.setattr(helper, "start_helper", lambda total: None)
+    assert load([str(feed)]) == shared
 
 
 def test_one_big_file_that_is_no_feed_is_read_whole(helper_always: None, monkeypatch: pytest.MonkeyPatch) -> None:
