@@ -158,7 +158,7 @@ def _parse_and_annotate(
         seen: dict[bytes, array[int]] = {}  # shingles by exact-copy key, for the digests made here
         if workers.parallel and len(to_read) == 1:
             # One big file: if it is a feed, the second process reads the last of its items.
-            shared = _parse_shared(expanded[to_read[0]][0], settings, workers, on_head)
+            shared = _parse_shared(expanded[to_read[0]][0], settings, workers, on_head, report)
             if shared is not None:
                 parsed[to_read[0]], digests[to_read[0]] = shared
         def keep(index: int) -> None:
@@ -220,7 +220,11 @@ def _collect(
 
 
 def _parse_shared(
-    path: str, settings: ParseSettings, workers: Workers, on_head: Callable[[Briefing], None] | None = None
+    path: str,
+    settings: ParseSettings,
+    workers: Workers,
+    on_head: Callable[[Briefing], None] | None = None,
+    report: Callable[[str], None] = lambda _: None,
 ) -> tuple[Parsed, Digest | None] | None:
     """A big feed parsed by both processes, a share of its items each; None if it is no feed.
     ``on_head`` is shown the feed's first items as soon as they are read, while both processes
@@ -236,6 +240,7 @@ def _parse_shared(
     except (OSError, ValueError, NotText):
         return None  # read the usual way, which reports the problem
     own, other = SHARED_FEED
+    report("reading the feed's items")  # what the status line says while the first are shown
     later = workers.parse_part(path, settings, other, lambda: digested(parse_bytes(path, data, settings, other), settings))
     if on_head is None:
         mine = parse_bytes(path, data, settings, own)

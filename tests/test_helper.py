@@ -141,9 +141,13 @@ def test_one_big_feeds_first_items_are_shown_before_the_helper_is_done(
     feed = tmp_path / "notices.xml"
     feed.write_text(f'<?xml version="1.0"?><rss version="2.0"><channel><title>Notices</title>{items}</channel></rss>')
     shown: list[list[str]] = []
-    shared = load([str(feed)], on_head=lambda partial: shown.append([e.title for e in partial.entries]))
+    steps: list[str] = []
+    shared = load(
+        [str(feed)], on_head=lambda partial: shown.append([e.title for e in partial.entries]), on_progress=steps.append
+    )
     first = [e.title for e in read_feed(feed.read_bytes(), (0, 1, 5))]
     assert shown and shown[0] == first and 0 < len(first) < len(shared.entries)
+    assert steps[0] == "reading the feed's items"  # what the status line says meanwhile
     monkeypatch.setattr(helper, "start_helper", lambda total: None)
     assert load([str(feed)]) == shared
 
