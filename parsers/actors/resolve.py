@@ -143,7 +143,7 @@ class _Record:
 _THING_NAMES = 4
 _THING_ALONE = 2
 """A first word heading this many different people's names, and written alone this many
-times as often as there are such names, is a thing's name (see ``_heads_of_things``)."""
+times as often as there are such names, is a thing's name (see ``_learn_name_evidence``)."""
 
 
 class _Resolver:
@@ -169,19 +169,19 @@ class _Resolver:
         self._organisation_heads: set[str] = set()
         """First words of the briefing's multi-word organisation names (see ``_gather_people``)."""
         self._thing_heads: frozenset[str] = frozenset()
+        """First words that head many names and stand alone more often still (see ``_learn_name_evidence``)."""
         self._surnames: frozenset[str] = frozenset()
         """Words written alone inside a sentence somewhere, as a surname's later mentions are."""
-        self._plain: dict[str, bool] = {}
         self._cued_people: frozenset[str] = frozenset()
         """Names some mention gives a title, a role, a speech verb or an affiliation."""
-        """First words that head many names and stand alone more often still (see ``_heads_of_things``)."""
+        self._plain: dict[str, bool] = {}
 
     def resolve(self, entries: int) -> ActorResult:
         """The passes, in order: each reads what the ones before it learnt."""
         record = _Record(self.settings)
         self._expand_declared_acronyms(record)
         self._learn_cued_kinds()
-        self._thing_heads = self._heads_of_things()
+        self._learn_name_evidence()
         people, surname_of, first_last = self._gather_people()
         last_seen: dict[tuple[int, str], int] = {}
         self._attribute_mentions(record, people, surname_of, first_last, last_seen)
@@ -232,11 +232,14 @@ class _Resolver:
                 cued[m.surface] = cue
         self._cued = {surface: kind for surface, (_, kind) in cued.items() if surface not in titled}
 
-    def _heads_of_things(self) -> frozenset[str]:
-        """First words that are a thing's name, not a given name: each heads many different
-        "people" ("Rust Berlin", "Rust Meetup", "Rust Jobs", … in a language's newsletter) and
-        stands alone more often than all of them together ("Rust"). A given name heads a few
-        names at most and is seldom written alone (people are called by their surnames)."""
+    def _learn_name_evidence(self) -> None:
+        """What the briefing as a whole says of its would-be people, read in one pass:
+        the surnames written alone in a sentence, the names some mention cues as someone's,
+        and the first words that are a thing's name, not a given name. Such a word heads many
+        different "people" ("Rust Berlin", "Rust Meetup", "Rust Jobs", … in a language's
+        newsletter) and stands alone more often than all of them together ("Rust"); a given
+        name heads a few names at most and is seldom written alone (people are called by
+        their surnames)."""
         names: defaultdict[str, set[str]] = defaultdict(set)
         inside: set[str] = set()  # words that stand later in some such name ("Indy Rust")
         alone: Counter[str] = Counter()
@@ -255,7 +258,7 @@ class _Resolver:
         # Written later in a name too: a family name written first ("Kim Jong Un", "Kim Yo
         # Jong", and "Kim" alone) heads its names only.
         self._surnames, self._cued_people = frozenset(surnames), frozenset(cued)
-        return frozenset(
+        self._thing_heads = frozenset(
             head
             for head, surfaces in names.items()
             if len(surfaces) >= _THING_NAMES and alone[head] >= _THING_ALONE * len(surfaces) and head in inside
