@@ -126,14 +126,12 @@ own, not a menu and a standfirst: a page's article whose headline the page's chr
 _PROSE_LINE = 80
 
 
-def _prose(lines: list[str]) -> int:
-    """Characters of the lines that are sentences: no list item, heading or link alone."""
-    return sum(
-        len(plain)
-        for line in lines
-        if not _LIST_ITEM.match(line) and not line.lstrip().startswith(("#", ">", "|"))
-        and len(plain := strip_inline(line)) >= _PROSE_LINE
-    )
+def _prose(line: str) -> int:
+    """Characters of a line that is sentences (no list item, heading or link alone); else 0."""
+    if _LIST_ITEM.match(line) or line.lstrip().startswith(("#", ">", "|")):
+        return 0
+    length = len(strip_inline(line))
+    return length if length >= _PROSE_LINE else 0
 
 
 def _section(
@@ -189,12 +187,12 @@ def _section(
                     day = signed_day
                 continue
         head = False
-        if len(body) < 3 and not listed and (name := dated_byline(plain)):
-            author = author or name  # a byline under a subtitle
-            continue
-        if len(body) < 3 and not listed and author is None and is_prefixed_byline(line) and (name := byline_name(plain)):
-            author = name  # "Von Roland Brockmann und Sebastian Drescher" under the standfirst
-            continue
+        if len(body) < 3 and not listed:
+            # A byline under a subtitle, dated or "Von Roland Brockmann und Sebastian Drescher".
+            name = dated_byline(plain) or (byline_name(plain) if author is None and is_prefixed_byline(line) else None)
+            if name:
+                author = author or name
+                continue
         read_more = bool(plain) and is_read_more(plain)
         if read_more or (plain and boilerplate.fullmatch(plain)):
             if read_more:  # "[Read more →](https://…)": the post's link (an "Unsubscribe" link is none)
@@ -326,13 +324,13 @@ def read_markdown(
     above_title: list[str] = []
     if headings and levels[top] == 1 and (len(levels) > 1 or stamps) and headings[0][0] == top:
         document_title, preamble_start = headings[0][3], headings[0][2]
-        if _prose(lines[: headings[0][1]]) >= _ABOVE_TITLE:
+        prose = [_prose(line) for line in lines[: headings[0][1]]]
+        if sum(prose) >= _ABOVE_TITLE:
             # An article whose headline sat in the page's chrome, above "## Recommended for you":
             # its text, from its first sentence (the player's menus and the share bar before it
             # are not).
-            above_title = lines[: headings[0][1]]
-            first = next(i for i, line in enumerate(above_title) if _prose([line]))
-            above_title = above_title[first:]
+            first = next(i for i, length in enumerate(prose) if length)
+            above_title = lines[first : headings[0][1]]
         headings = headings[1:]
         top = min((level for level, *_ in headings), default=top + 1)
     # Headings above the level the document's sections open with, after them ("# Quote of the

@@ -9,7 +9,7 @@ from datetime import date
 from .dates import find_date
 from .rules import CREDIT_LABEL, NAME_PARTICLES, NUMBER_MARK, NUMBERED
 from .text_clean import tidy_line
-from .words import CAPITALISED_FUNCTION_WORDS, EXCLUDED_NAMES, INTERFACE_WORDS, ORGANISATION_WORDS
+from .words import CAPITALISED_FUNCTION_WORDS, EXCLUDED_NAMES, ORGANISATION_WORDS, names_a_control
 
 # Rules drawn with ASCII (---, ===, * * *) or with dashes and box-drawing lines (———, ━━━, ═══).
 _SEPARATOR = re.compile(
@@ -163,9 +163,7 @@ def byline_name(line: str) -> str | None:
         return None
     if all(len(w.rstrip(".")) <= 1 for w in tokens):
         return None  # "J J", "A. B.": initials alone (an avatar's, a comment's) name no one
-    if tokens[0] == "View" or any(
-        w in CAPITALISED_FUNCTION_WORDS or w in EXCLUDED_NAMES or w in INTERFACE_WORDS for w in tokens
-    ):
+    if names_a_control(tokens) or any(w in CAPITALISED_FUNCTION_WORDS or w in EXCLUDED_NAMES for w in tokens):
         return None  # "Live Reporting", "Latest Updates", "View Comments": a page's furniture, not a person
     if _is_all_caps(text) and not prefixed:
         return None

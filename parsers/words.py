@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 _WORD_PIECE = re.compile(r"\w+")
 WORD = re.compile(r"[^\W\d_][\w'’\-]*")
@@ -78,3 +79,10 @@ INTERFACE_WORDS = frozenset(
 """Words of a page's controls ("Edit Text", "Enlarge Photo"): a run of capitals holding one,
 left in a page's text, names no one; nor does one opening with "View" ("View Author Page",
 where "Mountain View" is a town)."""
+
+
+def names_a_control(words: Sequence[str]) -> bool:
+    """Whether a run of capitalised words is a page control's label left in its text ("Edit
+    Text", "View Author Page", "View Comments"): one of ``INTERFACE_WORDS``, or "View" first
+    (where "Mountain View" is a town). Such a run is no one's name and no byline."""
+    return bool(words) and (words[0] == "View" or any(word in INTERFACE_WORDS for word in words))

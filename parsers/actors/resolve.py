@@ -9,13 +9,13 @@ from dataclasses import dataclass, field
 
 from ..gazetteer import Gazetteer, bundled_gazetteer
 from ..words import (
-    INTERFACE_WORDS,
     ORGANISATION_ENDINGS,
     ORGANISATION_WORDS,
     PLACE_HEADS,
     PLACE_WORDS,
     STOPWORDS,
     THING_ENDINGS,
+    names_a_control,
 )
 from .scan import (
     ScanResult,
@@ -421,7 +421,7 @@ class _Resolver:
             return None  # "S P": initials alone name no one
         if any(w[:2] in ("I'", "I’") for w in words):
             return None  # "Actually I've": a sentence's first words and a pronoun
-        if words[0] == "View" or words[-1] in THING_ENDINGS or any(w in INTERFACE_WORDS for w in words):
+        if words[-1] in THING_ENDINGS or names_a_control(words):
             return None  # "View Author Page", "Edit Text": a control's label
         if any(w in ORGANISATION_WORDS for w in words) or words[-1] in ORGANISATION_ENDINGS:
             return "organisation"
