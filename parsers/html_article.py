@@ -38,7 +38,7 @@ class DeclaredArticle:
 def page_article(tree: LexborHTMLParser, objects: list[dict[str, Any]]) -> tuple[DeclaredArticle, bool]:
     """What the page says of its article (headline, byline, and its time when it declares
     one), and whether it declares itself one article (in its JSON-LD ``objects`` or Open
-    Graph; a live blog never is). Read before the page is cleaned: bylines sit in its chrome."""
+    Graph; a live blog never is, in JSON-LD or in microdata). Read before the page is cleaned: bylines sit in its chrome."""
     found: dict[str, Any] | None = None
     live = False
     for node in objects:
@@ -46,6 +46,8 @@ def page_article(tree: LexborHTMLParser, objects: list[dict[str, Any]]) -> tuple
         live = live or "LiveBlogPosting" in kinds
         if found is None and any(kind.endswith(_ARTICLE_TYPES) for kind in kinds):
             found = node
+    # A live blog declared in microdata is one too (``itemtype=…/LiveBlogPosting``).
+    live = live or tree.css_first('[itemtype*="LiveBlogPosting"]') is not None
     metas = _metas(tree)
     # Open Graph's article:* properties belong to an article, even where og:type was left out.
     declared = not live and (found is not None or metas.get("og:type", "").lower() == "article" or "article:published_time" in metas)

@@ -64,9 +64,12 @@ def _escape(text: str) -> str:
 class _Writer:
     """Walks a node tree, writing Markdown blocks."""
 
-    def __init__(self) -> None:
+    def __init__(self, cards: bool = False) -> None:
         self.blocks: list[str] = []
         self.line: list[str] = []
+        self.cards = cards
+        """Whether a link around blocks (a card) is read; else it is left out, as the teasers
+        of other stories around an article are."""
 
     def flush(self, prefix: str = "") -> None:
         text = tidy_line("".join(self.line))
@@ -114,7 +117,7 @@ class _Writer:
             self.flush("- ")
         elif tag == "blockquote":
             self.flush()
-            inner = _Writer()
+            inner = _Writer(self.cards)
             inner.inline(node)
             inner.flush()
             for block in inner.blocks:
@@ -154,21 +157,30 @@ class _Writer:
             self.inline(node)
 
     def _wrap(self, node: LexborNode, mark: str) -> None:
-        inner = _Writer()
+        inner = _Writer(self.cards)
         inner.inline(node)
         text = tidy_line("".join(inner.line))
         if text:
             self.line.append(f"{mark}{text}{mark}")
 
     def _link(self, node: LexborNode) -> None:
-        inner = _Writer()
+        inner = _Writer(self.cards)
         inner.inline(node)
         text = tidy_line("".join(inner.line))
+        if inner.blocks and self.cards:
+            # A link around blocks (a card: its photo, its headline in a list or a <div>)
+            # is one link, its blocks' words its text.
+            inner.flush()
+            text = tidy_line(" ".join(_LEADING_MARK.sub("", block) for block in inner.blocks))
         url = safe_url(node.attributes.get("href"))
         if text and url and url.startswith(("http://", "https://", "mailto:")):
             self.line.append(f"[{text}]({url})")
         elif text:
             self.line.append(text)
+
+
+_LEADING_MARK = re.compile(r"^(?:#{1,6} |[-*] |\d+\. |> )+", re.M)
+"""A block's Markdown mark (a heading's, a list item's, a quote's), not its words."""
 
 
 def _captioned(image: LexborNode) -> bool:
@@ -183,9 +195,10 @@ def _captioned(image: LexborNode) -> bool:
     return False
 
 
-def nodes_to_markdown(nodes: Iterable[LexborNode]) -> str:
-    """Markdown for a sequence of sibling nodes."""
-    writer = _Writer()
+def nodes_to_markdown(nodes: Iterable[LexborNode], *, cards: bool = False) -> str:
+    """Markdown for a sequence of sibling nodes; ``cards``: read links around blocks, as a
+    live post shares a story ("Read the preview:" over a card of it)."""
+    writer = _Writer(cards)
     for node in nodes:
         writer.visit(node)
     return writer.markdown()

@@ -40,6 +40,7 @@ _AUTHOR_SELECTORS = (
 )  # fmt: skip
 
 
+_POLL_WORDS = frozenset({"poll", "polls", "survey", "quiz", "vote", "voting"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _PREHEADER = 300
 """Characters of hidden text that are an email's preview line at most."""
@@ -67,10 +68,18 @@ def _class_words(node: LexborNode) -> set[str]:
     return words - {""}
 
 
+_DECLARED_ARTICLE = re.compile(r"schema\.org/\w*(?:Article|BlogPosting)\b", re.I)
+"""A block's microdata type that makes it an article, as an ``<article>`` tag would
+("https://schema.org/NewsArticle", "…/LiveBlogPosting"): a page's ``<body>`` so typed is
+still a page, with its own header and footer."""
+
+
 def _inside_article(node: LexborNode) -> bool:
     parent = node.parent
     while parent is not None:
-        if parent.tag == "article":
+        if parent.tag == "article" or (
+            parent.tag not in ("body", "html") and _DECLARED_ARTICLE.search(parent.attributes.get("itemtype") or "")
+        ):
             return True
         parent = parent.parent
     return False
@@ -161,6 +170,12 @@ def _clean(root: LexborNode, boilerplate: re.Pattern[str]) -> int:
     A page's text is measured again only when something was taken out (a long page's text
     measured over and over was a third of reading it).
     """
+    for poll in root.css("form"):
+        # A poll in a post (in an article: not one in the page's sidebar) is part of it.
+        if _class_words(poll) & _POLL_WORDS and _inside_article(poll):
+            for control in poll.css("button, label"):
+                control.unwrap()  # its answers, as words (controls go below)
+            poll.unwrap()
     # A photo's caption goes, and so does its alt text ("Ice"): neither is the story's text.
     for node in root.css(",".join(sorted((DROP_TAGS - {"form"}) | {"figcaption", "figure img", "figure picture"}))):
         node.decompose()
@@ -168,7 +183,8 @@ def _clean(root: LexborNode, boilerplate: re.Pattern[str]) -> int:
     removed = False
     for form in root.css("form"):
         # A search box or sign-up form goes; a form around the whole page (as some site
-        # builders write them) is unwrapped, its text kept.
+        # builders write them) is unwrapped, its text kept, and so is a poll's (above): its
+        # question and answers are the post's text, though no one votes in a terminal.
         if form.parent is not None:
             if _text_length(form) < page_text * _WRAPPER_SHARE:
                 form.decompose()
@@ -263,6 +279,26 @@ def _post_blocks(root: LexborNode, root_text: int | None = None) -> list[LexborN
     ]
     posts = _outermost(posts)
     return posts if _covers(posts, root, root_text) and not _beside_more_text(posts) else []
+
+
+def _declared_updates(root: LexborNode) -> list[LexborNode]:
+    """The updates of a live blog its markup declares (``itemtype=…/LiveBlogPosting``): the
+    blocks marked ``itemprop=liveBlogUpdate``, else the container's own blocks of the kind most
+    of them are (by their first class: "coventry"), which an ad slot between them is not.
+    Such a page names its posts by no word this reader knows ("coventry", "wpis")."""
+    for container in root.css('[itemtype*="LiveBlogPosting"]'):
+        marked = container.css('[itemprop="liveBlogUpdate"]')
+        if len(marked) >= 2:
+            return marked
+        kinds: dict[str, list[LexborNode]] = {}
+        for child in container.iter():
+            if child.tag in ("div", "section", "article", "li") and _has_words(child):
+                kind = (child.attributes.get("class") or "").split()
+                kinds.setdefault(f"{child.tag} {kind[0] if kind else ''}", []).append(child)
+        most = max(kinds.values(), key=len, default=[])
+        if len(most) >= 2:
+            return most
+    return []
 
 
 def _beside_more_text(posts: list[LexborNode]) -> bool:
@@ -456,8 +492,34 @@ def _beside_time(block: LexborNode, time_node: LexborNode, boilerplate: re.Patte
     return (holder, None) if boilerplate.fullmatch(rest) else None
 
 
-def _post(block: LexborNode, day: date | None, base_link: str | None, boilerplate: re.Pattern[str]) -> RawEntry | None:
+_TITLE_WORDS = frozenset({"title", "headline", "heading"})
+_LABEL = 100
+"""Characters a post's title label ("Bieg 15", a heat of a match) holds at most."""
+
+
+def _post_heading(block: LexborNode) -> LexborNode | None:
+    """A post's headline: its heading, else a short label its class calls a title
+    (``<span class="coventry__title h5">``), which some pages write instead of a heading."""
     heading = block.css_first('h1, h2, h3, h4, [itemprop="headline"]')
+    if heading is not None:
+        return heading
+    for node in block.css("span, div, strong"):
+        if (
+            node.mem_id != block.mem_id
+            and _class_words(node) & _TITLE_WORDS
+            and node.css_first("p, li, div, a, img") is None
+            and 0 < len(tidy_line(node.text(deep=True) or "")) <= _LABEL
+        ):
+            return node
+    return None
+
+
+def _post(
+    block: LexborNode, day: date | None, base_link: str | None, boilerplate: re.Pattern[str], cards: bool = False
+) -> RawEntry | None:
+    """One post as an entry; ``cards``: a link around blocks in it is read (a declared live
+    update sharing a story as a card), not left out as a teaser is."""
+    heading = _post_heading(block)
     title = tidy_line(heading.text(deep=True) or "") if heading is not None else ""
     own_link: str | None = None
     if heading is not None:
@@ -468,18 +530,27 @@ def _post(block: LexborNode, day: date | None, base_link: str | None, boilerplat
         heading.decompose()
     published: str | None = _attribute_time(block)
     time_node = block.css_first("time") or next(
-        (n for n in block.css("span, div, p") if _class_words(n) & _TIME_WORDS and len(n.text(deep=True) or "") < 40), None
-    )
+        (
+            n
+            for n in block.css("span, div, p")
+            if n.mem_id != block.mem_id and _class_words(n) & _TIME_WORDS and len(n.text(deep=True) or "") < 40
+        ),
+        None,
+    )  # (css() gives the block itself first: a post of class "coventry--time" is no time stamp)
     beside_time = _beside_time(block, time_node, boilerplate) if time_node is not None else None
     if time_node is not None and published is not None:
         time_node.decompose()
     elif time_node is not None:
-        published = normalise_datetime(time_node.attributes.get("datetime")) or normalise_datetime(
-            f"{day.isoformat() if day else ''} {time_node.text()}".strip()
-        )
-        if published is None and day is not None:
-            published = combine(day, parse_time_stamp(time_node.text() or ""))
-        time_node.decompose()
+        stamp = parse_time_stamp(time_node.text() or "")
+        if stamp is None and time_node.tag != "time" and not time_node.attributes.get("datetime"):
+            time_node = None  # a label classed as a time that states none ("14 min 05 s", a leg's) is text
+        else:
+            published = normalise_datetime(time_node.attributes.get("datetime")) or normalise_datetime(
+                f"{day.isoformat() if day else ''} {time_node.text()}".strip()
+            )
+            if published is None and day is not None:
+                published = combine(day, stamp)
+            time_node.decompose()
     elif published is None:
         # "<p><em>Posted 23 November 2026, 09:30</em></p>" heading the post's text.
         first = block.css_first("p")
@@ -507,7 +578,7 @@ def _post(block: LexborNode, day: date | None, base_link: str | None, boilerplat
         if first is not None and name is not None and first.next is not None:
             author = name
             first.decompose()
-    body = scrub(nodes_to_markdown(block.iter(include_text=True)))
+    body = scrub(nodes_to_markdown(block.iter(include_text=True), cards=cards))
     if _BYLINE_LEFTOVER.fullmatch(body):
         body = ""  # "By … - Updated …": a byline and its times, the name and time taken out
     if not body and not (title and published and "T" in published and not _BYLINE_LEFTOVER.fullmatch(title)):
@@ -551,8 +622,10 @@ def _read_html(text: str, boilerplate: re.Pattern[str], default_day: date | None
     declared = json_ld_objects(scripts) if scripts else []
     facts, declares = page_article(tree, declared)
     main, main_text = _main(root, _clean(root, boilerplate))
-    blocks = _post_blocks(main, main_text)
-    read = [(block, _post(block, day, base_link, boilerplate)) for block in blocks]
+    updates = _declared_updates(main)
+    declared_live = bool(updates) and _covers(updates, main, main_text)
+    blocks = updates if declared_live else _post_blocks(main, main_text)
+    read = [(block, _post(block, day, base_link, boilerplate, cards=declared_live)) for block in blocks]
     posted = [entry for _, entry in read if entry is not None]
     # A headline over an embed (a tweet, a photo) is a post of a live page, its posts each
     # timed; elsewhere a headline with nothing under it is a page's furniture.

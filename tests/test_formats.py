@@ -1075,3 +1075,27 @@ def test_an_escaped_mark_in_a_heading_is_the_character_the_page_shows(tmp_path) 
         "long finish, from the old vines on the south slope of the estate.</p></body></html>"
     )
     assert entries_of(tmp_path, "wine.html", page)[0].title == "Now 7,49 € ** instead of 8,99 €"
+
+
+def test_a_live_blog_declared_in_microdata_gives_each_update_its_own_entry() -> None:
+    """Posts in classes no reader knows ("wpis"), inside ``itemtype=…/LiveBlogPosting``: each
+    is an entry; a heat's label is its title, a poll keeps its question and answers, a card it
+    shares keeps its headline, an ad slot between them is nothing, and a post classed "…--time"
+    with no time in it is still a post."""
+    got = parse("html", "regatta-relay.html").entries
+    assert [e.title for e in got] == [
+        "Finished.",
+        "Leg 3",
+        "Read our preview of the final: Two crews, one cup: what to watch in the final",
+        "Have your say: Will Saltmarsh win a leg today?",
+        "Short pause while the committee boat resets the course.",
+        "Leg 2",
+        "The wind has picked up to eighteen knots from the south-west.",
+        "Both crews are out on the water warming up near the breakwater.",
+    ]
+    assert [e.published for e in got][2:4] == ["2026-06-13T14:20:00", "2026-06-13T14:12:00"]
+    assert got[1].body == "14 min 05 s\n\nSaltmarsh gained on the downwind run but lost the gap again at the last mark."
+    assert got[3].body == "**Have your say:**\n\nWill Saltmarsh win a leg today? Yes No"
+    assert "Two crews, one cup" in got[2].body
+    # A microdata live blog is no one article: its posts keep their own times, not the page's.
+    assert got[0].published == "2026-06-13"
