@@ -404,3 +404,18 @@ def test_a_run_of_common_words_with_nothing_saying_someone_is_nobody() -> None:
     people = {name for name, kind, _, _ in extract_actors(texts).actors if kind == "person"}
     assert {"Mark Brown", "Dana Whitfield"} <= people
     assert not {"Final Comment Period", "Star Wars"} & people
+
+
+def test_a_double_surname_alone_and_a_name_with_a_word_run_into_it_are_one_person() -> None:
+    texts = [
+        ("Heat 4", "In heat four Tomasz Garcia Lindholm won. Garcia Lindholm led from the tape."),
+        ("Heat 5", "Garcia Lindholm fell back, and Garcia Lindholm said the track was wet."),
+        ("Council", "Councillor Ines Okoro spoke first. Okoro said the budget was late, and Ines Okoro left."),
+        ("Profile", "Portrait Ines Okoro, published on Monday, was short."),
+    ]
+    people = {name: set(aliases) for name, kind, aliases, _ in extract_actors(texts).actors if kind == "person"}
+    # Named "Garcia Lindholm" more often than in full: one person, by that name.
+    assert "Garcia Lindholm" in people and "Tomasz Garcia Lindholm" in people["Garcia Lindholm"]
+    # "Portrait" run into her name once: she is still one person, by her own name.
+    assert "Ines Okoro" in people and "Portrait Ines Okoro" in people["Ines Okoro"]
+    assert len(people) == 2

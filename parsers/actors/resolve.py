@@ -34,6 +34,37 @@ class _Person:
     entries: set[int] = field(default_factory=set)
 
 
+def _join_double_surnames(
+    first_last: dict[tuple[str, str], str], people: dict[str, _Person], surname_of: dict[str, set[str]]
+) -> None:
+    """A two-word name that is the last two words of one longer name is one person: a double
+    surname written alone ("Jepsen Jensen" of "Michael Jepsen Jensen", "Guzmán Loera"), or a
+    name with a word run into its front ("Präsidenten Andry Rajoelina", "Biografie von André
+    Heller"). The two are one actor, named as the briefing names them more often (on a tie, by
+    the shorter name: the run-in word is the likelier mistake)."""
+    longer: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for canonical in set(first_last.values()):
+        words = canonical.split()
+        if len(words) >= 3:
+            longer[(words[-2], words[-1])].add(canonical)
+    if not longer:
+        return
+    for key, short in list(first_last.items()):
+        owners = longer.get(key)
+        if owners is None or len(owners) != 1 or len(short.split()) != 2 or short not in people:
+            continue
+        (long,) = owners
+        if long not in people:
+            continue
+        long_words = long.split()
+        long_key = (long_words[0], long_words[-1])
+        said_long, said_short = (people[name].full.total() for name in (long, short))
+        winner, loser = (long, short) if said_long > said_short else (short, long)
+        first_last[key] = first_last[long_key] = winner
+        people[winner].full.update(people.pop(loser).full)
+        surname_of[key[1]].discard(loser)
+
+
 @dataclass(frozen=True)
 class ActorSettings:
     """The user's additions from config.yaml's ``actors``."""
@@ -286,6 +317,7 @@ class _Resolver:
                 person = people.setdefault(canonical, _Person())
                 person.full[mention.surface] += 1
                 surname_of[mention.words[-1]].add(canonical)
+        _join_double_surnames(first_last, people, surname_of)
         # Where a surname is shared ("Mike Johnson", "Boris Johnson"), who each entry names in
         # full: a headline's lone "Johnson" is the Johnson its own text names, even further down.
         shared = {surname for surname, owners in surname_of.items() if len(owners) > 1}
