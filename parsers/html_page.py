@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 
@@ -41,6 +42,7 @@ _AUTHOR_SELECTORS = (
 
 
 _POLL_WORDS = frozenset({"poll", "polls", "survey", "quiz", "vote", "voting"})
+"""A form's class words that make it a poll: its question and answers are text, not controls."""
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _PREHEADER = 300
 """Characters of hidden text that are an email's preview line at most."""
@@ -492,6 +494,12 @@ def _beside_time(block: LexborNode, time_node: LexborNode, boilerplate: re.Patte
     return (holder, None) if boilerplate.fullmatch(rest) else None
 
 
+def _within(block: LexborNode, selector: str) -> Iterator[LexborNode]:
+    """The nodes ``selector`` matches inside ``block``, not the block itself, which css() gives
+    first when it matches: a post classed "coventry--time" is no time stamp of its own."""
+    return (node for node in block.css(selector) if node.mem_id != block.mem_id)
+
+
 _TITLE_WORDS = frozenset({"title", "headline", "heading"})
 _LABEL = 100
 """Characters a post's title label ("Bieg 15", a heat of a match) holds at most."""
@@ -503,10 +511,9 @@ def _post_heading(block: LexborNode) -> LexborNode | None:
     heading = block.css_first('h1, h2, h3, h4, [itemprop="headline"]')
     if heading is not None:
         return heading
-    for node in block.css("span, div, strong"):
+    for node in _within(block, "span, div, strong"):
         if (
-            node.mem_id != block.mem_id
-            and _class_words(node) & _TITLE_WORDS
+            _class_words(node) & _TITLE_WORDS
             and node.css_first("p, li, div, a, img") is None
             and 0 < len(tidy_line(node.text(deep=True) or "")) <= _LABEL
         ):
@@ -530,13 +537,9 @@ def _post(
         heading.decompose()
     published: str | None = _attribute_time(block)
     time_node = block.css_first("time") or next(
-        (
-            n
-            for n in block.css("span, div, p")
-            if n.mem_id != block.mem_id and _class_words(n) & _TIME_WORDS and len(n.text(deep=True) or "") < 40
-        ),
+        (n for n in _within(block, "span, div, p") if _class_words(n) & _TIME_WORDS and len(n.text(deep=True) or "") < 40),
         None,
-    )  # (css() gives the block itself first: a post of class "coventry--time" is no time stamp)
+    )
     beside_time = _beside_time(block, time_node, boilerplate) if time_node is not None else None
     if time_node is not None and published is not None:
         time_node.decompose()
