@@ -8,6 +8,7 @@ credits are dropped; a headline with nothing under it (a "Key events" teaser) is
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -54,6 +55,11 @@ class _Draft:
     """The author came from a credit line under the text: this post's alone, no masthead's."""
     after_rule: bool = False
     """It began after a separator (``---``): a post of its own, timed or not."""
+    labelled: bool = False
+    """It began with a numbered series' label ("Bieg 15"): a post of its own, all its lines
+    its text until the next time or label (a heat's riders and scores, then its report)."""
+    run_on: bool = False
+    """It is what follows a numbered post longer than its series' posts, to the next time."""
 
     @property
     def empty(self) -> bool:
@@ -115,6 +121,8 @@ def read_plain_text(
     block_start = [index not in joined for index, line in enumerate(lines) if line]
     titled_next = False  # the line after a post's byline is its headline
     stamps = [parse_time_stamp(line) for line in content]  # read once: the passes below share them
+    labels = _numbered_labels(content, stamps)
+    label_left = 0  # lines the post of a numbered label holds yet
     found_contributors: list[frozenset[str]] = []
 
     def contributors() -> frozenset[str]:
@@ -148,6 +156,25 @@ def read_plain_text(
                     current.title = stamp.rest.strip(" -–—:")
                 else:
                     current.paras.append(stamp.rest)
+            continue
+        label = labels.get(index)
+        if label is not None:
+            # "Bieg 15  65.06 sek.": one of a live blog's numbered posts (a heat, a lap, a
+            # round), untimed: it ends the post above it and heads its own.
+            close()
+            current.after_rule = current.labelled = True
+            current.title, rest, label_left = label
+            if rest:
+                current.paras.append(rest)
+            continue
+        if current.labelled and label_left == 0:
+            # A numbered post ends where its kind of post does; what follows, up to the next
+            # time or label, is one piece (the notes before the start, a page's footer).
+            close()
+            current.after_rule = current.run_on = True
+        if current.labelled or current.run_on:
+            label_left -= 1
+            current.paras.append(line)
             continue
         if current.paras == [] and (current.title is not None or current.stamp is not None) and current.author is None:
             name = byline_name(line)
@@ -295,8 +322,8 @@ def _live_drafts(drafts: list[tuple[_Draft, date | None]]) -> list[tuple[_Draft,
         timed = _timed(draft)
         if kept and not timed and not draft.after_rule and _timed(kept[-1][0]) and index < last_timed:
             kept[-1][0].paras.extend([*([draft.title] if draft.title else []), *draft.paras])
-        elif timed or (_says_something(draft, header=not begun) and (index < last_timed or not _teaser(draft))):
-            if not begun and not timed:
+        elif timed or draft.labelled or (_says_something(draft, header=not begun) and (index < last_timed or not _teaser(draft))):
+            if not begun and not timed and not draft.labelled:
                 # The blog's opening text under a menu's last label ("News"): the label goes,
                 # its first sentence titles it.
                 if draft.title and len(draft.title.split()) <= 2:
@@ -325,6 +352,44 @@ def _says_something(draft: _Draft, header: bool) -> bool:
     the logo's name and a menu is the blog's header, no post)."""
     lines = draft.paras if header else (draft.title or "", *draft.paras)
     return any(len(line.split()) >= 5 for line in lines)
+
+
+_LABEL_LINE = re.compile(r"([^\W\d_]{2,}) (\d{1,3})(?:\s+(\S.{0,39}))?")
+"""A short line opening with a word and a number ("Bieg 15  65.06 sek.", "Lap 12", "Round 3")."""
+_SERIES = 3
+"""Lines a word must open, each with its own number, to be a series of numbered posts."""
+
+
+def _numbered_labels(content: list[str], stamps: list[TimeStamp | None]) -> dict[int, tuple[str, str, int]]:
+    """The lines of a live blog (its posts timed) that head a numbered series of posts: the
+    same word with three or more different numbers ("Bieg 15" … "Bieg 1", the heats of a
+    match), each as (label, the rest of its line, how many lines after it its post holds). A copy of a page keeps no markup to say
+    where such an untimed post begins; the series does. Not page numbers ("Page 2 of 3": the
+    same rest on every line), and only in a live blog: a how-to's "Step 1" … "Step 9" are
+    one article's parts."""
+    if sum(1 for stamp in stamps if stamp is not None and stamp.has_time) < _SERIES:
+        return {}
+    found: dict[str, list[tuple[int, str, str]]] = {}
+    for index, line in enumerate(content):
+        match = _LABEL_LINE.fullmatch(line) if line[:1].isupper() and stamps[index] is None else None
+        if match is not None:
+            found.setdefault(match.group(1), []).append((index, match.group(2), match.group(3) or ""))
+    labels: dict[int, tuple[str, str, int]] = {}
+    for word, lines in found.items():
+        numbers = {number for _, number, _ in lines}
+        rests = {rest for _, _, rest in lines}
+        if len(numbers) >= _SERIES and len(numbers) == len(lines) and not (len(rests) == 1 and "" not in rests):
+            labels.update((index, (f"{word} {number}", rest, 0)) for index, number, rest in lines)
+    if not labels:
+        return labels
+    # Each post runs to the next time or label; the last one, which nothing of the series
+    # ends (the first heat, at the foot of a newest-first blog, then the untimed notes before
+    # the start and the page's footer), runs no longer than the series' posts usually do.
+    ends = sorted({*labels, *(index for index, stamp in enumerate(stamps) if stamp is not None and stamp.has_time), len(content)})
+    held = {start: ends[bisect_right(ends, start)] - start - 1 for start in labels}
+    last = max(held)
+    held[last] = min(held[last], sorted(held.values())[len(held) // 2])
+    return {start: (label, rest, held[start]) for start, (label, rest, _) in labels.items()}
 
 
 def _contributors(content: list[str], stamps: list[TimeStamp | None]) -> frozenset[str]:

@@ -1099,3 +1099,59 @@ def test_a_live_blog_declared_in_microdata_gives_each_update_its_own_entry() -> 
     assert "Two crews, one cup" in got[2].body
     # A microdata live blog is no one article: its posts keep their own times, not the page's.
     assert got[0].published == "2026-06-13"
+
+
+RELAY_COPY = """Harbour Cup final: live relay
+
+14:20
+Northpoint lead by two boat lengths with one leg to go.
+
+Leg 3  14 min 05 s
+Saltmarsh gained on the downwind run.
+Northpoint held the inside line at the last mark and stretched the lead again.
+
+14:12
+The wind has dropped to twelve knots and the sky is clearing over the bay.
+
+Leg 2  13 min 48 s
+Northpoint rounded the windward mark first.
+It never looked back after that, and the gap grew on every reach.
+
+Leg 1  13 min 30 s
+Saltmarsh took the start.
+It lost the lead on the first beat to the mark, and Northpoint went clear.
+
+Both crews were out on the water early, warming up near the breakwater.
+The committee boat set a course of three legs for the final this afternoon.
+Forecasters expect the wind to ease through the afternoon as the front passes.
+Tickets for the grandstand sold out two days before the race began in earnest.
+
+13:05
+Good afternoon and welcome to our coverage of the Harbour Cup final today.
+"""
+
+
+def test_a_live_copy_splits_its_untimed_numbered_posts_at_their_labels(tmp_path) -> None:
+    got = entries_of(tmp_path, "relay.txt", RELAY_COPY)
+    titles = [e.title for e in got]
+    assert titles[:5] == [
+        "Northpoint lead by two boat lengths with one leg to go.",
+        "Leg 3",
+        "The wind has dropped to twelve knots and the sky is clearing over the bay.",
+        "Leg 2",
+        "Leg 1",
+    ]
+    leg3 = got[1]
+    assert leg3.body.startswith("14 min 05 s") and "stretched the lead again" in leg3.body
+    # The last leg holds no more than its kind of post does: the notes after it are one piece.
+    assert "Both crews" not in got[4].body and "Tickets for the grandstand" not in got[4].body
+    assert any("Both crews" in e.body and "Tickets for the grandstand" in e.body for e in got[5:])
+    assert titles[-1] == "Good afternoon and welcome to our coverage of the Harbour Cup final today."
+
+
+def test_numbered_lines_are_no_posts_outside_a_live_blog_or_as_page_numbers(tmp_path) -> None:
+    steps = "How to rig a dinghy\n\nStep 1 Lay out the mast.\n\nStep 2 Fit the boom.\n\nStep 3 Hoist the sail.\n"
+    assert not any(e.title.startswith("Step ") for e in entries_of(tmp_path, "steps.txt", steps))
+    pages = RELAY_COPY.replace("Leg 3  14 min 05 s", "Page 1 of 3").replace("Leg 2  13 min 48 s", "Page 2 of 3")
+    pages = pages.replace("Leg 1  13 min 30 s", "Page 3 of 3")
+    assert not any(e.title.startswith("Page ") for e in entries_of(tmp_path, "pages.txt", pages))
