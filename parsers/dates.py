@@ -29,28 +29,31 @@ MONTHS = {
 }
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
-# German, French, Spanish, Italian, Dutch and Portuguese months, written out ("30. November
-# 2026", "1er décembre 2026", "1 de diciembre de 2026"), for briefings in those languages.
+# German, French, Spanish, Italian, Dutch, Portuguese and Polish months, written out ("30.
+# November 2026", "1er décembre 2026", "1 de diciembre de 2026", "28 września 2020": Polish
+# dates name the month in its genitive, listed beside its nominative), for briefings in those
+# languages.
 _FOREIGN_MONTHS = (
-    "januar jänner janvier enero gennaio januari janeiro",
-    "februar février fevrier febrero febbraio februari fevereiro",
-    "märz maerz mars marzo maart março marco",
-    "avril abril aprile",
-    "mai mayo maggio mei maio",
-    "juni juin junio giugno junho",
-    "juli juillet julio luglio julho",
-    "août aout agosto augustus",
-    "septembre septiembre setiembre settembre setembro",
-    "oktober octobre octubre ottobre outubro",
-    "novembre noviembre novembro",
-    "dezember décembre decembre diciembre dicembre dezembro",
+    "januar jänner janvier enero gennaio januari janeiro styczeń stycznia",
+    "februar février fevrier febrero febbraio februari fevereiro luty lutego",
+    "märz maerz mars marzo maart março marco marzec marca",
+    "avril abril aprile kwiecień kwietnia",
+    "mai mayo maggio mei maio maj maja",
+    "juni juin junio giugno junho czerwiec czerwca",
+    "juli juillet julio luglio julho lipiec lipca",
+    "août aout agosto augustus sierpień sierpnia",
+    "septembre septiembre setiembre settembre setembro wrzesień września",
+    "oktober octobre octubre ottobre outubro październik października",
+    "novembre noviembre novembro listopad listopada",
+    "dezember décembre decembre diciembre dicembre dezembro grudzień grudnia",
 )
 MONTHS.update({name: number for number, names in enumerate(_FOREIGN_MONTHS, start=1) for name in names.split()})
 _FOREIGN_WEEKDAY_NAMES = (
     "montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag lundi mardi mercredi jeudi "
     "vendredi samedi dimanche lunes martes miércoles miercoles jueves viernes sábado sabado domingo "
     "lunedì lunedi martedì martedi mercoledì mercoledi giovedì giovedi venerdì venerdi sabato domenica "
-    "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag segunda terça quarta quinta sexta"
+    "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag segunda terça quarta quinta sexta "
+    "poniedziałek wtorek środa czwartek piątek sobota niedziela"
 )
 _FOREIGN_WEEKDAYS = _FOREIGN_WEEKDAY_NAMES.split()
 

@@ -425,6 +425,14 @@ def test_dates_and_times_written_in_other_languages() -> None:
     assert stamp is not None and str(stamp.day) == "2026-12-01" and not stamp.has_time
     assert parse_time_stamp("30. November 2026, 14:32 Uhr") is not None
     assert parse_time_stamp("14.32 BST Ferries resume") is not None  # English stamps as before
+    # Polish names the month in its genitive ("28 września 2020"), the weekday before it.
+    stamp = parse_time_stamp("Poniedziałek, 28 Września 2020, 18:00")
+    assert stamp is not None and (str(stamp.day), stamp.hour) == ("2020-09-28", 18)
+    from datetime import date
+
+    from brief.parsers.dates import briefing_date
+
+    assert briefing_date("Relacja na żywo\n3 listopada 2026\n\n19:30\nKoniec meczu.\n\nZobacz 2026-11-30\n") == date(2026, 11, 3)
 
 
 def test_a_live_copys_opening_text_under_a_menu_label_is_titled_by_its_first_sentence() -> None:
