@@ -1,7 +1,7 @@
 """Which language an entry is written in, and the function words of the languages whose
 capitalisation would otherwise pass for names (German capitalises every noun; French,
-Spanish, Italian, Dutch and Portuguese open sentences with articles that look like names' first
-words). English needs nothing from here: its rules live in ``words`` and ``actors``."""
+Spanish, Italian, Dutch and Portuguese open sentences with articles, Polish with prepositions
+and adverbs, that look like names' first words). English needs nothing from here: its rules live in ``words`` and ``actors``."""
 
 from __future__ import annotations
 
@@ -29,8 +29,10 @@ ARTICLES: dict[str, frozenset[str]] = {
     "it": _words("il lo la i gli le l un una uno del della dei degli delle al alla ai agli alle"),
     "nl": _words("de het een des der den dit dat deze die zijn haar hun"),
     "pt": _words("o a os as um uma uns umas do da dos das no na nos nas ao aos"),
+    "pl": _words("ten ta to te ci tego tej temu tym tę tych tymi ów każdy każda każde jego jej ich swój swoja swoje"),
 }
-"""Articles and determiners: before a German capitalised word they make it a noun."""
+"""Articles and determiners (Polish has no articles: its demonstratives and possessives):
+before a German capitalised word they make it a noun."""
 
 FUNCTION_WORDS: dict[str, frozenset[str]] = {
     language: articles | _words(words)
@@ -71,6 +73,14 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
             "e ou mas segundo para com sem após antes depois desde durante por em de ele ela eles elas se que "
             "como quando se assim hoje ontem amanhã também além já ainda mais é são foi era tem têm",
         ),
+        "pl": (
+            ARTICLES["pl"],
+            "i oraz a ale lub albo czy że iż bo gdy kiedy jeśli jeżeli aby żeby w we z ze na do od po za przed "
+            "przez pod nad o u dla bez przy między według wobec jak już jeszcze tylko także też również nie tak "
+            "jest są był była było byli będzie ma mają się on ona ono oni one my wy ja dziś dzisiaj wczoraj jutro "
+            "teraz potem tam tu więc jednak zatem ponadto ostatecznie natomiast wtedy gdzie co kto który która "
+            "które którzy dopóki dopiero chociaż choć skoro ponieważ dlatego zwłaszcza właśnie",
+        ),
     }.items()
 }
 """Words that never begin a name in that language (articles, prepositions, pronouns…)."""
@@ -82,8 +92,12 @@ _MARKERS: dict[str, frozenset[str]] = {
     "it": _words("il lo gli e è di che per con una del della non sono ha alla nel"),
     "nl": _words("de het een en van is niet met op voor dat die zijn naar ook werd"),
     "pt": _words("o os e é do da dos das em um uma que para com não foi são"),
+    "pl": _words("i w na nie się z do że jest jak po dla od za przez są"),
 }
 """Frequent words telling each language apart (shared ones like "la" count for several)."""
+
+_POLISH_LETTERS = frozenset("ąćęłńśźżĄĆĘŁŃŚŹŻ")
+"""Letters Polish writes and the other languages here do not (ó is Spanish too)."""
 
 _SAMPLE = 120
 """Tokens read to tell the language (words and punctuation): a paragraph's worth."""
@@ -102,13 +116,16 @@ def language_of(tokens: Sequence[str]) -> str:
     It runs on every entry, so the usual answer (English) comes from one C-level count.
     """
     if len(tokens) < 15:
-        return ENGLISH
+        # Too few words to count; Polish letters still tell ("W Lesznie zaczął padać deszcz.").
+        return "pl" if any(_POLISH_LETTERS.intersection(token) for token in tokens) else ENGLISH
     # A fifth of English tokens are markers: forty tell English from the rest.
     if sum(map(_ENGLISH_MARKERS.__contains__, map(str.lower, tokens[:40]))) >= 3:
         return ENGLISH
     sample = list(map(str.lower, tokens[:_SAMPLE]))
     english = sum(map(_ENGLISH_MARKERS.__contains__, sample))
-    if english * 25 >= len(sample):  # one token in 25 (punctuation counted): English, or mostly
+    # One token in 25 (punctuation counted): English, or mostly; one marker alone in a short
+    # entry is not enough (Polish writes "to", Portuguese "as").
+    if english * 25 >= len(sample) and english >= 2:
         return ENGLISH
     scores = {language: sum(map(markers.__contains__, sample)) for language, markers in _MARKERS.items()}
     best = max(scores, key=lambda language: scores[language])

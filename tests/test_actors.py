@@ -419,3 +419,15 @@ def test_a_double_surname_alone_and_a_name_with_a_word_run_into_it_are_one_perso
     # "Portrait" run into her name once: she is still one person, by her own name.
     assert "Ines Okoro" in people and "Portrait Ines Okoro" in people["Ines Okoro"]
     assert len(people) == 2
+
+
+def test_polish_sentences_open_with_words_that_are_no_names_first_words() -> None:
+    texts = [
+        ("Mecz", "W Gdańsku zaczął padać deszcz."),  # short: told Polish by its letters
+        ("Relacja", "Ostatecznie Lechia Gdańsk pokonała rywala 2:1, a trener Marek Wiśniewski był zadowolony. "
+         "Dla Lechii to już trzecie zwycięstwo z rzędu, a w Gdańsku kibice świętowali do późna."),
+        ("Wynik", "Czy Lechia Gdańsk zagra w finale? Tak, jeśli wygra w sobotę."),
+    ]  # fmt: skip
+    names = {name for name, _, _, _ in extract_actors(texts).actors}
+    assert "Marek Wiśniewski" in names
+    assert not {n for n in names if n.split()[0] in {"W", "Ostatecznie", "Dla", "Czy", "Tak"}}, names
