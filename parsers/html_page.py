@@ -648,7 +648,9 @@ def _read_html(text: str, boilerplate: re.Pattern[str], default_day: date | None
             replace(entry, title=strip_inline(entry.title)) if "\\" in entry.title or "**" in entry.title else entry
             for entry in entries
         ]
-    from_posts = not from_text
+    # One block read as a post ("article-content post-page", beside a "post-meta" byline) is
+    # the page's one text, not a live page of one post: the page's headline titles it.
+    from_posts = not from_text and len(entries) > 1
     # Posts that each give their own time are a live page's; a page's blocks under one time
     # (or none) may be one article's sections.
     timed_posts = from_posts and len({entry.published for entry in entries if entry.published}) > 1

@@ -1155,3 +1155,17 @@ def test_numbered_lines_are_no_posts_outside_a_live_blog_or_as_page_numbers(tmp_
     pages = RELAY_COPY.replace("Leg 3  14 min 05 s", "Page 1 of 3").replace("Leg 2  13 min 48 s", "Page 2 of 3")
     pages = pages.replace("Leg 1  13 min 30 s", "Page 3 of 3")
     assert not any(e.title.startswith("Page ") for e in entries_of(tmp_path, "pages.txt", pages))
+
+
+def test_an_article_whose_text_is_one_block_classed_as_a_post_is_titled_by_its_headline() -> None:
+    paragraph = "<p>" + "The ferry operator said the new timetable would add two crossings a day in summer. " * 4 + "</p>"
+    page = f"""<html><head><title>Ferries add summer crossings | Harbour Times</title></head><body>
+    <h1 itemprop="headline">Ferries add summer crossings</h1>
+    <section class="post-meta"><p class="byline"><a rel="author" href="/staff/ana">Ana Ferreira Lindqvist</a> -
+    <time datetime="2026-05-04T09:00:00+00:00">May 4, 2026 9:00 am UTC</time></p></section>
+    <div class="article-content post-page"><p>Two more sailings a day start in June.</p>
+    <h2>What changes for commuters?</h2>{paragraph}<h2>And for freight?</h2>{paragraph}</div>
+    </body></html>"""
+    (entry,) = read_html(page, boilerplate=default_settings().boilerplate_pattern)
+    assert (entry.title, entry.author) == ("Ferries add summer crossings", "Ana Ferreira Lindqvist")
+    assert "What changes for commuters?" in entry.body and "And for freight?" in entry.body

@@ -9,6 +9,7 @@ and feed files (each item's title, author, text). Prints precision and recall pe
     python tests/real/score.py --newsletters DIR  # Markdown newsletter issues (Pelican "Title:" lines)
     python tests/real/score.py --items DIR        # real feeds, every item expected (tests/real/rss)
     python tests/real/score.py --goose DIR        # a goose3-style suite (test_X.html beside test_X.json)
+    python tests/real/score.py --mercury DIR      # a clone of postlight/parser (its custom extractors' tests)
     python tests/real/score.py -v                 # and every miss
 
 Matching is deliberately plain: titles and bylines after case and space are folded (a title
@@ -199,6 +200,35 @@ def score_articles(root: Path) -> Tally:
         parsed = read_source(str(case / "source.html"), settings)
         text = html_text((case / "expected.html").read_text(encoding="utf-8"))
         _score_case(tally, case.name, parsed.entries, meta.get("title") or "", meta.get("byline") or "", text, True)
+    return tally
+
+
+_JS_STRING = r"""\s*(['"`])((?:\\.|(?!\1).)*)\1"""
+
+
+def _js_expected(segment: str, field: str) -> str:
+    """The string a Mercury-style test asserts a field equals (``assert.equal(title, `…`)``),
+    JavaScript escapes undone; "" where it asserts none or ``null``."""
+    found = re.search(rf"assert\.equal\(\s*{field}\s*,{_JS_STRING}", segment, re.S)
+    return re.sub(r"\\(.)", r"\1", found.group(2)).strip() if found else ""
+
+
+def score_mercury(root: Path) -> Tally:
+    """Pages laid out as Postlight's parser (once Mercury) keeps them: fixtures/HOST.html and,
+    in src/extractors/custom/HOST/index.test.js, the title, author and first 13 words of the
+    article's text it must find there (each fixture's own block of the test file)."""
+    tally, settings = Tally(), default_settings()
+    for test in sorted((root / "src" / "extractors" / "custom").glob("*/index.test.js")):
+        source = test.read_text(encoding="utf-8")
+        reads = list(re.finditer(r"readFileSync\(\s*['\"]\./(fixtures/[^'\"]+)['\"]", source))
+        for number, read in enumerate(reads):
+            segment = source[read.end() : reads[number + 1].start() if number + 1 < len(reads) else len(source)]
+            page = root / read.group(1)
+            if not page.is_file():
+                continue
+            parsed = read_source(str(page), settings)
+            title, author, opening = (_js_expected(segment, name) for name in ("title", "author", "first13"))
+            _score_case(tally, page.name, parsed.entries, title, author, opening, True, byline_known=False)
     return tally
 
 
@@ -560,15 +590,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--newsletters", type=Path, default=None, help="a folder of Markdown newsletter issues")
     parser.add_argument("--items", type=Path, default=None, help="real feeds with every item expected (rss/)")
     parser.add_argument("--goose", type=Path, default=None, help="a goose3-style folder (test_X.html, test_X.json)")
+    parser.add_argument("--mercury", type=Path, default=None, help="a clone of postlight/parser (fixtures/, src/extractors/)")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
     default = all(
         value is None
-        for value in (args.articles, args.feeds, args.snippets, args.live, args.newsletters, args.items, args.goose)
+        for value in (args.articles, args.feeds, args.snippets, args.live, args.newsletters, args.items, args.goose, args.mercury)
     )
     runs: list[tuple[str, Tally]] = []
     if args.articles or default:
         runs.append(("article pages", score_articles(args.articles or HERE / "articles")))
+    if args.mercury:
+        runs.append(("Mercury's pages", score_mercury(args.mercury)))
     if args.feeds or default:
         feeds = args.feeds or HERE / "feeds" / "files"
         runs.append(("feed files", score_feeds(feeds, args.expected or HERE / "feeds" / "expected.json")))
