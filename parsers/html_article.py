@@ -119,12 +119,14 @@ def _only_a_date(part: str) -> bool:
 
 def _metas(tree: LexborHTMLParser) -> dict[str, str]:
     """Every ``<meta>`` by each name it gives (``property="dc:creator twitter:site_name"``
-    gives two; ``name="DC.creator"`` is ``dc.creator``), the first of a name kept."""
+    gives two; ``name="DC.creator"`` is ``dc.creator``), the first of a name kept. Its text is
+    its ``content``, else its ``value``: pages saved by tools that normalise them (Postlight's
+    parser, once Mercury, keeps its test pages so) write it there."""
     found: dict[str, str] = {}
     nodes = tree.css("meta")
     for attribute in ("property", "name", "itemprop"):  # a property before a name of the same key
         for node in nodes:
-            content = plain(node.attributes.get("content"))
+            content = plain(node.attributes.get("content") or node.attributes.get("value"))
             for key in (node.attributes.get(attribute) or "").lower().split() if content else ():
                 found.setdefault(key.replace("dc.", "dc:").replace("dcterms:", "dcterm:"), content)
     return found
@@ -320,8 +322,8 @@ def _in_comments(node: LexborNode) -> bool:
 
 
 def page_byline(tree: LexborHTMLParser, objects: list[dict[str, Any]], metas: dict[str, str]) -> str | None:
-    """Who wrote the page's article: JSON-LD ``author`` (people, not the publisher), else the
-    author metadata (Dublin Core, ``author``, Parse.ly, ``article:author`` when not an
+    """Who wrote the page's article: JSON-LD ``author`` (people, not the publisher), else a
+    person microdata declares its author, else the author metadata (Dublin Core, ``author``, Parse.ly, ``article:author`` when not an
     address), else the first byline block of the page (``rel=author``, ``itemprop=author``,
     ``.byline``, ``.author``)."""
     by_id = {node["@id"]: node for node in objects if isinstance(node.get("@id"), str)}
@@ -330,6 +332,14 @@ def page_byline(tree: LexborHTMLParser, objects: list[dict[str, Any]], metas: di
             names = _people(node.get("author"), by_id)
             if names:
                 return names
+    # A person the page declares in microdata as the article's author, as JSON-LD would: before
+    # the author metadata, which may name the publisher ("Condé Nast" on its magazines' pages).
+    for block in tree.css('[itemprop~="author"][itemtype*="Person"]')[:3]:
+        named = block.css_first('[itemprop="name"]')
+        text = " ".join(((named or block).text(deep=True, separator=" ") or "").split())
+        name = _block_name(_DATE_AFTER.split(text, maxsplit=1)[0]) if text and not _in_comments(block) else None
+        if name:
+            return name
     site = metas.get("og:site_name")
     for key in _AUTHOR_METAS:
         value = metas.get(key)

@@ -1169,3 +1169,17 @@ def test_an_article_whose_text_is_one_block_classed_as_a_post_is_titled_by_its_h
     (entry,) = read_html(page, boilerplate=default_settings().boilerplate_pattern)
     assert (entry.title, entry.author) == ("Ferries add summer crossings", "Ana Ferreira Lindqvist")
     assert "What changes for commuters?" in entry.body and "And for freight?" in entry.body
+
+
+def test_a_pages_metadata_in_value_attributes_and_its_microdata_author_are_read() -> None:
+    text = "<p>" + "The observatory said the new dish would map the southern sky within two years. " * 4 + "</p>"
+    # Saved by a tool that moved the <meta>'s content to "value"; the author metadata names
+    # the publisher, the page's microdata the person who wrote it.
+    page = f"""<html><head><title>Home | Skywatch</title>
+    <meta property="og:title" value="New dish will map the southern sky">
+    <meta name="author" content="Meridian Media Group"></head><body>
+    <div class="byline" itemprop="author" itemscope itemtype="http://schema.org/Person">
+      <span itemprop="name">Tomas Berg</span></div>
+    <div class="story">{text}</div></body></html>"""
+    (entry,) = read_html(page, boilerplate=default_settings().boilerplate_pattern)
+    assert (entry.title, entry.author) == ("New dish will map the southern sky", "Tomas Berg")
