@@ -72,9 +72,9 @@ def _site_words(tree: LexborHTMLParser, metas: dict[str, str], headline: str | N
     return frozenset(word.casefold() for word in _LETTERS.findall(site)) | frozenset(_host_words(tree))
 
 
-_SITE_SEPARATORS = (" | ", " - ", " – ", " — ", " · ", " :: ", " » ", " / ", "|")
-"""Between a title's parts; a bare "|" last, and only beside the site's known name ("NEWS WEB
-EASY|…", as CJK titles write it)."""
+_SITE_SEPARATORS = (" | ", " ｜ ", " - ", " – ", " — ", " · ", " :: ", " » ", " / ", "|")
+"""Between a title's parts (" ｜ ", the full-width bar of Japanese and Chinese titles); a bare
+"|" last, and only beside the site's known name ("NEWS WEB EASY|…", as CJK titles write it)."""
 
 
 def _norm(text: str) -> str:
@@ -95,6 +95,9 @@ def without_site(title: str, site: str | None) -> str:
         if dated and len(dated) < len(parts):
             return without_site(separator.join(dated), site)
         longest = max(parts, key=len)
+        first = parts[0]
+        if len(parts) == 2 and len(first.split()) <= 2 and first[:1].isupper() and len(parts[1]) >= 3 * len(first):
+            return parts[1]  # "Opinion | Enough platitudes: Let’s name names": a section's label, or the site's
         if site:
             # The site's name, or the start of it ("Spiceworks" of "Spiceworks Inc").
             named = _norm(site)

@@ -1024,6 +1024,12 @@ def test_a_titles_date_section_and_bare_bar_are_not_the_headline() -> None:
     assert without_site("HARBOUR EASY|フェリーの運賃が上がる", None) == "HARBOUR EASY|フェリーの運賃が上がる"
     # A subtitle after the known site's headline stays: "… | an async task framework" is no section.
     assert without_site("How we built the ferry planner | an async task framework", "Harbour Post").endswith("framework")
+    # A section's label before the headline ("Opinion | …", "Fachmeldungen - …"), a full-width bar.
+    assert without_site("Opinion | Ferry fares should rise with the tides", None) == "Ferry fares should rise with the tides"
+    assert without_site("Hafen - Fähren fahren im Winter seltener", "Hafenpost") == "Fähren fahren im Winter seltener"
+    assert without_site("フェリーの運賃が冬に上がる ｜ 港ニュース", None) == "フェリーの運賃が冬に上がる"
+    # A two-part title whose first part is long is the headline and its subtitle, as before.
+    assert without_site("Ferry fares rise | What it means", None) == "Ferry fares rise"
 
 
 def test_an_og_title_cut_short_at_a_raw_quote_yields_to_the_pages_title(tmp_path) -> None:

@@ -53,7 +53,7 @@ def html_text(markup: str) -> str:
 
 def _fold(text: str) -> str:
     # One text in two Unicode forms is the same text (Brief gives composed letters, NFC).
-    text = unicodedata.normalize("NFC", html.unescape(text or "")).replace("’", "'").replace("“", '"').replace("”", '"')
+    text = unicodedata.normalize("NFC", html.unescape(text or "")).replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     text = text.replace("…", "...").replace("–", "-").replace("—", "-")  # typography, not wording
     return re.sub(r"\s+", " ", text).strip().casefold().strip(" .")
 
