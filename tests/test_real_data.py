@@ -17,6 +17,7 @@ from score import (  # noqa: E402
     score_feeds,
     score_goose,
     score_live,
+    score_mercury,
     score_newsletters,
     score_snippets,
 )
@@ -36,6 +37,14 @@ def test_feed_files_give_each_item_and_never_markup_that_runs() -> None:
     assert tally.title_recall >= 0.93 and tally.title_precision >= 0.95, tally.misses
     assert tally.mean_body_recall >= 0.89 and tally.mean_body_precision >= 0.92, tally.misses
     assert not [miss for miss in tally.misses if miss.startswith("UNSAFE")]
+
+
+def test_postlights_pages_give_their_titles_bylines_and_openings() -> None:
+    tally = score_mercury(REAL / "mercury")
+    assert tally.cases == 81 and tally.with_entries == 81
+    assert tally.title_recall >= 0.87 and tally.title_precision >= 0.85, tally.misses
+    assert tally.byline_recall >= 0.69 and tally.byline_precision >= 0.88, tally.misses
+    assert tally.mean_body_recall >= 0.92, tally.misses
 
 
 def test_snippet_pages_hold_their_text_and_not_their_boilerplate() -> None:

@@ -27,7 +27,7 @@ import json
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -213,22 +213,34 @@ def _js_expected(segment: str, field: str) -> str:
     return re.sub(r"\\(.)", r"\1", found.group(2)).strip() if found else ""
 
 
-def score_mercury(root: Path) -> Tally:
-    """Pages laid out as Postlight's parser (once Mercury) keeps them: fixtures/HOST.html and,
-    in src/extractors/custom/HOST/index.test.js, the title, author and first 13 words of the
-    article's text it must find there (each fixture's own block of the test file)."""
-    tally, settings = Tally(), default_settings()
+def mercury_cases(root: Path) -> Iterator[tuple[Path, str, str, str]]:
+    """(page, title, author, opening) of each fixture of a clone of postlight/parser (once
+    Mercury): fixtures/HOST.html and, in src/extractors/custom/HOST/index.test.js, the title,
+    author and first 13 words of the article's text it must find there (each fixture's own
+    block of the test file)."""
     for test in sorted((root / "src" / "extractors" / "custom").glob("*/index.test.js")):
         source = test.read_text(encoding="utf-8")
         reads = list(re.finditer(r"readFileSync\(\s*['\"]\./(fixtures/[^'\"]+)['\"]", source))
         for number, read in enumerate(reads):
             segment = source[read.end() : reads[number + 1].start() if number + 1 < len(reads) else len(source)]
             page = root / read.group(1)
-            if not page.is_file():
-                continue
-            parsed = read_source(str(page), settings)
-            title, author, opening = (_js_expected(segment, name) for name in ("title", "author", "first13"))
-            _score_case(tally, page.name, parsed.entries, title, author, opening, True, byline_known=False)
+            if page.is_file():
+                title, author, opening = (_js_expected(segment, name) for name in ("title", "author", "first13"))
+                yield page, title, author, opening
+
+
+def score_mercury(root: Path) -> Tally:
+    """Postlight's parser's pages: a clone of it (see ``mercury_cases``), or a folder kept as
+    tests/real/mercury is (files/ and the expected.json its make_expected.py writes)."""
+    tally, settings = Tally(), default_settings()
+    if (root / "expected.json").is_file():
+        kept = json.loads((root / "expected.json").read_text(encoding="utf-8"))
+        cases = [(root / "files" / case["file"], case["title"], case["author"], case["opening"]) for case in kept]
+    else:
+        cases = list(mercury_cases(root))
+    for page, title, author, opening in cases:
+        parsed = read_source(str(page), settings)
+        _score_case(tally, page.name, parsed.entries, title, author, opening, True, byline_known=False)
     return tally
 
 
@@ -590,7 +602,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--newsletters", type=Path, default=None, help="a folder of Markdown newsletter issues")
     parser.add_argument("--items", type=Path, default=None, help="real feeds with every item expected (rss/)")
     parser.add_argument("--goose", type=Path, default=None, help="a goose3-style folder (test_X.html, test_X.json)")
-    parser.add_argument("--mercury", type=Path, default=None, help="a clone of postlight/parser (fixtures/, src/extractors/)")
+    parser.add_argument("--mercury", type=Path, default=None, help="a clone of postlight/parser (fixtures/, src/extractors/), or mercury/")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
     default = all(
@@ -600,8 +612,8 @@ def main(argv: list[str] | None = None) -> int:
     runs: list[tuple[str, Tally]] = []
     if args.articles or default:
         runs.append(("article pages", score_articles(args.articles or HERE / "articles")))
-    if args.mercury:
-        runs.append(("Mercury's pages", score_mercury(args.mercury)))
+    if args.mercury or default:
+        runs.append(("Postlight's pages", score_mercury(args.mercury or HERE / "mercury")))
     if args.feeds or default:
         feeds = args.feeds or HERE / "feeds" / "files"
         runs.append(("feed files", score_feeds(feeds, args.expected or HERE / "feeds" / "expected.json")))
