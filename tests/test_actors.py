@@ -431,3 +431,11 @@ def test_polish_sentences_open_with_words_that_are_no_names_first_words() -> Non
     names = {name for name, _, _, _ in extract_actors(texts).actors}
     assert "Marek Wiśniewski" in names
     assert not {n for n in names if n.split()[0] in {"W", "Ostatecznie", "Dla", "Czy", "Tak"}}, names
+
+
+def test_a_compound_adjective_opening_a_name_is_no_part_of_it() -> None:
+    texts = [("Homes", "The NYC-based Harbour Labs sells HomeKit-enabled Lumen bulbs. End-to-end Encrypted Chat "
+              "is its app. Dana Whitfield, its founder, said sales doubled.")]  # fmt: skip
+    people = {name for name, kind, _, _ in extract_actors(texts).actors if kind == "person"}
+    assert "Dana Whitfield" in people
+    assert not {name for name in people if "-" in name}, people

@@ -48,9 +48,10 @@ from .tokens import (
     tokenize,
 )
 
-_LOWER_COMPOUND = re.compile(r"^[A-Z][a-z]*-[a-z]")
-"""A capitalised compound whose second part is lowercase: an adjective opening a sentence
-("Just-released", "Well-known"); names capitalise both parts ("Jean-Pierre", "Al-Assad")."""
+_LOWER_COMPOUND = re.compile(r"^[A-Z][\w.]*(?:-[a-z]+)+$")
+"""A capitalised compound whose last part is lowercase: an adjective ("Just-released",
+"Well-known", "NYC-based", "HomeKit-enabled"); names capitalise both parts ("Jean-Pierre",
+"Al-Assad")."""
 
 
 def _flag(bit: int, doc: str) -> Any:
