@@ -38,7 +38,8 @@ class DeclaredArticle:
 def page_article(tree: LexborHTMLParser, objects: list[dict[str, Any]]) -> tuple[DeclaredArticle, bool]:
     """What the page says of its article (headline, byline, and its time when it declares
     one), and whether it declares itself one article (in its JSON-LD ``objects`` or Open
-    Graph; a live blog never is, in JSON-LD or in microdata). Read before the page is cleaned: bylines sit in its chrome."""
+    Graph; a live blog never is, in JSON-LD or in microdata). Read before the page is
+    cleaned: bylines sit in its chrome."""
     found: dict[str, Any] | None = None
     live = False
     for node in objects:
@@ -326,8 +327,8 @@ def _in_comments(node: LexborNode) -> bool:
 
 def page_byline(tree: LexborHTMLParser, objects: list[dict[str, Any]], metas: dict[str, str]) -> str | None:
     """Who wrote the page's article: JSON-LD ``author`` (people, not the publisher), else a
-    person microdata declares its author, else the author metadata (Dublin Core, ``author``, Parse.ly, ``article:author`` when not an
-    address), else the first byline block of the page (``rel=author``, ``itemprop=author``,
+    person microdata declares its author, else the author metadata (Dublin Core, ``author``,
+    Parse.ly, ``article:author`` when not an address), else the first byline block of the page (``rel=author``, ``itemprop=author``,
     ``.byline``, ``.author``)."""
     by_id = {node["@id"]: node for node in objects if isinstance(node.get("@id"), str)}
     for node in objects:

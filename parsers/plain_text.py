@@ -173,7 +173,7 @@ def read_plain_text(
             close()
             current.after_rule = current.run_on = True
         if current.labelled or current.run_on:
-            label_left -= 1
+            label_left -= current.labelled
             current.paras.append(line)
             continue
         if current.paras == [] and (current.title is not None or current.stamp is not None) and current.author is None:
@@ -363,33 +363,34 @@ _SERIES = 3
 def _numbered_labels(content: list[str], stamps: list[TimeStamp | None]) -> dict[int, tuple[str, str, int]]:
     """The lines of a live blog (its posts timed) that head a numbered series of posts: the
     same word with three or more different numbers ("Bieg 15" … "Bieg 1", the heats of a
-    match), each as (label, the rest of its line, how many lines after it its post holds). A copy of a page keeps no markup to say
-    where such an untimed post begins; the series does. Not page numbers ("Page 2 of 3": the
-    same rest on every line), and only in a live blog: a how-to's "Step 1" … "Step 9" are
-    one article's parts."""
-    if sum(1 for stamp in stamps if stamp is not None and stamp.has_time) < _SERIES:
+    match), each as (label, the rest of its line, how many lines after it its post holds).
+    A copy of a page keeps no markup to say where such an untimed post begins; the series
+    does. Not page numbers ("Page 2 of 3": the same rest on every line), and only in a live
+    blog: a how-to's "Step 1" … "Step 9" are one article's parts."""
+    timed = [index for index, stamp in enumerate(stamps) if stamp is not None and stamp.has_time]
+    if len(timed) < _SERIES:
         return {}
     found: dict[str, list[tuple[int, str, str]]] = {}
     for index, line in enumerate(content):
         match = _LABEL_LINE.fullmatch(line) if line[:1].isupper() and stamps[index] is None else None
         if match is not None:
             found.setdefault(match.group(1), []).append((index, match.group(2), match.group(3) or ""))
-    labels: dict[int, tuple[str, str, int]] = {}
+    series: dict[int, tuple[str, str]] = {}
     for word, lines in found.items():
         numbers = {number for _, number, _ in lines}
         rests = {rest for _, _, rest in lines}
         if len(numbers) >= _SERIES and len(numbers) == len(lines) and not (len(rests) == 1 and "" not in rests):
-            labels.update((index, (f"{word} {number}", rest, 0)) for index, number, rest in lines)
-    if not labels:
-        return labels
+            series.update((index, (f"{word} {number}", rest)) for index, number, rest in lines)
+    if not series:
+        return {}
     # Each post runs to the next time or label; the last one, which nothing of the series
     # ends (the first heat, at the foot of a newest-first blog, then the untimed notes before
     # the start and the page's footer), runs no longer than the series' posts usually do.
-    ends = sorted({*labels, *(index for index, stamp in enumerate(stamps) if stamp is not None and stamp.has_time), len(content)})
-    held = {start: ends[bisect_right(ends, start)] - start - 1 for start in labels}
+    ends = sorted({*series, *timed, len(content)})
+    held = {start: ends[bisect_right(ends, start)] - start - 1 for start in series}
     last = max(held)
     held[last] = min(held[last], sorted(held.values())[len(held) // 2])
-    return {start: (label, rest, held[start]) for start, (label, rest, _) in labels.items()}
+    return {start: (label, rest, held[start]) for start, (label, rest) in series.items()}
 
 
 def _contributors(content: list[str], stamps: list[TimeStamp | None]) -> frozenset[str]:
