@@ -35,6 +35,10 @@ class DeclaredArticle:
     ``<title>`` adds to the headline): a page's name is no subject of its article."""
 
 
+LIVE_BLOG_MARKUP = '[itemtype*="LiveBlogPosting"]'
+"""A live blog declared in microdata: the block around its updates."""
+
+
 def page_article(tree: LexborHTMLParser, objects: list[dict[str, Any]]) -> tuple[DeclaredArticle, bool]:
     """What the page says of its article (headline, byline, and its time when it declares
     one), and whether it declares itself one article (in its JSON-LD ``objects`` or Open
@@ -48,7 +52,7 @@ def page_article(tree: LexborHTMLParser, objects: list[dict[str, Any]]) -> tuple
         if found is None and any(kind.endswith(_ARTICLE_TYPES) for kind in kinds):
             found = node
     # A live blog declared in microdata is one too (``itemtype=…/LiveBlogPosting``).
-    live = live or tree.css_first('[itemtype*="LiveBlogPosting"]') is not None
+    live = live or tree.css_first(LIVE_BLOG_MARKUP) is not None
     metas = _metas(tree)
     # Open Graph's article:* properties belong to an article, even where og:type was left out.
     declared = not live and (found is not None or metas.get("og:type", "").lower() == "article" or "article:published_time" in metas)

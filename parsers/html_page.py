@@ -18,7 +18,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from .article_sections import article_span
 from .article_sections import joined as joined_sections
 from .dates import combine, epoch_moment, find_date, normalise_datetime, parse_time_stamp, with_time_of
-from .html_article import DeclaredArticle, page_article
+from .html_article import LIVE_BLOG_MARKUP, DeclaredArticle, page_article
 from .html_markdown import DROP_TAGS, absolute_url, nodes_to_markdown, safe_url
 from .markdown_doc import read_markdown, strip_inline
 from .model import RawEntry
@@ -288,7 +288,7 @@ def _declared_updates(root: LexborNode) -> list[LexborNode]:
     blocks marked ``itemprop=liveBlogUpdate``, else the container's own blocks of the kind most
     of them are (by their first class: "coventry"), which an ad slot between them is not.
     Such a page names its posts by no word this reader knows ("coventry", "wpis")."""
-    for container in root.css('[itemtype*="LiveBlogPosting"]'):
+    for container in root.css(LIVE_BLOG_MARKUP):
         marked = container.css('[itemprop="liveBlogUpdate"]')
         if len(marked) >= 2:
             return marked
