@@ -19,13 +19,14 @@ from email.parser import BytesParser
 from email.utils import parsedate_to_datetime
 
 from .encoding import NotText, decode
+from .mail_digest import REPLY_PREFIX, DigestMessage, digest_messages, list_tag, plain_markdown, without_list_tag
 from .model import RawEntry
+from .sniff import looks_like_digest, looks_like_email
 from .text_clean import scrub
 
 # A mailbox separates messages by lines "From sender Sat Jan  6 10:00:00 2024" (a body's own
 # "From " lines are quoted as ">From ", but not by every writer: the weekday tells them apart).
 _MBOX_SEPARATOR = re.compile(rb"^From \S+ +(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b.*\r?\n", re.M)
-_REPLY_PREFIX = re.compile(r"^(?:(?:re|fwd?|fw|aw|wg|tr|sv|vs)\s*(?:\[\d+\])?\s*:\s*)+", re.I)
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,8 @@ class MailPart:
     sender: str | None
     """The sender's display name (or address when it has none)."""
     sent: datetime | None
+    single: bool = False
+    """One post whatever its text holds: a message of a mailing list's digest."""
 
 
 def read_email(data: bytes, *, boilerplate: re.Pattern[str], problems: list[str] | None = None) -> list[RawEntry]:
@@ -51,8 +54,13 @@ def read_email(data: bytes, *, boilerplate: re.Pattern[str], problems: list[str]
     entries: list[RawEntry] = []
     for message in read_messages(data, problems):
         day = message.sent.date() if message.sent is not None else None
-        reader = read_html if message.kind == "html" else read_plain_text
-        found = reader(message.text, boilerplate=boilerplate, default_day=day)
+        if message.single:
+            found = [RawEntry(message.subject, message.text, message.sender)]
+        else:
+            reader = read_html if message.kind == "html" else read_plain_text
+            found = reader(message.text, boilerplate=boilerplate, default_day=day)
+            if not found:
+                found = _whole(message)
         if len(found) == 1 and message.subject:
             found = [replace(found[0], title=message.subject, author=found[0].author or message.sender)]
         if message.sent is None:
@@ -65,16 +73,39 @@ def read_email(data: bytes, *, boilerplate: re.Pattern[str], problems: list[str]
     return entries
 
 
+def _whole(message: MailPart) -> list[RawEntry]:
+    """A message the readers find no post in (a line or two: "Message Body", "Test
+    headers"): its whole text is one post, if it has any."""
+    body = _markdown_of(message)
+    return [RawEntry(message.subject, body, message.sender)] if body.strip() else []
+
+
+def _markdown_of(message: MailPart) -> str:
+    """A message's text as one post's Markdown."""
+    if message.kind == "html":
+        from .html_markdown import html_to_markdown
+
+        return html_to_markdown(message.text)
+    return plain_markdown([line.rstrip() for line in scrub(message.text).split("\n")])
+
+
 def read_messages(data: bytes, problems: list[str] | None = None) -> list[MailPart]:
-    """Every readable message of a saved email or mailbox, in the order stored."""
+    """Every readable message of a saved email or mailbox, in the order stored: a digest's
+    messages (a list's plain-text digest, a MIME ``multipart/digest``) and messages forwarded
+    as attachments each in their place, as messages of their own."""
+    data = data.removeprefix(b"\xef\xbb\xbf")  # a byte-order mark would be the first header's name
+    if not looks_like_email(data[:4096].decode("utf-8", "replace")):
+        plain = decode(data)  # a digest saved as text, without the mail around it
+        if looks_like_digest(plain):
+            return [_digest_part(message) for message in digest_messages(plain) or ()]
     parser = BytesParser(policy=policy.default)
     chunks = _MBOX_SEPARATOR.split(data) if data.lstrip().startswith(b"From ") else [data]
-    messages = [parser.parsebytes(chunk.replace(b"\n>From ", b"\nFrom ")) for chunk in chunks if chunk.strip()]
+    messages = [parser.parsebytes(_mended(chunk.replace(b"\n>From ", b"\nFrom "))) for chunk in chunks if chunk.strip()]
     found, skipped = [], []
     for number, message in enumerate(messages, start=1):
-        part = _readable(message) if isinstance(message, EmailMessage) else None
-        if part is not None:
-            found.append(part)
+        parts = _parts(message) if isinstance(message, EmailMessage) else []
+        if parts:
+            found.extend(parts)
         else:
             skipped.append(number)
     if skipped and problems is not None:
@@ -87,12 +118,88 @@ def read_messages(data: bytes, problems: list[str] | None = None) -> list[MailPa
     return found
 
 
-def _readable(message: EmailMessage) -> MailPart | None:
-    body = message.get_body(preferencelist=("html", "plain"))
+_HEADER_BYTES = re.compile(rb"[A-Za-z][A-Za-z0-9-]*:|[ \t]")
+
+
+def _mended(chunk: bytes) -> bytes:
+    """A message whose header block holds a line that is no header and not indented (a
+    broken mailer's folding): the line indented, as the header it continues. Otherwise
+    the standard parser ends the headers there, and the rest of them becomes the text."""
+    end = chunk.find(b"\n\n") if b"\r\n\r\n" not in chunk[:65536] else chunk.find(b"\r\n\r\n")
+    if end <= 0:
+        return chunk
+    lines = chunk[:end].split(b"\n")
+    if all(_HEADER_BYTES.match(line) for line in lines[1:]):
+        return chunk
+    fixed = [lines[0], *(line if _HEADER_BYTES.match(line) else b" " + line for line in lines[1:])]
+    return b"\n".join(fixed) + chunk[end:]
+
+
+_MAX_DEPTH = 8
+"""Messages enclosed deeper than this are not read: a crafted file can nest thousands."""
+
+
+def _parts(message: EmailMessage, in_digest: bool = False, sent: datetime | None = None, depth: int = 0) -> list[MailPart]:
+    """A message's own readable part, then those of the messages it encloses. A digest's own
+    text (its masthead, contents and footer) is no post; its messages are a post each."""
+    enclosed = _enclosed(message)
+    digest = len(enclosed) >= 2 or any(part.get_content_type() == "multipart/digest" for part in _containers(message))
+    own = _readable(message, sent)
+    found: list[MailPart] = []
+    if own is not None and own.kind == "text" and looks_like_digest(own.text):
+        found.extend(_digest_part(part, own.sent) for part in digest_messages(own.text) or ())
+    elif own is not None and not digest:
+        found.append(replace(own, single=True, text=_markdown_of(own)) if in_digest else own)
+    if depth >= _MAX_DEPTH:
+        return found
+    dated = own.sent if own is not None else _sent(message) or sent
+    held = [part for inner in enclosed for part in _parts(inner, digest, dated, depth + 1)]
+    if digest:
+        # "[harbour-ops] Fog signal test": the list's tag is no part of a message's title.
+        tag = list_tag([part.subject for part in held if part.single], own.text if own is not None else "")
+        held = [replace(part, subject=without_list_tag(part.subject, tag)) if part.single else part for part in held]
+    return found + held
+
+
+def _containers(message: Message) -> list[Message]:
+    """The message and its multipart parts, not those of the messages it encloses."""
+    found = [message]
+    if message.get_content_maintype() == "multipart" and message.is_multipart():
+        for part in message.get_payload():
+            if isinstance(part, Message):
+                found.extend(_containers(part))
+    return found
+
+
+def _enclosed(message: Message) -> list[EmailMessage]:
+    """The messages a message holds as ``message/rfc822`` parts (a digest's, a forward's), in
+    order, without looking inside them."""
+    holders = [part for part in _containers(message) if part.get_content_type() == "message/rfc822"]
+    return [held for part in holders if part.is_multipart() for held in part.get_payload() if isinstance(held, EmailMessage)]
+
+
+def _any_text_part(message: Message) -> Message | None:
+    """The first HTML or plain-text part that is no attachment, where the standard reading
+    finds none: a saved page (``multipart/related``) whose first part is an image, a report
+    whose text comes after its data."""
+    for part in _containers(message):
+        if part.get_content_type() in ("text/html", "text/plain") and part.get_content_disposition() != "attachment":
+            return part
+    return None
+
+
+def _digest_part(message: DigestMessage, sent: datetime | None = None) -> MailPart:
+    return MailPart("text", message.text, message.subject, message.sender, message.sent or sent, single=True)
+
+
+def _readable(message: EmailMessage, sent: datetime | None = None) -> MailPart | None:
+    """The message's own best part (never one of a message it encloses); ``sent``: the date
+    of the message enclosing it, for one that states none."""
+    body = message.get_body(preferencelist=("html", "plain")) or _any_text_part(message)
     if body is None:
         return None
     kind = "html" if body.get_content_subtype() == "html" else "text"
-    return MailPart(kind, _content(body), _subject(message), _sender(message), _sent(message))
+    return MailPart(kind, _content(body), _subject(message), _sender(message), _sent(message) or sent)
 
 
 def _content(part: Message) -> str:
@@ -118,7 +225,7 @@ def _subject(message: EmailMessage) -> str:
         subject = str(message.get("subject", "") or "")
     except (ValueError, IndexError):
         return ""
-    return _REPLY_PREFIX.sub("", " ".join(scrub(subject).split()))
+    return REPLY_PREFIX.sub("", " ".join(scrub(subject).split()))
 
 
 def _sender(message: EmailMessage) -> str | None:

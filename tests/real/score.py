@@ -10,6 +10,7 @@ and feed files (each item's title, author, text). Prints precision and recall pe
     python tests/real/score.py --items DIR        # real feeds, every item expected (tests/real/rss)
     python tests/real/score.py --goose DIR        # a goose3-style suite (test_X.html beside test_X.json)
     python tests/real/score.py --mercury DIR      # a clone of postlight/parser (its custom extractors' tests)
+    python tests/real/score.py --digests DIR      # mailing list digests (Mailman's "Message: N" blocks)
     python tests/real/score.py -v                 # and every miss
 
 Matching is deliberately plain: titles and bylines after case and space are folded (a title
@@ -584,6 +585,89 @@ def score_newsletters(root: Path) -> Letters:
     return letters
 
 
+@dataclass
+class Digests:
+    files: int = 0
+    messages: int = 0
+    entries: int = 0
+    matched: int = 0
+    authors: int = 0
+    dates: int = 0
+    body_recall: list[float] = field(default_factory=list)
+    misses: list[str] = field(default_factory=list)
+
+    def report(self) -> str:
+        precision = self.matched / self.entries if self.entries else 1.0
+        recall = self.matched / self.messages if self.messages else 1.0
+        body = sum(self.body_recall) / len(self.body_recall) if self.body_recall else 0.0
+        return (
+            f"mailing list digests: {self.files} files, {self.messages} messages; messages as entries P {precision:.3f}"
+            f" R {recall:.3f} ({self.matched} of {self.messages}, {self.entries} entries); sender right {self.authors},"
+            f" date right {self.dates}; text words recall {body:.3f}"
+        )
+
+
+_DIGEST_BLOCK = re.compile(r"^Message: \d+\n(.*?)(?=^-{20,}[ \t]*$|\Z)", re.M | re.S)
+
+
+def _digest_expected(text: str) -> list[tuple[str, str, str | None, str]]:
+    """(subject, sender, date, text) of each message of a Mailman digest ("Message: N" blocks),
+    read here with the standard library: its subject without "Re:", the list's own tag (the
+    masthead's "Send NAME mailing list submissions") and other lists' tags after it."""
+    from email import message_from_string, policy
+    from email.header import decode_header, make_header
+    from email.utils import parseaddr, parsedate_to_datetime
+
+    found = []
+    named = re.search(r"Send (\S+) mailing list submissions", text)
+    own = re.escape(named.group(1)) if named else r"[^\]]*"
+    tags = rf"^(?:re|fwd?)\s*:\s*|^\[{own}\]\s*(?:\[[\w.]+-[\w.-]+\]\s*)*"
+    for block in _DIGEST_BLOCK.findall(text.replace("\r\n", "\n")):
+        message = message_from_string(block, policy=policy.compat32)
+        subject = " ".join(str(message.get("Subject", "")).split())
+        while (bare := re.sub(tags, "", subject, flags=re.I)) != subject:
+            subject = bare
+        name, address = parseaddr(str(make_header(decode_header(str(message.get("From", ""))))))
+        try:
+            when = parsedate_to_datetime(str(message.get("Date"))).isoformat()
+        except (TypeError, ValueError):
+            when = None
+        body = message.get_payload()
+        body = re.sub(r"(?s)-{5,} ?next part ?-{5,}.*?(?:URL: <[^>]*>|\Z)", "", body if isinstance(body, str) else "")
+        found.append((subject, " ".join(name.split()) or address, when, body))
+    return found
+
+
+def score_digests(root: Path) -> Digests:
+    """Mailman's plain-text digests (any file under DIR holding "Message: N" blocks): each
+    message one entry, titled by its subject, signed by its sender, dated by its Date."""
+    tally = Digests()
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        expected = _digest_expected(text)
+        if not expected:
+            continue
+        entries = read_source(str(path), default_settings()).entries
+        tally.files += 1
+        tally.messages += len(expected)
+        tally.entries += len(entries)
+        unused = list(entries)
+        for subject, sender, when, body in expected:
+            match = next((e for e in unused if title_matches(e.title, subject) and byline_matches(e.author, sender)), None)
+            if match is None:
+                tally.misses.append(f"message {path.name}: {subject[:50]!r} by {sender!r}; got {[e.title[:30] for e in unused[:3]]}")
+                continue
+            unused.remove(match)
+            tally.matched += 1
+            tally.authors += 1
+            tally.dates += match.published == when
+            want = words(body)
+            got = words(match.body)
+            tally.body_recall.append(sum((want & got).values()) / max(1, sum(want.values())))
+        tally.misses += [f"extra   {path.name}: {e.title[:60]!r}" for e in unused]
+    return tally
+
+
 UNSAFE = re.compile(
     r"<\s*(?:script|iframe|object|embed|applet|style|meta|link|frame|form|svg)\b|\bon[a-z]+\s*=|javascript:|vbscript:"
     r"|data:text/html",
@@ -603,11 +687,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--items", type=Path, default=None, help="real feeds with every item expected (rss/)")
     parser.add_argument("--goose", type=Path, default=None, help="a goose3-style folder (test_X.html, test_X.json)")
     parser.add_argument("--mercury", type=Path, default=None, help="a clone of postlight/parser (fixtures/, src/extractors/), or mercury/")
+    parser.add_argument("--digests", type=Path, default=None, help="a folder of Mailman plain-text digests")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
     default = all(
         value is None
-        for value in (args.articles, args.feeds, args.snippets, args.live, args.newsletters, args.items, args.goose, args.mercury)
+        for value in (
+            args.articles, args.feeds, args.snippets, args.live, args.newsletters, args.items, args.goose, args.mercury,
+            args.digests,
+        )
     )
     runs: list[tuple[str, Tally]] = []
     if args.articles or default:
@@ -640,6 +728,11 @@ def main(argv: list[str] | None = None) -> int:
         print(openings.report())
         if args.verbose:
             print("\n".join(f"    {miss}" for miss in openings.misses))
+    if args.digests:
+        digests = score_digests(args.digests)
+        print(digests.report())
+        if args.verbose:
+            print("\n".join(f"    {miss}" for miss in digests.misses))
     if args.live or default:
         for copies in (False, True):
             live = score_live(args.live or HERE / "live", copies)
