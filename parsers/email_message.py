@@ -16,10 +16,17 @@ from email import policy
 from email.headerregistry import Address
 from email.message import EmailMessage, Message
 from email.parser import BytesParser
-from email.utils import parsedate_to_datetime
 
 from .encoding import NotText, decode
-from .mail_digest import REPLY_PREFIX, DigestMessage, digest_messages, list_tag, plain_markdown, without_list_tag
+from .mail_digest import (
+    REPLY_PREFIX,
+    DigestMessage,
+    digest_messages,
+    list_tag,
+    plain_markdown,
+    sent_of,
+    without_list_tag,
+)
 from .model import RawEntry
 from .sniff import looks_like_digest, looks_like_email
 from .text_clean import scrub
@@ -152,7 +159,7 @@ def _parts(message: EmailMessage, in_digest: bool = False, sent: datetime | None
         found.append(replace(own, single=True, text=_markdown_of(own)) if in_digest else own)
     if depth >= _MAX_DEPTH:
         return found
-    dated = own.sent if own is not None else _sent(message) or sent
+    dated = own.sent if own is not None else sent_of(message) or sent
     held = [part for inner in enclosed for part in _parts(inner, digest, dated, depth + 1)]
     if digest:
         # "[harbour-ops] Fog signal test": the list's tag is no part of a message's title.
@@ -199,7 +206,7 @@ def _readable(message: EmailMessage, sent: datetime | None = None) -> MailPart |
     if body is None:
         return None
     kind = "html" if body.get_content_subtype() == "html" else "text"
-    return MailPart(kind, _content(body), _subject(message), _sender(message), _sent(message) or sent)
+    return MailPart(kind, _content(body), _subject(message), _sender(message), sent_of(message) or sent)
 
 
 def _content(part: Message) -> str:
@@ -239,11 +246,3 @@ def _sender(message: EmailMessage) -> str | None:
         if name:
             return name
     return None
-
-
-def _sent(message: EmailMessage) -> datetime | None:
-    try:
-        value = message.get("date")
-        return parsedate_to_datetime(str(value)) if value else None
-    except (TypeError, ValueError, IndexError):
-        return None

@@ -75,7 +75,7 @@ def digest_messages(text: str) -> list[DigestMessage] | None:
         body = plain_markdown(_cleaned("\n".join(parts)))
         if not body and not subject:
             continue
-        found.append(DigestMessage(without_list_tag(subject, tag), _sender(held), _sent(held), body))
+        found.append(DigestMessage(without_list_tag(subject, tag), _sender(held), sent_of(held), body))
     return found
 
 
@@ -125,7 +125,8 @@ def _sender(message: Message) -> str | None:
     return name or address or raw
 
 
-def _sent(message: Message) -> datetime | None:
+def sent_of(message: Message) -> datetime | None:
+    """When a message says it was sent, if it says so readably."""
     value = _header(message, "date")
     try:
         return parsedate_to_datetime(value) if value else None
