@@ -150,6 +150,19 @@ def shingles_of(normalised: str, k: int, max_words: int) -> frozenset[int]:
     return frozenset(map(zlib.crc32, compress(grams, content)))
 
 
+_QUOTED_LINE = re.compile(r"^[ \t]*\\?>.*(?:\n|$)", re.M)
+
+
+def unquoted(text: str) -> str | None:
+    """A text without its quoted lines ("> …": the message a reply quotes, a blockquote), or
+    None when it quotes nothing. A reply is its writer's words: shingled with the lines it
+    quotes, a short reply was a near copy of the message it answers."""
+    if ">" not in text or (not text.startswith((">", "\\>")) and "\n>" not in text and "\n\\>" not in text):
+        return None
+    left = _QUOTED_LINE.sub("", text)
+    return left if left.strip() else None
+
+
 def shingle_arrays(normalised: Sequence[str], k: int, max_words: int) -> list[array[int]]:
     """Each normalised text's shingles as a compact array."""
     return [array("I", shingles_of(text, k, max_words)) for text in normalised]
@@ -275,7 +288,12 @@ def cluster(
     if shingles is not None:
         computed = [shingles[i] for i in unique]
     else:
-        computed = shingle_arrays([str(normalised[i]) for i in unique], settings.shingle_words, settings.max_words)
+        own = [unquoted(texts[i]) for i in unique]
+        computed = shingle_arrays(
+            [normalise_text(mine) if mine is not None else str(normalised[i]) for i, mine in zip(unique, own, strict=True)],
+            settings.shingle_words,
+            settings.max_words,
+        )
     for given in (normalised, shingles):
         if isinstance(given, list):
             given.clear()  # the caller's copy too: at 100 000 entries these are 70 MB of text

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypeGuard
 
-from .dedup import shingles_of
+from .dedup import shingles_of, unquoted
 from .model import RawEntry, anchor_of, blake2b, id_of_normalised, normalise_text
 from .settings import ParseSettings
 from .source import Parsed
@@ -74,6 +74,10 @@ def digest(
             normalised.append(text)
         found = memo.get(key)
         if found is None:
+            mine = unquoted(raw.body)
+            if mine is not None:  # a reply's own words (see ``unquoted``)
+                own = normalise_text(mine)
+                text = f"{title} {own}" if title and own else title or own
             found = memo[key] = array("I", shingles_of(text, shingle_words, max_words))
         shingles.append(found)
     anchors = tuple(anchor_of(path, raw.body) for raw in entries)

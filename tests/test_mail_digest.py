@@ -98,3 +98,15 @@ def test_real_messages_read_whatever_their_shape() -> None:
     digest = read(REAL / "multipart-digest.txt").entries
     assert [e.author for e in digest] == ["m1@example.com", "m2@example.com"]
     assert all(e.published == "2012-08-12T12:34:56+03:00" for e in digest)  # their digest's date
+
+
+def test_a_reply_that_quotes_its_message_is_no_copy_of_it() -> None:
+    from brief.parsers import load
+    from brief.parsers.dedup import cluster
+
+    entries = load([str(FIXTURES / "harbour-list-digest.txt")]).entries
+    assert sorted(e.author or "" for e in entries if "Dredging" in e.title) == ["Ingrid Solberg", "Tomasz Wrona"]
+    original = "Dredging starts\nThe dredger arrives on Sunday and work in the north channel begins on Monday at first light."
+    reply = "Dredging starts\n> The dredger arrives on Sunday and work in the north channel begins on Monday at first light.\n\nWill the ferry keep its slot?"
+    assert cluster([original, reply]) == [[0], [1]]
+    assert cluster([reply, reply.replace("slot?", "slot at all?")]) == [[0, 1]]  # copies of one reply still fold
