@@ -22,6 +22,7 @@ from .mail_digest import (
     REPLY_PREFIX,
     DigestMessage,
     digest_messages,
+    header_text,
     list_tag,
     plain_markdown,
     sent_of,
@@ -126,15 +127,17 @@ def read_messages(data: bytes, problems: list[str] | None = None) -> list[MailPa
 
 
 _HEADER_BYTES = re.compile(rb"[A-Za-z][A-Za-z0-9-]*:|[ \t]")
+"""A header line or a folded header's continuation ("Name:value" with no space is a header)."""
 
 
 def _mended(chunk: bytes) -> bytes:
     """A message whose header block holds a line that is no header and not indented (a
     broken mailer's folding): the line indented, as the header it continues. Otherwise
     the standard parser ends the headers there, and the rest of them becomes the text."""
-    end = chunk.find(b"\n\n") if b"\r\n\r\n" not in chunk[:65536] else chunk.find(b"\r\n\r\n")
-    if end <= 0:
+    ends = [found for found in (chunk.find(b"\n\n"), chunk.find(b"\r\n\r\n")) if found > 0]
+    if not ends:
         return chunk
+    end = min(ends)
     lines = chunk[:end].split(b"\n")
     if all(_HEADER_BYTES.match(line) for line in lines[1:]):
         return chunk
@@ -228,11 +231,7 @@ def _content(part: Message) -> str:
 
 
 def _subject(message: EmailMessage) -> str:
-    try:
-        subject = str(message.get("subject", "") or "")
-    except (ValueError, IndexError):
-        return ""
-    return REPLY_PREFIX.sub("", " ".join(scrub(subject).split()))
+    return REPLY_PREFIX.sub("", header_text(message, "subject"))
 
 
 def _sender(message: EmailMessage) -> str | None:

@@ -66,7 +66,7 @@ def digest_messages(text: str) -> list[DigestMessage] | None:
         messages.append((message, [_payload(message)]))
     if not messages:
         return None
-    subjects = [_header(held, "subject") for held, _ in messages]
+    subjects = [header_text(held, "subject") for held, _ in messages]
     tag = list_tag(subjects, pieces[0])
     found: list[DigestMessage] = []
     for (held, parts), subject in zip(messages, subjects, strict=True):
@@ -84,7 +84,8 @@ def _payload(message: Message) -> str:
     return payload if isinstance(payload, str) else ""
 
 
-def _header(message: Message, name: str) -> str:
+def header_text(message: Message, name: str) -> str:
+    """A header's decoded text on one line ("" if absent or unreadable)."""
     try:
         value = message.get(name)
         return " ".join(scrub(str(value)).split()) if value is not None else ""
@@ -117,7 +118,7 @@ def without_list_tag(subject: str, tag: str | None) -> str:
 def _sender(message: Message) -> str | None:
     """The sender's name: "Peter Todd <pete@…>" and an archive's "pete at … (Peter Todd)"
     alike; the address when it has none."""
-    raw = _header(message, "from")
+    raw = header_text(message, "from")
     if not raw:
         return None
     name, address = parseaddr(raw)
@@ -127,7 +128,7 @@ def _sender(message: Message) -> str | None:
 
 def sent_of(message: Message) -> datetime | None:
     """When a message says it was sent, if it says so readably."""
-    value = _header(message, "date")
+    value = header_text(message, "date")
     try:
         return parsedate_to_datetime(value) if value else None
     except (TypeError, ValueError, IndexError):
