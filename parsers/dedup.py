@@ -38,8 +38,10 @@ _FREQUENCY_SLOTS = 1 << 22
 _FREQUENCY_MASK = _FREQUENCY_SLOTS - 1
 _NUMPY_FROM = 2000
 """From this many distinct entries the shingle counts are taken in numpy."""
-_CHUNK = 4096
-"""Entries whose shingles numpy holds at once."""
+_CHUNK_VALUES = 1 << 21
+"""Shingles numpy holds at once (8 MB): each chunk's count is a fresh 32 MB table of slots,
+whose first touch was most of the counting (three chunks of a 10k briefing took 0.15 s,
+one 0.04 s)."""
 
 
 @dataclass(frozen=True)
@@ -188,9 +190,11 @@ def _kept_and_rare(
         return np.frombuffer(b"".join(map(array.tobytes, part)), dtype=np.uint32)
 
     # In chunks of entries: the whole briefing's shingles at once would be 20 million at 100 000.
-    chunks = [computed[at : at + _CHUNK] for at in range(0, len(computed), _CHUNK)]
-    table = np.zeros(_FREQUENCY_SLOTS, dtype=np.int64)
-    for part in chunks:
+    chunks = _chunks(computed, _CHUNK_VALUES)
+    if not chunks:
+        return
+    table = np.bincount(flat(chunks[0]) & np.uint32(_FREQUENCY_MASK), minlength=_FREQUENCY_SLOTS)
+    for part in chunks[1:]:
         table += np.bincount(flat(part) & np.uint32(_FREQUENCY_MASK), minlength=_FREQUENCY_SLOTS)
     rare_ceiling = min(ceiling, _BUCKET_CAP) if ceiling is not None else _BUCKET_CAP
     for part in chunks:
@@ -209,6 +213,20 @@ def _kept_and_rare(
                     kept = array("I", mine[held].tobytes())
             yield kept, mine[rare[start:end]].tolist()
             start = end
+
+
+def _chunks(computed: Sequence[array[int]], values: int) -> list[Sequence[array[int]]]:
+    """Runs of consecutive entries holding about ``values`` shingles each (one entry at least)."""
+    chunks: list[Sequence[array[int]]] = []
+    start = held = 0
+    for at, shingles in enumerate(computed):
+        held += len(shingles)
+        if held >= values:
+            chunks.append(computed[start : at + 1])
+            start, held = at + 1, 0
+    if start < len(computed):
+        chunks.append(computed[start:])
+    return chunks
 
 
 def _kept_and_rare_looped(

@@ -118,12 +118,12 @@ def test_shingle_counts_in_numpy_choose_what_the_loop_does(entries: list[list[in
 
     computed = [array("I", values) for values in entries]
     looped = list(dedup._kept_and_rare_looped(computed, ceiling))
-    saved = dedup._NUMPY_FROM, dedup._CHUNK
-    dedup._NUMPY_FROM, dedup._CHUNK = 0, 7
+    saved = dedup._NUMPY_FROM, dedup._CHUNK_VALUES
+    dedup._NUMPY_FROM, dedup._CHUNK_VALUES = 0, 7  # several chunks, counted one after another
     try:
         vectorised = list(dedup._kept_and_rare(computed, ceiling))
     finally:
-        dedup._NUMPY_FROM, dedup._CHUNK = saved
+        dedup._NUMPY_FROM, dedup._CHUNK_VALUES = saved
     assert vectorised == looped
 
 

@@ -115,3 +115,26 @@ def test_longer_than_is_the_text_length_compared() -> None:
         assert node is not None
         for size in (0, 5, 20, 40):
             assert _longer_than(node, size) == (_text_length(node) > size), (html, size)
+
+
+def test_markdown_escape_is_the_escaping_regex() -> None:
+    from brief.parsers.html_markdown import _MD_SPECIAL, _escape
+
+    rng = random.Random(11)
+    pieces = ["a", "word ", "\\", "`", "*", "_", "[", "]", "<", ">", "é", "\n", " "]
+    for _ in range(5_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert _escape(text) == _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def test_credit_hint_by_substrings_is_the_case_blind_regex() -> None:
+    # re.I matches "İ", "ı" and "ſ" to ASCII letters that str.lower does not give: the fast
+    # test must still say yes for them.
+    from brief.parsers.actors.tokens import _CREDIT_HINT, _may_credit
+
+    rng = random.Random(12)
+    pieces = ["Photo", "PICTURE", "imAge", "Illustration", "composite", "VIDEO", "graphic", "phot", "Vide",
+              "İmage", "Pıcture", "Compoſite", "ı", "İ", "ſ", "K", ": ", "x", " ", "é"]  # fmt: skip
+    for _ in range(5_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        assert _may_credit(text) == (_CREDIT_HINT.search(text) is not None), text
