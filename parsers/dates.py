@@ -339,6 +339,9 @@ def epoch_moment(value: object) -> str | None:
     return datetime.fromtimestamp(int(number), tz=UTC).isoformat()
 
 
+_TWELVE_HOUR = re.compile(r"\d[ \t\u202f\xa0]*[ap]\.?m\b\.?", re.I)
+
+
 def normalise_datetime(value: str | None) -> str | None:
     """Any date a feed or page gives (RFC 822, ISO 8601, "5 September 2025") as ISO 8601."""
     if not value:
@@ -357,9 +360,11 @@ def normalise_datetime(value: str | None) -> str | None:
     try:
         from email.utils import parsedate_to_datetime  # RFC 822 dates are rare: not at start-up
 
-        moment = parsedate_to_datetime(value)
-        if moment is not None:
-            return moment.isoformat()
+        # RFC 822 has no AM/PM: its lenient reader took "4:05 PM" for 04:05 (Outlook's
+        # "Thursday, November 12, 2026 4:05 PM"), so a twelve-hour time is read below.
+        sent: datetime | None = None if _TWELVE_HOUR.search(value) else parsedate_to_datetime(value)
+        if sent is not None:
+            return sent.isoformat()
     except (TypeError, ValueError, IndexError):
         pass
     found = find_date(value)

@@ -28,6 +28,7 @@ from .mail_digest import (
     sent_of,
     without_list_tag,
 )
+from .mail_forward import forwards
 from .model import RawEntry
 from .sniff import looks_like_digest, looks_like_email
 from .text_clean import scrub
@@ -159,7 +160,8 @@ def _parts(message: EmailMessage, in_digest: bool = False, sent: datetime | None
     if own is not None and own.kind == "text" and looks_like_digest(own.text):
         found.extend(_digest_part(part, own.sent) for part in digest_messages(own.text) or ())
     elif own is not None and not digest:
-        found.append(replace(own, single=True, text=_markdown_of(own)) if in_digest else own)
+        mine = _unforwarded(own)
+        found.extend([replace(part, single=True, text=_markdown_of(part)) for part in mine] if in_digest else mine)
     if depth >= _MAX_DEPTH:
         return found
     dated = own.sent if own is not None else sent_of(message) or sent
@@ -169,6 +171,46 @@ def _parts(message: EmailMessage, in_digest: bool = False, sent: datetime | None
         tag = list_tag([part.subject for part in held if part.single], own.text if own is not None else "")
         held = [replace(part, subject=without_list_tag(part.subject, tag)) if part.single else part for part in held]
     return found + held
+
+
+def _unforwarded(own: MailPart) -> list[MailPart]:
+    """A message's part, and each message it forwards inline as a part of its own, under its
+    own subject, sender and date (see ``mail_forward``); the forwarder's note is kept when
+    there is one."""
+    chain = forwards(own.text, own.kind)
+    if not chain:
+        return [own]
+    parts = [replace(own, text=chain[0].note)] if _has_text(chain[0].note, own.kind) else []
+    sent = own.sent
+    for held, following in zip(chain, [*chain[1:], None], strict=True):
+        moment = _moment(held.sent)
+        if moment is not None and moment.tzinfo is None and sent is not None:
+            moment = moment.replace(tzinfo=sent.tzinfo)  # written in the forwarder's time zone
+        sent = moment or sent
+        text = following.note if following is not None else held.text
+        if following is None or _has_text(text, own.kind):
+            subject = REPLY_PREFIX.sub("", held.subject) or own.subject
+            parts.append(MailPart(own.kind, text, subject, held.sender, sent))
+    return parts
+
+
+def _has_text(text: str, kind: str) -> bool:
+    if kind == "html":
+        from .html_markdown import html_to_text
+
+        return bool(html_to_text(text).strip())
+    return bool(text.strip())
+
+
+def _moment(iso: str | None) -> datetime | None:
+    """A forwarded header's date as a moment; one without a time of day is none (the posts
+    then take the forward's own time)."""
+    if iso is None or "T" not in iso:
+        return None
+    try:
+        return datetime.fromisoformat(iso)
+    except ValueError:
+        return None
 
 
 def _containers(message: Message) -> list[Message]:
