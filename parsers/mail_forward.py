@@ -47,8 +47,6 @@ _SUBJECT = frozenset({"subject", "betreff", "objet", "asunto", "oggetto", "onder
 _OTHER = frozenset({"to", "cc", "bcc", "reply-to", "an", "à", "a", "para", "aan", "till", "til", "do", "kopie"})
 _HEADER = re.compile(r"^[ \t>]*\**[ \t]*([^\W\d_][\w-]{0,12})[ \t]*\**[ \t]*:[ \t]*\**[ \t]*(.*?)[ \t]*$")
 """A header written as a line of text: "From: …", "**Sent:** …", "De : …", "> Subject: …"."""
-_HEADER_HINT = re.compile(r"^[ \t>]*\**[ \t]*(?:from|von|de|subject|betreff|objet|asunto|date|sent)[ \t]*\**[ \t]*:", re.I)
-"""The first line of a header block written without a marker above it."""
 _MAX_FORWARDS = 8
 """Forwards inside forwards are split this deep, no deeper (a crafted file can nest thousands)."""
 
@@ -85,7 +83,7 @@ def split_forward(text: str, kind: str) -> Forward | None:
     for at, line in enumerate(lines):
         if _MARKER.match(line.text):
             found = _headers(lines, at + 1)
-        elif at and _HEADER_HINT.match(line.text) and not _HEADER.match(lines[at - 1].text):
+        elif at and _field(line.text) is not None and not _HEADER.match(lines[at - 1].text):
             # Outlook writes no marker, only the headers (under a border in its HTML): a
             # block of them naming the sender, the date and the subject is one.
             found = _headers(lines, at)
@@ -133,17 +131,25 @@ def _headers(lines: list[_Line], at: int) -> tuple[dict[str, str], int] | None:
         match = _HEADER.match(lines[at].text)
         if match is None:
             break
-        name, value = match.group(1).lower(), match.group(2)
-        field = "from" if name in _FROM else "date" if name in _DATE else "subject" if name in _SUBJECT else None
-        if field is None and name not in _OTHER:
+        field = _field(lines[at].text)
+        if field is None and match.group(1).lower() not in _OTHER:
             break
         if field is not None:
-            fields.setdefault(field, value)
+            fields.setdefault(field, match.group(2))
         count += 1
         at += 1
     if count < 2 or not ("from" in fields or "subject" in fields):
         return None
     return fields, at - 1
+
+
+def _field(line: str) -> str | None:
+    """Which of "from", "date" and "subject" a header line states, in any language known."""
+    match = _HEADER.match(line)
+    if match is None:
+        return None
+    name = match.group(1).lower()
+    return "from" if name in _FROM else "date" if name in _DATE else "subject" if name in _SUBJECT else None
 
 
 def _sender(value: str) -> str | None:
