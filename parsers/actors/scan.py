@@ -30,7 +30,6 @@ from .tokens import (
     _OF,
     _OF_OR_THE,
     _OPENERS,
-    _PARTICLE_NAME,
     _PARTICLES,
     _TRAILING,
     _context,
@@ -236,17 +235,6 @@ class _Capital(dict[str, bool]):
         return found
 
 
-class _Opens(dict[str, bool]):
-    """Whether a token may begin a name (a capital first, or a particle before one: "al-Assad"),
-    remembered per token: asked of every token of every entry, of a few thousand words."""
-
-    def __missing__(self, word: str) -> bool:
-        if len(self) > _CLEANED_MAX:
-            self.clear()
-        found = self[word] = word[:1].isupper() or (word[:1] in "abdeiv" and _PARTICLE_NAME.match(word) is not None)
-        return found
-
-
 class _Scanner:
     """Pass 1: collects mentions entry by entry; nothing it does depends on other entries."""
 
@@ -268,7 +256,6 @@ class _Scanner:
         """``_clean``'s answers, by its arguments and the language."""
         self.bare = _Bare()
         self.capital = _Capital()
-        self.opens = _Opens()
         self.one_word: dict[str, tuple[Known, str, int] | None] = {}
         """What the gazetteer says of each word that starts no longer name (a name repeats)."""
         self.plain_openers = frozenset(
@@ -301,7 +288,8 @@ class _Scanner:
         for tokens, known_only, in_body in passes:
             lowercase = list(map(str.islower, tokens))
             self.lower_vocab.update(compress(tokens, lowercase))
-            starts = list(compress(count(), map(self.opens.__getitem__, tokens)))
+            # The tokens that may begin a name: a capital first, or a particle before one ("al-Assad").
+            starts = list(compress(count(), map(self.capital.__getitem__, tokens)))
             bare = self.bare
             # Not at a sentence's start (a start's first letter is a letter: ``_initial`` is its
             # position alone).
