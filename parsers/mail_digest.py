@@ -116,9 +116,12 @@ def without_list_tag(subject: str, tag: str | None) -> str:
 
 
 def _sender(message: Message) -> str | None:
-    """The sender's name: "Peter Todd <pete@…>" and an archive's "pete at … (Peter Todd)"
-    alike; the address when it has none."""
-    raw = header_text(message, "from")
+    return sender_name(header_text(message, "from"))
+
+
+def sender_name(raw: str) -> str | None:
+    """A From header's sender as a name: "Peter Todd <pete@…>" and an archive's "pete at …
+    (Peter Todd)" alike; the address when it has none; None for an empty header."""
     if not raw:
         return None
     name, address = parseaddr(raw)

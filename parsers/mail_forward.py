@@ -14,9 +14,9 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from email.utils import parseaddr
 
 from .dates import normalise_datetime
+from .mail_digest import sender_name
 from .text_clean import scrub
 
 _MARKER_WORDS = (
@@ -100,7 +100,7 @@ def split_forward(text: str, kind: str) -> Forward | None:
         return Forward(
             note=text[: line.start],
             subject=fields.get("subject", ""),
-            sender=_sender(fields.get("from", "")),
+            sender=sender_name(fields.get("from", "").replace("*", "").strip()),  # "**Name** <…>"
             sent=normalise_datetime(fields.get("date")),
             text=_unquoted(text[body_from:]) if kind == "text" else text[body_from:],
         )
@@ -150,13 +150,6 @@ def _field(line: str) -> str | None:
         return None
     name = match.group(1).lower()
     return "from" if name in _FROM else "date" if name in _DATE else "subject" if name in _SUBJECT else None
-
-
-def _sender(value: str) -> str | None:
-    """A header's sender as a name ("Coastal Freight Bulletin <bulletin@…>", "*Name*")."""
-    name, address = parseaddr(value.replace("*", ""))
-    found = " ".join((name or address or value.replace("*", "")).split()).strip("\"' <>")
-    return found or None
 
 
 def _text_lines(text: str) -> list[_Line]:
