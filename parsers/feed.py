@@ -40,7 +40,9 @@ class UnsafeXml(FeedError):
 _NAMED_ENTITY = re.compile(r"&([A-Za-z][A-Za-z0-9]{1,31});")
 _XML_ENTITIES = frozenset({"amp", "lt", "gt", "quot", "apos"})
 _DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
-_AUTHOR_EMAIL = re.compile(r"^\s*\S+@\S+\s*\((.+)\)\s*$")
+# "editor@example.org (Jo Bloggs)", as RSS writes an author, or "Jo Bloggs (editor@…)",
+# "Jo Bloggs <editor@…>" as some feeds do: the name.
+_AUTHOR_EMAIL = re.compile(r"^\s*\S+@\S+\s*\((.+)\)\s*$|^\s*([^(<@]*[^(<@\s])\s*[(<]\S+@[^\s)>]+[)>]\s*$")
 
 
 def _local(tag: object) -> str:
@@ -162,13 +164,20 @@ def _decoded(element: ET.Element) -> str:
     text = element.text or ""
     kind = (element.get("type") or "").lower()
     # Atom 0.3's mode="base64"; Atom 1.0 content of a media type neither text nor XML.
-    if (element.get("mode") or "").lower() == "base64" or (
-        "/" in kind and not kind.startswith("text/") and not kind.endswith(("xml", "html"))
-    ):
+    if (element.get("mode") or "").lower() == "base64":
         try:
             return base64.b64decode(text.strip(), validate=False).decode("utf-8", "replace")
         except (ValueError, binascii.Error):
             return ""
+    if "/" in kind and not kind.startswith("text/") and not kind.endswith(("xml", "html")):
+        # A media type that is neither text nor XML: base64 when the text is base64 of UTF-8
+        # text; nothing readable for a binary type; otherwise what it says ("test" under
+        # type="application/x-custom").
+        try:
+            return base64.b64decode("".join(text.split()), validate=True).decode("utf-8")
+        except (ValueError, binascii.Error):
+            binary = kind.startswith(("image/", "audio/", "video/", "font/", "model/", "application/octet-stream"))
+            return "" if binary else text
     return text
 
 
@@ -216,7 +225,7 @@ def _author(children: _Children) -> str | None:
     text = _text(name) if name is not None else _text(node)
     match = _AUTHOR_EMAIL.match(text)
     if match:
-        text = match.group(1)
+        text = match.group(1) or match.group(2)
     return html_to_text(text) or None
 
 

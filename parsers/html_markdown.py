@@ -149,7 +149,7 @@ class _Writer:
             if _captioned(node):
                 return  # the caption says what the photo shows; its alt text would say it twice
             alt = tidy_line(node.attributes.get("alt") or "")
-            if alt:
+            if alt and not _FILE_NAME_ALT.fullmatch(alt):
                 self.line.append(_escape(alt))
         elif tag in ("td", "th"):
             self.inline(node)
@@ -189,6 +189,11 @@ class _Writer:
 
 _LEADING_MARK = re.compile(r"^(?:#{1,6} |[-*] |\d+\. |> )+", re.M)
 """A block's Markdown mark (a heading's, a list item's, a quote's), not its words."""
+
+
+_FILE_NAME_ALT = re.compile(r"[\w.-]*(?:[-_]|\d)[\w.-]*(?: \(\d+\))?|.*\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?)", re.I)
+"""An image's alt text that is its file's name, as publishing tools fill it in ("angies-list",
+"screen_500 (1)", "IMG_2041.jpg"): no words for the reader, so not written."""
 
 
 def _captioned(image: LexborNode) -> bool:

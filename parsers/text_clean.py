@@ -36,14 +36,20 @@ def tidy_line(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+_MARKS = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|])|(?:^|(?<=\s))#{1,6}(?:\s+|$)|[*_`>\[\]]")
+
+
+def _unmarked(match: re.Match[str]) -> str:
+    return match.group(1) or ""
+
+
 def first_sentence(text: str, limit: int = 80) -> str:
     """The first sentence of ``text``, cut on a word boundary to ``limit`` characters."""
     text = tidy_line(text.replace("\n", " "))
-    # Markdown's marks dropped from a derived title: escapes, heading marks, emphasis, quotes
-    # and links; a hashtag ("#TBT", a post of nothing else) keeps its sign.
-    text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!<>|])", r"\1", text)
-    text = re.sub(r"(?:^|(?<=\s))#{1,6}(?:\s+|$)", "", text)
-    text = re.sub(r"[*_`>\[\]]", "", text)
+    # Markdown's marks dropped from a derived title: heading marks, emphasis, quotes and
+    # links; a hashtag ("#TBT", a post of nothing else) keeps its sign, and an escaped mark is
+    # the character itself ("snake\_case" keeps its underscore, "\<p\>" its brackets).
+    text = _MARKS.sub(_unmarked, text)
     sentence = _SENTENCE_END.split(text, maxsplit=1)[0]
     if len(sentence) <= limit:
         return sentence

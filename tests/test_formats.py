@@ -267,6 +267,16 @@ def test_a_captioned_photo_keeps_its_caption_not_its_alt_text() -> None:
     )
 
 
+@pytest.mark.parametrize("alt", ["angies-list", "screen_500 (1)", "IMG_2041.JPG", "ios2", "http://x.org/a/b.jpeg"])
+def test_an_alt_text_that_is_the_images_file_name_is_not_written(alt: str) -> None:
+    """Publishing tools fill in a photo's alt with its file's name; a reader gets no words
+    from it, and a feed item's text would open with it."""
+    from brief.parsers.html_markdown import html_to_markdown
+
+    assert html_to_markdown(f'<img src="a.jpg" alt="{alt}"><p>Reserves are low.</p>') == "Reserves are low."
+    assert html_to_markdown('<img src="a.jpg" alt="Stuttgart.de"><p>Start.</p>') == "Stuttgart.de\n\nStart."
+
+
 def test_newsletter_sections_drop_rules_ads_and_footers_and_keep_read_more_links() -> None:
     got = parse("markdown", "friday-digest.md").entries
     assert [e.title for e in got] == ["EU agrees methane rules for imported gas", "Wind auction undersubscribed"]
@@ -608,6 +618,29 @@ def test_a_hand_made_feed_using_undeclared_prefixes_keeps_their_fields(tmp_path)
     )
     (entry,) = read_source(str(source), default_settings()).entries
     assert (entry.title, entry.author, entry.body) == ("Ferry fares frozen", "Ana Lima", "Fares stay at 2025 prices.")
+
+
+def test_feed_fields_as_other_parsers_suites_write_them(tmp_path) -> None:
+    """Shapes from gofeed's test suite: an Atom title of an unknown non-binary type is text
+    (not base64), base64 content of a binary-free type is decoded, an author written "Name
+    (email)" is the name, and escaped markup in XHTML is text that a derived title keeps."""
+    import base64
+
+    encoded = base64.b64encode(b"Grain exports resumed at dawn.").decode()
+    source = tmp_path / "feed.atom"
+    source.write_text(
+        '<feed xmlns="http://www.w3.org/2005/Atom">'
+        '<entry><title type="application/x-custom">test</title><author><name>Jo Bloggs (jo@example.org)</name></author></entry>'
+        f'<entry><title>Exports</title><content type="application/x-note">{encoded}</content></entry>'
+        '<entry><title>Chart</title><content type="image/png">iVBORw0KGgo=</content><summary>A chart.</summary></entry>'
+        '<entry><summary type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">&lt;p&gt;snake_case &amp; *stars*&lt;/p&gt;</div></summary></entry>'
+        "</feed>"
+    )
+    first, second, third, fourth = read_source(str(source), default_settings()).entries
+    assert (first.title, first.author) == ("test", "Jo Bloggs")
+    assert second.body == "Grain exports resumed at dawn."
+    assert "iVBOR" not in third.body
+    assert fourth.title == "<p>snake_case & *stars*</p>"
 
 
 def test_a_podcast_items_only_text_under_itunes_summary(tmp_path) -> None:
