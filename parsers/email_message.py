@@ -29,6 +29,7 @@ from .mail_digest import (
     without_list_tag,
 )
 from .mail_forward import forwards
+from .mail_signature import without_signature
 from .model import RawEntry
 from .sniff import looks_like_digest, looks_like_email
 from .text_clean import scrub
@@ -160,7 +161,7 @@ def _parts(message: EmailMessage, in_digest: bool = False, sent: datetime | None
     if own is not None and own.kind == "text" and looks_like_digest(own.text):
         found.extend(_digest_part(part, own.sent) for part in digest_messages(own.text) or ())
     elif own is not None and not digest:
-        mine = _unforwarded(own)
+        mine = [replace(part, text=without_signature(part.text, part.kind)) for part in _unforwarded(own)]
         found.extend([replace(part, single=True, text=_markdown_of(part)) for part in mine] if in_digest else mine)
     if depth >= _MAX_DEPTH:
         return found

@@ -16,6 +16,7 @@ from email import message_from_string, policy
 from email.message import Message
 from email.utils import parseaddr, parsedate_to_datetime
 
+from .mail_signature import signature_start
 from .sniff import DIGEST_SEPARATOR, NAMED_HEADER, header_lines
 from .text_clean import scrub
 
@@ -139,8 +140,8 @@ def sent_of(message: Message) -> datetime | None:
 
 
 def _cleaned(text: str) -> list[str]:
-    """The message's lines without the scrubber's notices, the digest's end line and a list
-    footer ("____ / list mailing list / address / link") at its end."""
+    """The message's lines without the scrubber's notices, the digest's end line, a list
+    footer ("____ / list mailing list / address / link") and the sender's signature at its end."""
     lines = [line.rstrip() for line in scrub(text).split("\n")]
     kept: list[str] = []
     in_notice = False
@@ -160,7 +161,8 @@ def _cleaned(text: str) -> list[str]:
             if "mailing list" in tail or "listinfo" in tail:
                 kept = kept[:index]
             break
-    return kept
+    cut = signature_start(kept)  # "-- " and the sender's name, key, address
+    return kept if cut is None else kept[:cut]
 
 
 def plain_markdown(lines: list[str]) -> str:

@@ -7,16 +7,20 @@ Message-----", Outlook's rule), the forwarded message's headers as lines of text
 the newsletter's stories were one post under the forwarder's note; split here, the note is
 one post and the forwarded message is read as the message it was, with its own sender and
 date.
+
+A reply over the message it answers is read the same way: under an attribution line ("On
+Mon, Apr 2, 2012 at 6:26 PM, Megan One <…> wrote:") the quoted message is a post of its own,
+by whom and when that line says, and the reply another.
 """
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 
 from .dates import normalise_datetime
 from .mail_digest import sender_name
+from .mail_lines import Line, html_lines, text_lines
 from .text_clean import scrub
 
 _MARKER_WORDS = (
@@ -65,21 +69,13 @@ class Forward:
     """The forwarded message's body, in the kind of the text it came from."""
 
 
-@dataclass(frozen=True)
-class _Line:
-    text: str
-    start: int
-    """Where the line begins in the text it was read from (its first tag or character)."""
-    end: int
-
-
 def split_forward(text: str, kind: str) -> Forward | None:
     """The first inline forward of a message's text (``kind`` "html" or "text"), or None when
     the text forwards nothing: a marker must be followed by header lines naming a sender or
     a subject, so a newsletter that quotes "Original message" in a sentence is left whole."""
     if not _MARKER_HINT.search(text) and not _BLOCK_HINT.search(text):
         return None
-    lines = _html_lines(text) if kind == "html" else _text_lines(text)
+    lines = html_lines(text) if kind == "html" else text_lines(text)
     for at, line in enumerate(lines):
         if _MARKER.match(line.text):
             found = _headers(lines, at + 1)
@@ -102,17 +98,110 @@ def split_forward(text: str, kind: str) -> Forward | None:
             subject=fields.get("subject", ""),
             sender=sender_name(fields.get("from", "").replace("*", "").strip()),  # "**Name** <…>"
             sent=normalise_datetime(fields.get("date")),
-            text=_unquoted(text[body_from:]) if kind == "text" else text[body_from:],
+            text=_unquoted(text[body_from:], kind),
         )
     return None
 
 
+_WROTE = (
+    r"wrote|writes|a écrit|schrieb|escribió|ha scritto|scrisse|schreef|escreveu|napisał(?:a|\(a\))?|skrev|kirjoitti|"
+    r"írta|napsal(?:a)?|написал(?:а|\(а\))?|пише"
+)
+_ATTRIBUTION = re.compile(rf"^[ \t>]*(?P<before>.{{4,240}}?)[ \t,]*\b(?:{_WROTE})\b(?P<after>[^:\n]{{0,80}}?)[ \t]*:[ \t]*$", re.I)
+"""The line a mail client writes above the message a reply quotes: "On Mon, Apr 2, 2012 at
+6:26 PM, Megan One <…> wrote:", "Am 02.04.2012 um 14:20 schrieb Bob:", "Le … a écrit :"."""
+_ATTRIBUTION_HINT = re.compile(rf"\b(?:{_WROTE})\b[^:\n]{{0,80}}:", re.I)
+_STAMP = re.compile(r"\d{1,2}:\d{2}|\b(?:19|20)\d{2}\b")
+"""A time or a year: what an attribution line states and a sentence introducing a quotation
+("The minister wrote:") seldom does."""
+_ADDRESS = re.compile(r"[\"'“”]?\s*<?\[?\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b\]?(?:\([^)]*\))?>?[\"'“”]?")
+_CLOCK = re.compile(r"^.*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?(?!\w))?|^.*?\b(?:19|20)\d{2}\b")
+"""An attribution's date: to its time of day when it gives one, else to its year."""
+_LEAD = re.compile(r"^(?:on|am|le|el|il|op|em|w dniu|den|dne|в|el día)\b[\s,]*", re.I)
+
+
+def split_reply(text: str, kind: str) -> Forward | None:
+    """The message a reply quotes whole, or None: an attribution line naming when it was
+    written (a time or a year) and the quoted message after it, to the end of the text (the
+    reply above it) or, bottom-posted, from the text's start (the reply below it). A quotation
+    inside a newsletter ("The minister wrote:" over a quoted letter) has text after it."""
+    if not _ATTRIBUTION_HINT.search(text):
+        return None
+    lines = html_lines(text) if kind == "html" else text_lines(text)
+    for at, line in enumerate(lines):
+        joined, last = line.text, at
+        match = _ATTRIBUTION.match(joined)
+        if match is None and at + 1 < len(lines) and len(joined) > 40:
+            # Clients wrap a long attribution line: "On …, Megan One <" / "xxx@…> wrote:".
+            joined, last = f"{joined} {lines[at + 1].text.strip()}", at + 1
+            match = _ATTRIBUTION.match(joined)
+        if match is None or not _STAMP.search(match.group("before")):
+            continue
+        quoted = _quoted_span(text, lines, last, kind)
+        if quoted is None:
+            continue
+        start, end, resume = quoted
+        note = text[: line.start] + text[resume:]
+        if not _has_words(note, kind):
+            continue  # a quote under no reply: no reply to tell it from
+        sender, sent = _attributed(match.group("before"), match.group("after"))
+        quote = text[start:end]
+        return Forward(note=note, subject="", sender=sender, sent=sent, text=_unquoted(quote, kind))
+    return None
+
+
+def _quoted_span(text: str, lines: list[Line], at: int, kind: str) -> tuple[int, int, int] | None:
+    """Where the quoted message under the attribution line ``lines[at]`` begins and ends
+    (inside an HTML ``<blockquote>``), and where the text resumes after it, when it runs to
+    the end of the text or the attribution opens the text (a bottom-posted reply below it)."""
+    opens_text = not any(_has_words(line.text, "text") for line in lines[:at])
+    after = lines[at].end
+    if kind == "html":
+        opening = re.compile(r"<blockquote\b[^>]*>", re.I).search(text, after)
+        if opening is None or _has_words(text[after : opening.start()], kind):
+            return None
+        closing = text.lower().rfind("</blockquote>")
+        if closing < opening.end() or not (opens_text or not _has_words(text[closing:], kind)):
+            return None
+        return opening.end(), closing, closing + len("</blockquote>")
+    quoted = [line for line in lines[at + 1 :] if line.text.strip()]
+    run = 0
+    while run < len(quoted) and quoted[run].text.lstrip().startswith(">"):
+        run += 1
+    if not run or (run < len(quoted) and not opens_text):
+        return None
+    return after + 1, quoted[run - 1].end, quoted[run - 1].end
+
+
+def _has_words(text: str, kind: str) -> bool:
+    if kind == "html":
+        text = re.sub(r"<[^>]*>|&nbsp;", " ", text)
+    return any(ch.isalnum() for ch in text)
+
+
+def _attributed(before: str, after: str) -> tuple[str | None, str | None]:
+    """Who wrote the quoted message and when, from its attribution line: the name after the
+    date and time ("…, 6:26 PM, Megan One <…>") or after the verb ("schrieb Bob Smith")."""
+    before = _LEAD.sub("", before.strip(" \t>"))
+    address = _ADDRESS.search(before) or _ADDRESS.search(after)
+    email = address.group().strip("\"'“”<>[] ") if address is not None else ""
+    clock = _CLOCK.match(before)
+    when = before[: clock.end()] if clock is not None else ""
+    who = after.strip() or (before[clock.end() :] if clock is not None else before)
+    who = _ADDRESS.sub("", who).strip(" ,\"'“”")
+    who = re.sub(r"^(?:пользователь|użytkownik)\b", "", who, flags=re.I).strip(" ,\"'“”")
+    sender = sender_name(f"{who} <{email}>") if email else who or None  # a bare "Megan One" is no address
+    # "12.11.2026 um 09:14", "2 avr. 2012 à 14:20": the date, then the time.
+    when = re.sub(r"[\s,]+(?:at|um|à|a las|alle|om|às|kl\.?)\s+(?=\d)", " ", when.strip(" ,"))
+    return sender, normalise_datetime(when) if when else None
+
+
 def forwards(text: str, kind: str) -> list[Forward]:
-    """Each forward in a chain (a forward of a forward), outermost first; the last one's
-    ``text`` is the message that was forwarded."""
+    """Each message passed on in a chain (a forward of a forward, the message a reply quotes),
+    outermost first; the last one's ``text`` is the message that was passed on."""
     found: list[Forward] = []
     while len(found) < _MAX_FORWARDS:
-        inner = split_forward(text, kind)
+        inner = split_forward(text, kind) or split_reply(text, kind)
         if inner is None:
             break
         found.append(inner)
@@ -120,7 +209,7 @@ def forwards(text: str, kind: str) -> list[Forward]:
     return found
 
 
-def _headers(lines: list[_Line], at: int) -> tuple[dict[str, str], int] | None:
+def _headers(lines: list[Line], at: int) -> tuple[dict[str, str], int] | None:
     """The header lines from ``at`` (blank lines before them skipped) as fields, and the index
     of the last of them; None unless they name a sender or a subject."""
     while at < len(lines) and not lines[at].text.strip(" \t>"):
@@ -152,72 +241,18 @@ def _field(line: str) -> str | None:
     return "from" if name in _FROM else "date" if name in _DATE else "subject" if name in _SUBJECT else None
 
 
-def _text_lines(text: str) -> list[_Line]:
-    lines: list[_Line] = []
-    start = 0
-    for line in text.split("\n"):
-        lines.append(_Line(line.rstrip("\r"), start, start + len(line)))
-        start += len(line) + 1
-    return lines
-
-
-def _unquoted(text: str) -> str:
-    """A forwarded body every line of which is quoted ("> …", as some clients forward) without
-    its quote marks; any other body as it is."""
+def _unquoted(text: str, kind: str = "text") -> str:
+    """A passed-on body every line of which is quoted ("> …", as some clients forward, and
+    Hotmail writes in HTML as "&gt; ") without its quote marks; any other body as it is."""
+    if kind == "html":
+        written = [line.text for line in html_lines(text) if line.text.strip()]
+        if not written or not all(line.startswith(">") for line in written):
+            return text
+        return _HTML_QUOTE_MARK.sub(r"\1\2", text)
     written = [line for line in text.split("\n") if line.strip()]
     if not written or not all(line.lstrip().startswith(">") for line in written):
         return text
     return "\n".join(re.sub(r"^[ \t]*> ?", "", line) for line in text.split("\n"))
 
 
-_PIECE = re.compile(r"<!--.*?-->|<[^>]*>|[^<]+", re.S)
-_TAG_NAME = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)")
-_BREAKS = frozenset({"br", "div", "p", "tr", "table", "blockquote", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "body"})
-_SKIPPED = frozenset({"style", "script", "head", "title"})
-
-
-def _html_lines(source: str) -> list[_Line]:
-    """An HTML text's lines as a reader sees them (broken at ``<br>`` and block tags, an
-    ``<hr>`` read as Outlook's rule), each with where it begins in the source; text inside
-    styles, scripts and the head is no line."""
-    lines: list[_Line] = []
-    words: list[str] = []
-    start: int | None = None
-    skipping: str | None = None
-
-    def close(end: int) -> None:
-        nonlocal start
-        if start is not None:
-            lines.append(_Line(" ".join(scrub("".join(words)).split()), start, end))
-        words.clear()
-        start = None
-
-    for piece in _PIECE.finditer(source):
-        token = piece.group()
-        if token.startswith("<!--"):
-            continue
-        if token.startswith("<"):
-            named = _TAG_NAME.match(token)
-            name = named.group(1).lower() if named is not None else ""
-            if skipping is not None:
-                if token.startswith("</") and name == skipping:
-                    skipping = None
-                continue
-            if name in _SKIPPED and not token.startswith("</") and not token.endswith("/>"):
-                skipping = name
-                continue
-            if name in _BREAKS:
-                close(piece.start())
-                if name == "hr":
-                    lines.append(_Line("_" * 32, piece.start(), piece.end()))
-                continue
-            if start is None:
-                start = piece.start()
-            continue
-        if skipping is not None:
-            continue
-        if start is None:
-            start = piece.start()
-        words.append(html.unescape(token).replace("\xa0", " "))
-    close(len(source))
-    return lines
+_HTML_QUOTE_MARK = re.compile(r"(^|<br\s*/?>|<(?:div|p)\b[^>]*>)((?:\s|</?(?:div|p|span)\b[^>]*>)*)&gt; ?", re.I)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from brief.parsers.mail_digest import plain_markdown
 from brief.parsers.settings import default_settings
 from brief.parsers.sniff import looks_like_digest, sniff
 from brief.parsers.source import Parsed, parse_bytes
@@ -30,8 +31,11 @@ def test_a_plain_text_digest_gives_each_message_once_under_its_subject() -> None
         assert chrome not in text
     reply = got.entries[1].body
     assert "> The channel stays open" in reply  # the quoted message, as a quotation
-    assert "Sent from the ferry office" in reply  # a rule in a signature does not end the message
-    assert "\n\n---\n\n" in reply and "operations\n---" not in reply  # a rule, never a heading's underline
+    # The signature, a rule inside it, is cut with it: no message of its own, no part of this one.
+    assert "Tomasz Wrona" not in reply and "Sent from the ferry office" not in reply
+    assert reply.endswith("crossing are mostly commuters.")
+    ruled = plain_markdown(["Tomasz Wrona", "Ferry operations", "---", "Sent from the ferry office"])
+    assert "\n\n---\n\n" in ruled and "operations\n---" not in ruled  # a rule, never a heading's underline
 
 
 def test_a_digest_reads_the_same_with_windows_line_ends_and_under_any_name() -> None:

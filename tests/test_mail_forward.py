@@ -1,12 +1,14 @@
-"""Messages forwarded inline (Gmail, Outlook, Thunderbird, Apple Mail): the forwarder's note
-is one entry, the forwarded message is read as itself, under its own subject, sender and date."""
+"""Messages forwarded inline (Gmail, Outlook, Thunderbird, Apple Mail) or quoted under a reply:
+the forwarder's note or the reply is one entry, the message passed on is read as itself,
+under its own subject, sender and date; signatures are no part of either."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from brief.parsers.dates import normalise_datetime
-from brief.parsers.mail_forward import forwards, split_forward
+from brief.parsers.mail_forward import forwards, split_forward, split_reply
+from brief.parsers.mail_signature import signature_start, without_signature
 from brief.parsers.settings import default_settings
 from brief.parsers.source import Parsed, parse_bytes
 
@@ -92,3 +94,53 @@ def test_real_replies_over_a_quoted_original_give_the_reply_and_the_original_apa
         assert [e.title for e in got.entries] == ["Test", "Test"], name
         assert got.entries[0].body == "Hello", name
         assert "Original Message" not in got.entries[1].body and "Subject:" not in got.entries[1].body, name
+
+
+def test_real_replies_over_an_attributed_quote_give_the_reply_and_the_quoted_message() -> None:
+    # talon's replies by Gmail (text and HTML parts), iPhone (the attribution wrapped by
+    # quoted-printable, "Sent from my iPhone" above it), Sparrow ("--" signature), Android
+    # (Russian attribution), Thunderbird (bottom-posted: the quote first) and Hotmail (its
+    # HTML quotes with "&gt; " as text).
+    expected = {
+        "talon-gmail.eml": [("Megan One", "2012-04-02T20:21:52+04:00"), ("Megan One", "2012-04-02T18:26:00+04:00")],
+        "talon-iphone.eml": [("xxx", "2012-04-03T16:23:59+04:00"), ("bob", "2012-04-03T16:19:00+04:00")],
+        # Sparrow quotes the whole thread: the reply, the message it answers, and that one's quote
+        "talon-sparrow.eml": [
+            ("xxx", "2012-04-03T16:58:35+04:00"), ("xxx", "2012-04-03T16:55:00+04:00"), ("bob", "2012-04-03T16:19:00+04:00")
+        ],
+        "talon-android.eml": [("Sergey Obykhov", "2012-04-02T18:22:10+04:00"), ("bob@xxx.mailgun.org", "2012-04-02T14:20:00+04:00")],
+        # its attribution's "04/02/2012" may be either day: the quote takes the reply's time
+        "talon-thunderbird.eml": [("bob", "2012-04-02T18:27:08+04:00"), ("Megan One", "2012-04-02T18:27:08+04:00")],
+        "talon-hotmail.eml": [("Alexey Q", "2012-04-02T21:47:37+08:00"), ("bob@xxx.mailgun.org", "2012-04-02T17:44:22+04:00")],
+    }
+    for name, senders in expected.items():
+        path = REAL / name
+        got = parse_bytes(str(path), path.read_bytes(), default_settings())
+        assert [(e.author, e.published) for e in got.entries] == senders, name
+        assert [e.body for e in got.entries] == ["Hello"] * (len(senders) - 1) + ["Hi"], name
+        assert {e.title for e in got.entries} == {"Test"}, name
+
+
+def test_a_quotation_inside_a_text_or_without_a_date_is_no_reply() -> None:
+    letter = "The minister wrote in 2026:\n\n> We will keep the lock open.\n\nThe board disagreed on Monday."
+    assert split_reply(letter, "text") is None  # text goes on under the quote
+    assert split_reply("Thanks.\n\nThe clerk wrote:\n\n> Works start soon.", "text") is None  # no time, no year
+    assert split_reply("On 3 May 2026, at 09:10, Ana wrote:\n\n> Works start soon.", "text") is None  # no reply
+    reply = split_reply(
+        "<p>Noted.</p><div>Am 12.11.2026 um 09:14 schrieb Tomas Lindqvist &lt;tl@example.org&gt;:</div>"
+        "<blockquote type='cite'><p>The lock shuts on Monday.</p></blockquote>",
+        "html",
+    )
+    assert reply is not None
+    assert (reply.sender, reply.sent) == ("Tomas Lindqvist", "2026-11-12T09:14:00")
+    assert reply.text == "<p>The lock shuts on Monday.</p>" and "blockquote" not in reply.note
+
+
+def test_a_signature_is_cut_but_a_rule_above_more_text_or_a_text_of_only_a_signature_is_not() -> None:
+    signed = "The lock shuts on Monday.\n\n-- \nAna Ruiz\nHarbour office\n+34 600 000 000\n"
+    assert without_signature(signed, "text") == "The lock shuts on Monday.\n\n"
+    assert without_signature("Noted.\n\nSent from my iPhone\n", "text") == "Noted.\n\n"
+    assert without_signature("<p>Noted.</p><p>-- <br>Ana Ruiz</p>", "html") == "<p>Noted.</p><p>"
+    long_tail = "Summary.\n--\n" + "\n".join(f"Item {i} of the agenda, to be read in full." for i in range(12))
+    assert signature_start(long_tail.split("\n")) is None
+    assert signature_start(["-- ", "Ana Ruiz"]) is None  # nothing above it: the text is kept
