@@ -139,6 +139,17 @@ def _is_chrome(node: LexborNode, page_text: int) -> bool:
     return _text_length(node) < (min(limit, _PREHEADER) if hidden else limit)
 
 
+_HEADING_WRAPPERS = frozenset({"span", "a", "b", "strong", "em", "i", "font", "header", "hgroup"})
+_HEADING_WRAPPER_WORDS = frozenset({"header", "heading", "head", "title", "headline", "hed"})
+
+
+def _wraps_heading(node: LexborNode) -> bool:
+    """Whether a block left empty by its heading's removal was only that heading's wrapper
+    ("<span class=factbox-header>"), not a box of its own ("<div class=relatedposts>" whose
+    list a script fills in): the box is then the wrapper's parent."""
+    return node.tag in _HEADING_WRAPPERS or bool(_class_words(node) & _HEADING_WRAPPER_WORDS)
+
+
 def _has_text(node: LexborNode) -> bool:
     return bool((node.text(deep=True) or "").strip())
 
@@ -221,13 +232,17 @@ def _clean(root: LexborNode, boilerplate: re.Pattern[str]) -> int:
                 and container.parent is not None
                 and container.tag not in ("body", "main", "article")
                 and not _has_text(container)
+                and _wraps_heading(container)
             ):
                 container = container.parent
                 limit = min(2000, int(page_text * _WRAPPER_SHARE))
-            if container is not None and container.tag not in ("body", "main", "article") and _text_length(container) < limit:
-                sibling_links = container.css("a")
-                if sibling_links:
-                    container.decompose()
+            if (
+                container is not None
+                and container.tag not in ("body", "main", "article")
+                and _text_length(container) < limit
+                and container.css_first("a") is not None
+            ):
+                container.decompose()
     for node in root.css("p, span, div, li"):
         if node.parent is None:
             continue

@@ -1210,6 +1210,30 @@ def test_an_article_whose_text_is_one_block_classed_as_a_post_is_titled_by_its_h
     assert "What changes for commuters?" in entry.body and "And for freight?" in entry.body
 
 
+def test_a_short_post_whose_related_posts_box_is_empty_keeps_its_text() -> None:
+    """A script fills the related-posts box in; saved, the box holds only its heading. Taking
+    that heading out leaves the box empty: the box goes, never the post around it."""
+    page = """<html><head><title>Dredging starts | Harbour notes</title></head><body>
+    <article><h1 class="entry-title">Dredging starts on the north channel</h1><div class="entry-content">
+    <p>The harbour office said dredging would start on Monday and last three weeks.</p>
+    <p>Only one vessel at a time may pass the works; masters must call the tower first.</p>
+    <p>See the <a href="/notices/12">notice</a> for the hours.</p>
+    <div class="jp-relatedposts"><h3 class="jp-relatedposts-headline"><em>Related articles</em></h3></div>
+    </div></article><aside><h2>About these notes</h2><p>{about}</p></aside></body></html>"""
+    about = "These notes are kept by the harbour office's duty clerk and posted most weekdays. " * 12
+    entries = read_html(page.format(about=about), boilerplate=default_settings().boilerplate_pattern)
+    assert entries and "dredging would start on Monday" in entries[0].body
+
+
+def test_furniture_lines_in_other_languages_are_left_out() -> None:
+    lines = ["Weiterlesen", "Lesen Sie auch:", "Lire aussi", "Partager sur Facebook", "Leer más", "Publicidad",
+             "Leggi anche", "Leia também", "Lees ook", "Czytaj też", "Udostępnij", "Previous article", "» Drucken"]
+    pattern = default_settings().boilerplate_pattern
+    assert all(pattern.fullmatch(line) for line in lines)
+    kept = ["Mehr Geld für die Häfen", "Lire le rapport complet", "Delen van de haven gesloten", "Reklama na dworcu"]
+    assert not any(pattern.fullmatch(line) for line in kept)
+
+
 def test_a_pages_metadata_in_value_attributes_and_its_microdata_author_are_read() -> None:
     text = "<p>" + "The observatory said the new dish would map the southern sky within two years. " * 4 + "</p>"
     # Saved by a tool that moved the <meta>'s content to "value"; the author metadata names
