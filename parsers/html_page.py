@@ -168,6 +168,63 @@ def _longer_than(node: LexborNode, size: int) -> bool:
     return len(" ".join(start.split())) > size or (len(start) < len(text) and len(" ".join(text.split())) > size)
 
 
+_OTHER_STORIES = re.compile(
+    r"\W*(?:related|recommended|read next|also read|(?:you )?(?:may|might) also (?:like|enjoy)|more (?:from|by) [\w ]{1,30}"
+    r"|mehr (?:zum thema|vom autor|von [\w ]{1,30})"
+    r"|(?:das )?könnte (?:sie|dich) auch interessieren|auch interessant|(?:verwandte|ähnliche) (?:artikel|beiträge|themen)"
+    r"|sur le même sujet|(?:à )?lire aussi|(?:articles? )?(?:similaires|liés|connexes)|noticias relacionadas|te puede interesar"
+    r"|articoli correlati|potrebbe interessarti|veja também|leia também|gerelateerde artikelen|lees ook|zobacz (?:też|także|również)"
+    r"|czytaj (?:też|także))(?: (?:stories|articles|posts|news|content|for you|on this story|videos?))?\W*",
+    re.I,
+)
+"""A heading over other stories the site recommends ("Related articles", "Recommended for
+you", "Mehr zum Thema", "Lire aussi"): what follows it, while it is teasers, is no part of the
+page. Not "More news" or "Most read": in a newsletter those are stories of the issue."""
+_TEASER_WORDS = 40
+"""Words a teaser's paragraph holds at most (a story's own paragraphs are longer)."""
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_LINKED_HEADING = ", ".join(f"{h} a, a {h}" for h in sorted(_HEADINGS))
+
+
+def _drop_teasers(heading: LexborNode) -> bool:
+    """Take out a heading over other stories and the teasers after it (linked headlines,
+    link lists, short paragraphs under a linked headline), up to the first block that is
+    text of its own. Whether anything went."""
+    following: list[LexborNode] = []
+    node = heading.next
+    linked_headline = False
+    while node is not None:
+        if node.tag in ("-text", "#text"):
+            if (node.text() or "").strip():
+                break
+        elif node.tag not in ("script", "style", "-comment", "#comment"):
+            text = " ".join((node.text(deep=True) or "").split())
+            words = len(text.split())
+            if not text or _mostly_linked(node, text):
+                linked_headline = True  # a linked headline, a list of links
+            elif node.css_first(_LINKED_HEADING) is not None and words <= 2 * _TEASER_WORDS:
+                linked_headline = False  # a card: its linked headline and its teaser
+            elif linked_headline and words <= _TEASER_WORDS and node.tag not in _HEADINGS:
+                linked_headline = False  # a linked headline's teaser
+            else:
+                break  # text of its own: the page goes on
+            following.append(node)
+        node = node.next
+    if not following:
+        return False
+    for node in following:
+        node.decompose()
+    heading.decompose()
+    return True
+
+
+def _mostly_linked(node: LexborNode, text: str) -> bool:
+    linked = sum(len(" ".join((link.text(deep=True) or "").split())) for link in node.css("a"))
+    if node.tag == "a":
+        linked = len(text)
+    return linked >= 0.5 * len(text)
+
+
 def _is_link_list(node: LexborNode) -> bool:
     links = node.css("a")
     if len(links) < 3:
@@ -219,6 +276,11 @@ def _clean(root: LexborNode, boilerplate: re.Pattern[str]) -> int:
             node.decompose()
             removed = True
     for heading in root.css("h1, h2, h3, h4, h5, h6"):
+        if heading.parent is not None and _OTHER_STORIES.fullmatch(tidy_line(heading.text(deep=True) or "")):
+            removed = _drop_teasers(heading) or removed
+    for heading in root.css("h1, h2, h3, h4, h5, h6"):
+        if heading.parent is None:
+            continue
         text = tidy_line(heading.text(deep=True) or "")
         if text and boilerplate.fullmatch(text):
             container = heading.parent
