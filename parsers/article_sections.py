@@ -108,6 +108,49 @@ def _numbered_steps(entries: Sequence[RawEntry]) -> range | None:
     return range(0, numbers[-1][0] + 1)
 
 
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_LINKED_SHARE = 0.3
+"""Of a section's text, the share in links above which it is a list of links or of stories."""
+
+
+_ISSUE = re.compile(
+    r"#\s?\d+|\b(?:issue|no|nr|vol|edition|ausgabe|numéro|número|numero)\.?\s?\d+"
+    r"|\b(?:newsletter|digest|briefing|bulletin|round-?up|rundbrief)\b",
+    re.I,
+)
+"""A headline naming an issue of a letter ("Week in Energy #41: …", "Issue 12", "Morning
+briefing"): its parts are the issue's stories, whatever else it declares."""
+
+
+def subheads_span(entries: Sequence[RawEntry], headline: str) -> range | None:
+    """Of a page that declares itself one article, the run of parts that are its sections:
+    from the first part to the last that is text of its own (not a box of links), where no
+    part in between is a story of its own: none heads its text with a link of its own (as a
+    newsletter's linked headlines do) or is mostly links, and the headline names no issue of
+    a letter. None when fewer than two parts are such sections."""
+    if _ISSUE.search(headline):
+        return None
+    own = [
+        i
+        for i, entry in enumerate(entries)
+        if len(entry.body.split()) >= _SECTION_WORDS and _linked_share(entry.body) < _LINKED_SHARE
+    ]
+    if len(own) < 2 or own[0] != 0:
+        return None
+    last = own[-1]
+    for entry in entries[1 : last + 1]:
+        if entry.link is not None or _linked_share(entry.body) >= _LINKED_SHARE:
+            return None
+    return range(0, last + 1)
+
+
+def _linked_share(text: str) -> float:
+    if "](" not in text:
+        return 0.0
+    linked = sum(len(match.group(1)) for match in _LINK.finditer(text))
+    return linked / max(1, len(_LINK.sub(r"\1", text)))
+
+
 def one_article(entries: Sequence[RawEntry], headline: str, site_words: frozenset[str] = frozenset()) -> bool:
     """Whether ``entries`` hold one article's sections (see ``article_span``)."""
     return article_span(entries, headline, site_words) is not None

@@ -15,7 +15,7 @@ from datetime import date
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .article_sections import article_span
+from .article_sections import article_span, subheads_span
 from .article_sections import joined as joined_sections
 from .dates import combine, epoch_moment, find_date, normalise_datetime, parse_time_stamp, with_time_of
 from .html_article import LIVE_BLOG_MARKUP, DeclaredArticle, page_article
@@ -747,6 +747,7 @@ def _read_html(text: str, boilerplate: re.Pattern[str], default_day: date | None
             posts=from_posts,
             site=facts.site_words,
             sections=not timed_posts,
+            declared=declares,
         )
     if declared:
         # A page whose posts are drawn by JavaScript saves as an empty shell: the live blog it
@@ -858,6 +859,7 @@ def _headline_first(
     posts: bool,
     site: frozenset[str] = frozenset(),
     sections: bool = False,
+    declared: bool = False,
 ) -> list[RawEntry]:
     """An article's page with its entry titled by the page's headline (which sat outside the
     article's text, or only in its metadata) where no entry has it already: the entry holding
@@ -871,6 +873,10 @@ def _headline_first(
         return entries
     wanted = _norm_title(headline)
     span = article_span(entries, headline, site) if one_article and sections else None
+    if span is None and declared and sections:
+        # A page that declares one article, split at sub-headings none of which heads a story
+        # of its own ("Mehrheit für Verschiebung" in a report): its sections.
+        span = subheads_span(entries, headline)
     if span is not None:  # a review's "Hardware", "In use", "Wrap-up"
         article = joined_sections(entries[span.start : span.stop])
         entries = [*entries[: span.start], article, *entries[span.stop :]]

@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from brief.parsers import load
-from brief.parsers.article_sections import one_article, subject_words
+from brief.parsers.article_sections import one_article, subheads_span, subject_words
+from brief.parsers.html_page import read_html
 from brief.parsers.model import RawEntry
+from brief.parsers.settings import default_settings
 
 HTML = Path(__file__).parent / "fixtures" / "html"
 
@@ -68,3 +70,34 @@ def test_a_how_tos_numbered_steps_are_one_article_whatever_they_name() -> None:
     assert not one_article(_parts(opening, *skipping), "How to Build a Terrarium")
     story = ("Ferries return", "The ferry company restarts its winter timetable on Monday, it said.")
     assert not one_article(_parts(opening, story, *steps), "How to Build a Terrarium")
+
+
+_REPORT = """<html><head><title>Lock vote delayed again | Harbour Times</title>
+<meta property="og:type" content="article"><meta property="og:title" content="Lock vote delayed again"></head>
+<body><article><h1>Lock vote delayed again</h1>
+<p>The council postponed its vote on the new sea lock for the third time on Thursday, after a late report on costs.</p>
+<h2>{first}</h2><p>Councillors from both groups asked for two more weeks to read the engineers' figures, which put the
+price a third above the estimate they had approved in spring.</p>
+<h2>{second}</h2><p>The harbour master said the delay would push the start of works past the winter storms, and that the
+old gates would need another inspection before then.</p></article></body></html>"""
+
+
+def test_a_declared_article_under_sub_headings_that_name_other_things_is_one_entry() -> None:
+    """A report's sub-headings ("A costly surprise", "Winter looms") need not repeat its
+    headline's words: a page that declares one article, with no part a story of its own, is
+    that article."""
+    page = _REPORT.format(first="A costly surprise", second="Winter looms")
+    (entry,) = read_html(page, boilerplate=default_settings().boilerplate_pattern)
+    assert entry.title == "Lock vote delayed again"
+    assert "## A costly surprise" in entry.body and "## Winter looms" in entry.body
+
+
+def test_sub_headed_parts_stay_apart_under_an_issues_headline_or_linked_headings() -> None:
+    parts = _parts(("Ferries", "word " * 20), ("Cod quota cut", "word " * 20), ("A bridge", "word " * 20))
+    assert subheads_span(parts, "Lock vote delayed again") == range(0, 3)
+    assert subheads_span(parts, "The Northern Circular #112: ferries, fish and a bridge") is None
+    assert subheads_span(parts, "Morning briefing: ferries, fish and a bridge") is None
+    linked = [parts[0], RawEntry("Cod quota cut", "word " * 20, link="https://example.org/cod"), parts[2]]
+    assert subheads_span(linked, "Lock vote delayed again") is None
+    links = "[a story](https://example.org/1) [another](https://example.org/2) " * 4
+    assert subheads_span([parts[0], RawEntry("Elsewhere", links)], "Lock vote delayed again") is None

@@ -42,7 +42,10 @@ def test_feed_files_give_each_item_and_never_markup_that_runs() -> None:
 def test_postlights_pages_give_their_titles_bylines_and_openings() -> None:
     tally = score_mercury(REAL / "mercury")
     assert tally.cases == 81 and tally.with_entries == 81
-    assert tally.title_recall >= 0.87 and tally.title_precision >= 0.85, tally.misses
+    # 0.873 / 0.852 until an article's sub-headed sections were joined (2026-12-08): Bustle's
+    # listicle is now one entry, under the headline it declares rather than its <h1>; the
+    # whole suite's 171 pages kept 0.811 / 0.702.
+    assert tally.title_recall >= 0.86 and tally.title_precision >= 0.83, tally.misses
     assert tally.byline_recall >= 0.69 and tally.byline_precision >= 0.88, tally.misses
     assert tally.mean_body_recall >= 0.92, tally.misses
 
@@ -51,7 +54,9 @@ def test_snippet_pages_hold_their_text_and_not_their_boilerplate() -> None:
     tally, snippets = score_snippets(REAL / "pages")
     assert tally.cases == 40 and tally.with_entries == 40
     assert snippets.recall >= 0.97 and snippets.precision >= 0.82, tally.misses
-    assert tally.title_recall >= 0.73 and tally.title_precision >= 0.62, tally.misses
+    # 0.735 / 0.625 until sub-headed sections were joined: one page of these 40 lost its
+    # title, while the whole suite's 990 went from 684 to 691 titles right.
+    assert tally.title_recall >= 0.70 and tally.title_precision >= 0.60, tally.misses
 
 
 def test_live_pages_give_each_post_they_declare_once_with_its_time() -> None:
@@ -86,7 +91,7 @@ def test_goose3s_publisher_pages_hold_their_articles_text() -> None:
     openings = score_goose(REAL / "goose")
     assert len(openings.recall_all) == 20 and openings.titles == openings.titles_right == 6, openings.misses
     assert min(openings.recall_all) >= 0.9, openings.misses  # no page loses its article
-    assert sum(openings.recall_main) / 20 >= 0.95, openings.misses
+    assert sum(openings.recall_main) / 20 >= 0.98, openings.misses  # 0.960 before Gizmodo's sections were one
 
 
 def test_the_unsafe_check_catches_what_it_is_for() -> None:
