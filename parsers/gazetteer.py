@@ -37,6 +37,9 @@ class Gazetteer:
     prefixes: frozenset[str] = frozenset()
     """The first words (all but the last) of multi-word names, case-folded: a look-up of more
     words than a known prefix's can find nothing."""
+    cities: frozenset[str] = frozenset()
+    """Canonical names of the cities (not countries or regions): a city heads a team's or a
+    paper's name ("the Cincinnati Reds"), a country seldom does."""
 
     def lookup(self, phrase: str) -> Known | None:
         """The entry a phrase names, exactly or case-insensitively (acronyms stay exact)."""
@@ -56,11 +59,14 @@ def parse_gazetteer(text: str) -> Gazetteer:
     longest = 1
     heads: set[str] = set()
     prefixes: set[str] = set()
+    cities: set[str] = set()
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         kind, name, aliases, adjectives = [*line.split("|"), "", "", ""][:4]
         known = Known(name, "place" if kind in PLACE_KINDS else "organisation")
+        if kind == "city":
+            cities.add(name)
         for surface in [name, *filter(None, aliases.split(","))]:
             surface = surface.strip()
             names.setdefault(surface, known)
@@ -75,7 +81,7 @@ def parse_gazetteer(text: str) -> Gazetteer:
                 prefixes.update(" ".join(words[:n]).casefold() for n in range(1, len(words)))
         for demonym in filter(None, adjectives.split(",")):
             demonyms.setdefault(demonym.strip(), known)
-    return Gazetteer(names, folded, demonyms, longest, frozenset(heads), frozenset(prefixes))
+    return Gazetteer(names, folded, demonyms, longest, frozenset(heads), frozenset(prefixes), frozenset(cities))
 
 
 @lru_cache(maxsize=1)

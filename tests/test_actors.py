@@ -439,3 +439,18 @@ def test_a_compound_adjective_opening_a_name_is_no_part_of_it() -> None:
     people = {name for name, kind, _, _ in extract_actors(texts).actors if kind == "person"}
     assert "Dana Whitfield" in people
     assert not {name for name in people if "-" in name}, people
+
+
+def test_a_city_after_the_heads_a_teams_or_papers_name_and_a_city_before_a_title_does_not() -> None:
+    result = extract_actors(
+        [
+            ("Late rally", "The visitors beat the Cincinnati Reds 4-3 on Sunday, the Kyiv Independent's sports page noted. "
+             "Pittsburgh Mayor Ed Gainey said the new stadium would open in May."),
+            ("Ferry strike", "Workers struck in Milwaukee on Monday. The Salt Lake City council met."),
+        ]
+    )  # fmt: skip
+    kinds = {name: kind for name, kind, _, _ in result.actors}
+    assert kinds["Cincinnati Reds"] == "organisation" and kinds["Kyiv Independent"] == "organisation"
+    assert kinds["Ed Gainey"] == "person" and "Pittsburgh Mayor Ed Gainey" not in kinds
+    assert kinds["Pittsburgh"] == kinds["Milwaukee"] == kinds["Salt Lake City"] == "place"
+    assert "Salt Lake City council" not in kinds

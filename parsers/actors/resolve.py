@@ -177,6 +177,11 @@ _THING_ALONE = 2
 times as often as there are such names, is a thing's name (see ``_learn_name_evidence``)."""
 
 
+_PLACE_HEADED = "place-headed"
+"""What a name's words say when a known place heads it ("Cincinnati Reds", "Europe Live"): no
+one's name; an organisation's where a mention says so (see ``_Resolver._kind_of``)."""
+
+
 class _Resolver:
     """Pass 2: decides what each mention names, across the whole briefing."""
 
@@ -462,7 +467,7 @@ class _Resolver:
         # "Europe Live", "Kyiv Post": a place heading a name is a title, not a person;
         # "Michael Jordan": a place-like surname at the end is still a person.
         if any(self.gazetteer.names.get(w) is not None for w in words[:-1]):
-            return None
+            return _PLACE_HEADED
         if any(w.isupper() and len(w.rstrip(".")) > 1 for w in words) or len(words) > 4:
             return None
         if any(w.lower() in STOPWORDS for w in words if w.lower() not in _PARTICLES):
@@ -472,6 +477,11 @@ class _Resolver:
     def _kind_of(self, mention: _Mention) -> str | None:
         """Kind of a multi-word name, with what introduced it (here or anywhere else)."""
         kind = self._kind_of_multiword(mention.words)
+        if kind == _PLACE_HEADED:
+            # "the Cincinnati Reds", "the Kyiv Independent" (here or in another mention): a
+            # team's or a paper's name; with no "the", the place in it is what it names.
+            cued = "organisation" if mention.org_cue or mention.after_at else self._cued.get(mention.surface)
+            return "organisation" if cued == "organisation" else None
         if kind == "person" and self._plain_words(mention):
             return None  # "Final Comment Period", "Star Wars": common words, and nothing says someone
         if kind == "person" and mention.quoted and not mention.role_before:

@@ -31,6 +31,7 @@ from .tokens import (
     _OF_OR_THE,
     _OPENERS,
     _PARTICLES,
+    _POSSESSIVE_ENDINGS,
     _TRAILING,
     _context,
     _declared_acronyms,
@@ -363,7 +364,7 @@ class _Scanner:
                 self.order += 1
                 # "US Commerce Department", "London Metal Exchange": the place is named, and
                 # it begins an organisation's name, read on below.
-                if known.kind != "place" or known_only or not _heads_organisation(tokens, i + n):
+                if known.kind != "place" or known_only or not (_heads_organisation(tokens, i + n) or self._heads_team(tokens, i, n, known)):
                     ends[i + n - 1] = known
                     consumed = i + n
                     continue
@@ -386,6 +387,23 @@ class _Scanner:
                     if single[:1].isupper():
                         self.mentions.append(_Mention(single, (single,), entry, self.order, True, known_only=True))
                         self.order += 1
+
+    def _heads_team(self, tokens: list[str], i: int, n: int, place: Known) -> bool:
+        """Whether the city at ``tokens[i : i + n]`` begins the name of a team or a paper, as
+        "the" before it says ("the Cincinnati Reds", "the Kyiv Independent"): a name runs on
+        after it, not a title ("the Mayor …") or another place."""
+        after = i + n
+        if place.name not in self.gazetteer.cities or not i or tokens[i - 1] not in ("the", "The") or after >= len(tokens) or tokens[after - 1].endswith(_POSSESSIVE_ENDINGS):
+            return False
+        word = tokens[after]
+        return (
+            self.capital[word]
+            and word[:1].isalpha()
+            and not _is_title(word)
+            and word.lower() not in ROLE_WORDS
+            and self._gazetteer_at(tokens, after) is None
+            and word not in CAPITALISED_FUNCTION_WORDS
+        )
 
     def _foreign_word(self, tokens: list[str], i: int) -> bool:
         """In a non-English entry, whether the capitalised word at ``i`` is no name's start:
