@@ -51,8 +51,31 @@ def _unmarked(text: str) -> str:
 
 _META_LINE = re.compile(r"([A-Za-z][\w-]{0,30}):[ \t]+(\S.*)")
 _META_KEYS = frozenset({"title", "date", "author", "authors"})
+_HEADING_ATTRIBUTES = re.compile(r"\s*\{\s*(?:[#.][\w:-]+\s*)+\}\s*$")
+"""A heading's attributes (Pandoc's, kramdown's, MDX's "## Sponsor {#sponsor1}"): its anchor, not its words."""
+_MDX_LINE = re.compile(
+    r"^(?:(?:import|export)\s+(?:[\w*{},\s]+\s+from\s+)?[\"'][^\"'\n]+[\"'];?"
+    r"|export\s+(?:const|default|function)\b.*|<[A-Z][\w.]*(?:\s[^<>\n]*)?/>|</?[A-Z][\w.]*(?:\s[^<>\n]*)?>)[ \t]*$",
+    re.M,
+)
+"""An MDX file's lines of code: its imports and exports, and a component on a line of its own
+("<Support />"; HTML's own tags are lower case)."""
 _HTML_COMMENT = re.compile(r"^[ \t]{0,3}<!--.*?-->[ \t]*$", re.S | re.M)
 """A comment on lines of its own (a note to the newsletter's editors), never shown."""
+
+
+def _meta_author(meta: dict[str, object]) -> str | None:
+    """Who the front matter says wrote the file: "author: Ana Ruiz", a list ("authors: [ana,
+    sam]"), or a name under a key ("author: {name: Ana Ruiz}")."""
+    found = meta.get("author") or meta.get("authors")
+    if isinstance(found, dict):
+        found = found.get("name")
+    if isinstance(found, list):
+        names = [str(item.get("name") if isinstance(item, dict) else item) for item in found[:5] if item]
+        return ", ".join(name for name in names if name and name != "None") or None
+    if isinstance(found, str):
+        return found.strip() or None
+    return None
 
 
 def _metadata_lines(text: str) -> tuple[dict[str, object], str]:
@@ -293,12 +316,15 @@ def read_markdown(
         text = _HTML_COMMENT.sub("", text)  # notes to the editors ("Dear contributors: …"), never shown
     if "[[" in text or "[!" in text:
         text = _plain_links(text)
+    if "import " in text or "<" in text:
+        text = _MDX_LINE.sub("", text)  # MDX's imports and components: code, never shown
     lines = text.split("\n")
     headings: list[tuple[int, int, int, str]] = []
     heading_links: dict[int, str] = {}
     shape = outline(text)
     for heading in shape.headings:
-        headings.append((heading.level, heading.start, heading.end, strip_inline(heading.content)))
+        content = _HEADING_ATTRIBUTES.sub("", heading.content) if "{" in heading.content else heading.content
+        headings.append((heading.level, heading.start, heading.end, strip_inline(content)))
         target = _WEB_LINK.search(heading.content)  # "## [Grid operator orders reserve](https://…)"
         if target is not None:
             heading_links[heading.start] = target.group(1)
@@ -361,7 +387,7 @@ def read_markdown(
     if above_title and (entry := _section(None, above_title, day, boilerplate, None, reading_lists)) is not None:
         entries.append(entry)
     preamble = lines[preamble_start : cuts[0][0]]
-    masthead_author = str(meta["author"]) if isinstance(meta.get("author"), str) else None
+    masthead_author = _meta_author(meta)
     bylines = [byline_name(strip_inline(line)) for line in preamble if is_prefixed_byline(line)]
     bylines += [dated_byline(strip_inline(line)) for line in preamble]
     masthead_author = masthead_author or next((name for name in bylines if name), None)

@@ -57,6 +57,20 @@ def test_markdown_times_in_headings_and_front_matter() -> None:
     assert {e.author for e in got} == {"Daniel Osei"}
 
 
+def test_an_mdx_newsletter_without_its_code_anchors_or_sponsor() -> None:
+    """A newsletter kept as MDX by a static-site generator: its imports and components are
+    code, its headings' "{#anchor}" no words, its sponsor no story; its front matter's
+    list of authors signs it."""
+    got = parse("markdown", "harbour-dev-weekly.mdx")
+    assert [e.title for e in got.entries] == [
+        "Harbour Dev Weekly #58: tide tables, berth API, ferry app", "🌊 Tides", "⛴️ Ferries"
+    ]
+    assert {e.author for e in got.entries} == {"mira-okonkwo, tjalling"}
+    text = "\n".join(e.body for e in got.entries)
+    assert "import" not in text and "<Intro" not in text and "<SubscribeForm" not in text and "Quaymaster" not in text
+    assert "[Tide tables move to the new datum](https://tides.example/datum)" in text
+
+
 def test_markdown_setext_headings() -> None:
     got = parse("markdown", "plain-headings.md").entries
     assert [e.title for e in got] == ["Markets", "Weather"]
