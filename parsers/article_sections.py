@@ -18,6 +18,7 @@ from itertools import pairwise
 from .dates import MONTHS, WEEKDAYS
 from .gazetteer import bundled_gazetteer
 from .model import RawEntry
+from .rules import MARKDOWN_LINK
 from .words import CAPITALISED_FUNCTION_WORDS, STOPWORDS
 
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
@@ -108,7 +109,6 @@ def _numbered_steps(entries: Sequence[RawEntry]) -> range | None:
     return range(0, numbers[-1][0] + 1)
 
 
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _LINKED_SHARE = 0.3
 """Of a section's text, the share in links above which it is a list of links or of stories."""
 
@@ -147,8 +147,8 @@ def subheads_span(entries: Sequence[RawEntry], headline: str) -> range | None:
 def _linked_share(text: str) -> float:
     if "](" not in text:
         return 0.0
-    linked = sum(len(match.group(1)) for match in _LINK.finditer(text))
-    return linked / max(1, len(_LINK.sub(r"\1", text)))
+    linked = sum(len(match.group(1)) for match in MARKDOWN_LINK.finditer(text))
+    return linked / max(1, len(MARKDOWN_LINK.sub(r"\1", text)))
 
 
 def one_article(entries: Sequence[RawEntry], headline: str, site_words: frozenset[str] = frozenset()) -> bool:

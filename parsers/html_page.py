@@ -219,10 +219,8 @@ def _drop_teasers(heading: LexborNode) -> bool:
 
 
 def _mostly_linked(node: LexborNode, text: str) -> bool:
-    linked = sum(len(" ".join((link.text(deep=True) or "").split())) for link in node.css("a"))
-    if node.tag == "a":
-        linked = len(text)
-    return linked >= 0.5 * len(text)
+    """Whether a block is a link, or half its text (``text``, its words spaced once) is links'."""
+    return node.tag == "a" or sum(_text_length(link) for link in node.css("a")) >= 0.5 * len(text)
 
 
 def _is_link_list(node: LexborNode) -> bool:

@@ -12,14 +12,14 @@ from .dates import TimeStamp, briefing_date, combine, find_date, normalise_datet
 from .markdown_outline import Outline, outline
 from .model import RawEntry
 from .plain_text import read_plain_text
-from .rules import NUMBER_MARK
+from .rules import MARKDOWN_LINK, NUMBER_MARK
 from .settings import load_yaml, yaml_module
 from .text_clean import first_sentence, scrub, tidy_line
 from .text_lines import byline_name, dated_byline, is_prefixed_byline, is_read_more, signed_and_dated
 
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n(?:---|\.\.\.)\s*\n", re.S)
 _INLINE_MARKS = re.compile(r"(\*\*|__|\*|_|`|~~)")
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+
 _LINK_ONLY_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])?\s*(?:\*\*?|_)?\s*(?:\d{1,2}[.:]\d{2}\s*\w*\s*[-–—:]?\s*)?\[[^\]]+\]\([^)]*\)\s*(?:\*\*?|_)?\s*$")
 _WEB_LINK = re.compile(r"\]\((https?://[^\s)]+)\)")
 _THEMATIC_BREAK = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
@@ -43,7 +43,7 @@ def strip_inline(text: str) -> str:
 
 def _unmarked(text: str) -> str:
     if "](" in text:
-        text = _LINK.sub(r"\1", text)
+        text = MARKDOWN_LINK.sub(r"\1", text)
     if "*" in text or "_" in text or "`" in text or "~~" in text:
         text = _INLINE_MARKS.sub("", text)
     return text

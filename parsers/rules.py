@@ -21,3 +21,6 @@ NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(\S.*)$", re.S)
 """An item of a numbered list ("1. Fisheries deal signed", "2) …"): its number and its text."""
 NUMBER_MARK = r"\d{1,2}[.)]"
 """The number mark alone, for patterns of list items of any kind."""
+
+MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+"""A Markdown link or image ("[text](url)", "![alt](src)"): its text in group 1."""
