@@ -29,6 +29,7 @@ from .mail_digest import (
     without_list_tag,
 )
 from .mail_forward import forwards
+from .mail_lines import has_words
 from .mail_signature import without_signature
 from .model import RawEntry
 from .sniff import looks_like_digest, looks_like_email
@@ -181,7 +182,7 @@ def _unforwarded(own: MailPart) -> list[MailPart]:
     chain = forwards(own.text, own.kind)
     if not chain:
         return [own]
-    parts = [replace(own, text=chain[0].note)] if _has_text(chain[0].note, own.kind) else []
+    parts = [replace(own, text=chain[0].note)] if has_words(chain[0].note, own.kind) else []
     sent = own.sent
     for held, following in zip(chain, [*chain[1:], None], strict=True):
         moment = _moment(held.sent)
@@ -189,18 +190,10 @@ def _unforwarded(own: MailPart) -> list[MailPart]:
             moment = moment.replace(tzinfo=sent.tzinfo)  # written in the forwarder's time zone
         sent = moment or sent
         text = following.note if following is not None else held.text
-        if following is None or _has_text(text, own.kind):
+        if following is None or has_words(text, own.kind):
             subject = REPLY_PREFIX.sub("", held.subject) or own.subject
             parts.append(MailPart(own.kind, text, subject, held.sender, sent))
     return parts
-
-
-def _has_text(text: str, kind: str) -> bool:
-    if kind == "html":
-        from .html_markdown import html_to_text
-
-        return bool(html_to_text(text).strip())
-    return bool(text.strip())
 
 
 def _moment(iso: str | None) -> datetime | None:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from .dates import normalise_datetime
 from .mail_digest import sender_name
-from .mail_lines import Line, html_lines, text_lines
+from .mail_lines import Line, has_words, html_lines, text_lines
 from .text_clean import scrub
 
 _MARKER_WORDS = (
@@ -142,7 +142,7 @@ def split_reply(text: str, kind: str) -> Forward | None:
             continue
         start, end, resume = quoted
         note = text[: line.start] + text[resume:]
-        if not _has_words(note, kind):
+        if not has_words(note, kind):
             continue  # a quote under no reply: no reply to tell it from
         sender, sent = _attributed(match.group("before"), match.group("after"))
         quote = text[start:end]
@@ -150,18 +150,21 @@ def split_reply(text: str, kind: str) -> Forward | None:
     return None
 
 
+_BLOCKQUOTE = re.compile(r"<blockquote\b[^>]*>", re.I)
+
+
 def _quoted_span(text: str, lines: list[Line], at: int, kind: str) -> tuple[int, int, int] | None:
     """Where the quoted message under the attribution line ``lines[at]`` begins and ends
     (inside an HTML ``<blockquote>``), and where the text resumes after it, when it runs to
     the end of the text or the attribution opens the text (a bottom-posted reply below it)."""
-    opens_text = not any(_has_words(line.text, "text") for line in lines[:at])
+    opens_text = not any(has_words(line.text, "text") for line in lines[:at])
     after = lines[at].end
     if kind == "html":
-        opening = re.compile(r"<blockquote\b[^>]*>", re.I).search(text, after)
-        if opening is None or _has_words(text[after : opening.start()], kind):
+        opening = _BLOCKQUOTE.search(text, after)
+        if opening is None or has_words(text[after : opening.start()], kind):
             return None
         closing = text.lower().rfind("</blockquote>")
-        if closing < opening.end() or not (opens_text or not _has_words(text[closing:], kind)):
+        if closing < opening.end() or not (opens_text or not has_words(text[closing:], kind)):
             return None
         return opening.end(), closing, closing + len("</blockquote>")
     quoted = [line for line in lines[at + 1 :] if line.text.strip()]
@@ -171,12 +174,6 @@ def _quoted_span(text: str, lines: list[Line], at: int, kind: str) -> tuple[int,
     if not run or (run < len(quoted) and not opens_text):
         return None
     return after + 1, quoted[run - 1].end, quoted[run - 1].end
-
-
-def _has_words(text: str, kind: str) -> bool:
-    if kind == "html":
-        text = re.sub(r"<[^>]*>|&nbsp;", " ", text)
-    return any(ch.isalnum() for ch in text)
 
 
 def _attributed(before: str, after: str) -> tuple[str | None, str | None]:

@@ -80,3 +80,11 @@ def html_lines(source: str) -> list[Line]:
         words.append(html.unescape(token).replace("\xa0", " "))
     close(len(source))
     return lines
+
+
+def has_words(text: str, kind: str) -> bool:
+    """Whether a part's text (``kind`` "html" or "text") shows any letter or digit: a note
+    above a forward, a reply above a quote, that is more than blank lines and markup."""
+    if kind == "html":
+        return any(any(ch.isalnum() for ch in line.text) for line in html_lines(text))
+    return any(ch.isalnum() for ch in text)
