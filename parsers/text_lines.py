@@ -9,7 +9,7 @@ from datetime import date
 from .dates import find_date
 from .rules import CREDIT_LABEL, NAME_PARTICLES, NUMBER_MARK, NUMBERED
 from .text_clean import tidy_line
-from .words import CAPITALISED_FUNCTION_WORDS, EXCLUDED_NAMES, ORGANISATION_WORDS, names_a_control
+from .words import CAPITALISED_FUNCTION_WORDS, EXCLUDED_NAMES, ORGANISATION_WORDS, STOPWORDS, names_a_control
 
 # Rules drawn with ASCII (---, ===, * * *) or with dashes and box-drawing lines (———, ━━━, ═══).
 _SEPARATOR = re.compile(
@@ -23,13 +23,22 @@ _CLOSERS = "\"'”’»)]*_ "
 
 _SENTENCE_PUNCT = ".!;:,…"
 
+_POSTED_BY = (
+    r"(?:posted|published|submitted|created) by|(?:geschrieben|verfasst|erstellt|veröffentlicht) von"
+    r"|(?:écrit|rédigé|publié) par|(?:escrito|publicado) por|(?:scritto|pubblicato) da|(?:geschreven|geplaatst) door"
+)
 _BYLINE_PREFIX = re.compile(
-    r"^(?:by|from|(?:words|reported|edited|written|compiled|produced) by|von|par|por|door"
+    rf"^(?:by|from|(?:words|reported|edited|written|compiled|produced) by|{_POSTED_BY}|von|par|por|door"
     r"|(?:text|texte|texto|testo|author|autor|autorin|auteur|auteure)\s?:)\s+",
     re.I,
 )
 """What opens a byline, in the languages Brief reads: "By", "Von", "Par", "Por", "Door",
-"Text:", "Autor:"."""
+"Text:", "Autor:", a blog's "Posted by", "Geschrieben von"."""
+_POSTED_PREFIX = re.compile(rf"^(?:{_POSTED_BY})\s+", re.I)
+"""A blog's "Posted by …": what follows is its writer's name or user name ("marc", "gizzmo")."""
+_USER_NAME = re.compile(r"^[\w][\w.\-]{1,29}$")
+_POSTED_ON = re.compile(r"^(?:posted|published)\s+on\s+(.{4,40}?)\s+by\s+(\S.{0,60})$", re.I)
+"""WordPress's "Posted on 2015-04-05 by marc": the day, then the writer."""
 
 
 _SIGNED_PREFIX = re.compile(_BYLINE_PREFIX.pattern.replace("by|from|", "by|", 1), re.I)
@@ -130,6 +139,10 @@ def dated_byline(line: str) -> str | None:
 def signed_and_dated(line: str) -> tuple[str | None, date | None]:
     """The name and the day of such a line ("20 November 2025 — by Sam Ortiz" → Sam Ortiz,
     2025-11-20); (None, None) when it is not one."""
+    if line[:1] in "Pp" and (posted := _POSTED_ON.match(tidy_line(line))) is not None:
+        found = find_date(posted.group(1).replace(",", " "))
+        name = byline_name(f"Posted by {posted.group(2)}")
+        return (name, found[0]) if name and found else (None, None)
     if "·" not in line and "|" not in line and "—" not in line and "–" not in line and "-" not in line:
         return None, None  # no separator: most lines, told by substring tests alone
     parts = _META_SEPARATOR.split(tidy_line(line))
@@ -147,10 +160,15 @@ def byline_name(line: str) -> str | None:
     """The author's name when ``line`` is a byline ("By Ana Lima", "Jakub Krupa"), on one line."""
     text = " ".join(line.split()) if "\n" in line else tidy_line(line)
     prefixed = bool(_BYLINE_PREFIX.match(text))
+    posted = prefixed and _POSTED_PREFIX.match(text) is not None
     text = _BYLINE_PREFIX.sub("", text).strip(" ,")
     text = re.split(r"\s+(?:in|at)\s+[A-Z]", text, maxsplit=1)[0].strip(" ,")
     if prefixed:
         text = re.split(r"\s*[,|–—]\s*", text, maxsplit=1)[0]  # "By Grace Okoye, Political Editor"
+    if posted:
+        text = re.split(r"\s+(?:on|am|le|el|il|op)\s+(?=\S*\d)", text, maxsplit=1)[0]  # "… on 12 May 2019"
+        if _USER_NAME.match(text) and text.lower() not in STOPWORDS:
+            return text  # "Posted by marc": a blog's user name, in whatever case it has
     words = text.split()
     if not 1 <= len(words) <= 6 or len(text) > 60 or any(ch.isdigit() for ch in text):
         return None

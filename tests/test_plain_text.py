@@ -6,7 +6,7 @@ import pytest
 
 from brief.parsers import default_settings, load, read_source
 from brief.parsers.plain_text import read_plain_text
-from brief.parsers.text_lines import byline_name, is_headline
+from brief.parsers.text_lines import byline_name, dated_byline, is_headline
 from conftest import FIXTURES, SAMPLES
 
 
@@ -459,3 +459,13 @@ def test_an_updated_stamp_alone_is_chrome_but_an_update_with_news_is_text() -> N
     for chrome in ("Updated21:22, 6 OCT 2020", "Updated 10:42 GMT", "Last updated 10:42 BST, 12 March 2026"):
         assert boilerplate.fullmatch(chrome)
     assert not boilerplate.fullmatch("Updated 14:05: all ferries cancelled again")
+
+
+def test_a_blogs_posted_by_line_signs_its_post_in_any_case_the_writer_chose() -> None:
+    assert byline_name("Posted by Konstantin") == "Konstantin"
+    assert byline_name("Posted by gizzmo on 12 May 2019") == "gizzmo"  # a user name, as written
+    assert byline_name("Geschrieben von Thilo") == "Thilo"
+    assert byline_name("Posted by Jane Roe on 12 May 2019") == "Jane Roe"
+    assert dated_byline("Posted on 2015-04-05 by marc") == "marc"
+    assert byline_name("Posted by the editors") is None and byline_name("Posted in News") is None
+    assert byline_name("By default") is None
