@@ -128,6 +128,7 @@ def split_reply(text: str, kind: str) -> Forward | None:
     if not _ATTRIBUTION_HINT.search(text):
         return None
     lines = html_lines(text) if kind == "html" else text_lines(text)
+    shape = _Shape.of(text, lines, kind)
     for at, line in enumerate(lines):
         joined, last = line.text, at
         match = _ATTRIBUTION.match(joined)
@@ -137,7 +138,7 @@ def split_reply(text: str, kind: str) -> Forward | None:
             match = _ATTRIBUTION.match(joined)
         if match is None or not _STAMP.search(match.group("before")):
             continue
-        quoted = _quoted_span(text, lines, last, kind)
+        quoted = shape.quoted_span(text, lines, at, last, kind)
         if quoted is None:
             continue
         start, end, resume = quoted
@@ -151,29 +152,66 @@ def split_reply(text: str, kind: str) -> Forward | None:
 
 
 _BLOCKQUOTE = re.compile(r"<blockquote\b[^>]*>", re.I)
+_QUOTE_GAP = 2000
+"""Characters of markup between an attribution line and the ``<blockquote>`` it heads, at most."""
 
 
-def _quoted_span(text: str, lines: list[Line], at: int, kind: str) -> tuple[int, int, int] | None:
-    """Where the quoted message under the attribution line ``lines[at]`` begins and ends
-    (inside an HTML ``<blockquote>``), and where the text resumes after it, when it runs to
-    the end of the text or the attribution opens the text (a bottom-posted reply below it)."""
-    opens_text = not any(has_words(line.text, "text") for line in lines[:at])
-    after = lines[at].end
-    if kind == "html":
-        opening = _BLOCKQUOTE.search(text, after)
-        if opening is None or has_words(text[after : opening.start()], kind):
-            return None
-        closing = text.lower().rfind("</blockquote>")
-        if closing < opening.end() or not (opens_text or not has_words(text[closing:], kind)):
-            return None
-        return opening.end(), closing, closing + len("</blockquote>")
-    quoted = [line for line in lines[at + 1 :] if line.text.strip()]
-    run = 0
-    while run < len(quoted) and quoted[run].text.lstrip().startswith(">"):
-        run += 1
-    if not run or (run < len(quoted) and not opens_text):
-        return None
-    return after + 1, quoted[run - 1].end, quoted[run - 1].end
+@dataclass(frozen=True)
+class _Shape:
+    """What every attribution line of one text is tested against, read once (a crafted text of
+    thousands of "… wrote:" lines is not read thousands of times)."""
+
+    first_worded: int
+    """The first line with a word in it: an attribution there opens the text."""
+    last_unquoted: int
+    """The last line with text that is not quoted ("> …"), or -1."""
+    last_written: int
+    """The last line with text, or -1."""
+    closing: int
+    """Where the text's last ``</blockquote>`` begins (HTML), or -1."""
+    words_after_closing: bool
+
+    @classmethod
+    def of(cls, text: str, lines: list[Line], kind: str) -> _Shape:
+        written = [i for i, line in enumerate(lines) if line.text.strip()]
+        worded = (i for i in written if has_words(lines[i].text, "text"))
+        unquoted = [i for i in written if not lines[i].text.lstrip().startswith(">")]
+        closing = text.lower().rfind("</blockquote>") if kind == "html" else -1
+        return cls(
+            first_worded=next(worded, len(lines)),
+            last_unquoted=unquoted[-1] if unquoted else -1,
+            last_written=written[-1] if written else -1,
+            closing=closing,
+            words_after_closing=closing >= 0 and has_words(text[closing:], kind),
+        )
+
+    def quoted_span(self, text: str, lines: list[Line], at: int, last: int, kind: str) -> tuple[int, int, int] | None:
+        """Where the quoted message under the attribution line ``lines[at : last + 1]`` begins
+        and ends (inside an HTML ``<blockquote>``), and where the text resumes after it, when it
+        runs to the end of the text or the attribution opens the text (a bottom-posted reply
+        below it)."""
+        opens_text = self.first_worded >= at
+        after = lines[last].end
+        if kind == "html":
+            opening = _BLOCKQUOTE.search(text, after, after + _QUOTE_GAP)
+            if opening is None or has_words(text[after : opening.start()], kind):
+                return None
+            if self.closing < opening.end() or not (opens_text or not self.words_after_closing):
+                return None
+            return opening.end(), self.closing, self.closing + len("</blockquote>")
+        if not opens_text:
+            # The reply above: every line with text below the attribution is quoted.
+            if self.last_unquoted > last or self.last_written <= last:
+                return None
+            return after + 1, lines[self.last_written].end, lines[self.last_written].end
+        end = None
+        for line in lines[last + 1 :]:  # the reply below the quote: the quoted run, then it
+            if not line.text.strip():
+                continue
+            if not line.text.lstrip().startswith(">"):
+                break
+            end = line.end
+        return None if end is None else (after + 1, end, end)
 
 
 def _attributed(before: str, after: str) -> tuple[str | None, str | None]:
