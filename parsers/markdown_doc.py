@@ -54,8 +54,8 @@ _META_KEYS = frozenset({"title", "date", "author", "authors"})
 _HEADING_ATTRIBUTES = re.compile(r"\s*\{\s*(?:[#.][\w:-]+\s*)+\}\s*$")
 """A heading's attributes (Pandoc's, kramdown's, MDX's "## Sponsor {#sponsor1}"): its anchor, not its words."""
 _MDX_LINE = re.compile(
-    r"^(?:(?:import|export)\s+(?:[\w*{},\s]+\s+from\s+)?[\"'][^\"'\n]+[\"'];?"
-    r"|export\s+(?:const|default|function)\b.*|<[A-Z][\w.]*(?:\s[^<>\n]*)?/>|</?[A-Z][\w.]*(?:\s[^<>\n]*)?>)[ \t]*$",
+    r"^(?:(?:import|export)[ \t]+(?:[\w*{}, \t]+?[ \t]from[ \t]+)?[\"'][^\"'\n]+[\"'];?"
+    r"|export[ \t]+(?:const|default|function)\b.*|<[A-Z][\w.]*(?:[ \t][^<>\n]*)?/>|</?[A-Z][\w.]*(?:[ \t][^<>\n]*)?>)[ \t]*$",
     re.M,
 )
 """An MDX file's lines of code: its imports and exports, and a component on a line of its own

@@ -87,6 +87,17 @@ def test_a_mail_of_thousands_of_attribution_lines_is_read_once(tmp_path: Path) -
     assert parsed.error is None and parsed.entries
 
 
+def test_a_markdown_file_of_thousands_of_import_lines_is_read_at_once(tmp_path: Path) -> None:
+    """MDX's import lines are matched within a line: a pattern whose spaces ran over line
+    ends read the rest of the file for each "import" line (20,000 of them took 73 s)."""
+    notes = tmp_path / "imports.md"
+    notes.write_text("# Trade notes\n\n" + "import duties on steel rose this week\n" * 20_000)
+    start = time.perf_counter()
+    parsed = read_source(str(notes), default_settings())
+    assert time.perf_counter() - start < 60
+    assert parsed.error is None and "import duties on steel" in parsed.entries[0].body
+
+
 def test_a_page_nested_thousands_of_levels_deep_is_read_and_a_deeper_one_named(tmp_path: Path) -> None:
     """Site builders and quoted mail threads nest deeply: 2,000 levels read (600 failed); a page
     past the limit gets a message, never a crash, and the recursion limit is put back."""
