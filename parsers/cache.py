@@ -20,7 +20,7 @@ from pathlib import Path
 from .model import Briefing, Entry, RawEntry, blake2b
 from .settings import ParseSettings
 
-SCHEMA_VERSION = "117"  # bumped when parsing or annotation rules change what is stored
+SCHEMA_VERSION = "118"  # bumped when parsing or annotation rules change what is stored
 _CHUNK = 2000
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .rules import MARKDOWN_LINK
+
 # C0 except tab and newline, DEL, C1, and the bidi embedding/override/isolate controls.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[PX^_][^\x1b]*(?:\x1b\\)?|[@-Z\\-_])")
@@ -49,6 +51,8 @@ def first_sentence(text: str, limit: int = 80) -> str:
     # Markdown's marks dropped from a derived title: heading marks, emphasis, quotes and
     # links; a hashtag ("#TBT", a post of nothing else) keeps its sign, and an escaped mark is
     # the character itself ("snake\_case" keeps its underscore, "\<p\>" its brackets).
+    if "](" in text:
+        text = MARKDOWN_LINK.sub(r"\1", text)  # a link's text, not its address ("Hi Ana(mailto:…)")
     text = _MARKS.sub(_unmarked, text)
     sentence = _SENTENCE_END.split(text, maxsplit=1)[0]
     if len(sentence) <= limit:

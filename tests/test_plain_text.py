@@ -6,6 +6,7 @@ import pytest
 
 from brief.parsers import default_settings, load, read_source
 from brief.parsers.plain_text import read_plain_text
+from brief.parsers.text_clean import first_sentence
 from brief.parsers.text_lines import byline_name, dated_byline, is_headline
 from conftest import FIXTURES, SAMPLES
 
@@ -469,3 +470,8 @@ def test_a_blogs_posted_by_line_signs_its_post_in_any_case_the_writer_chose() ->
     assert dated_byline("Posted on 2015-04-05 by marc") == "marc"
     assert byline_name("Posted by the editors") is None and byline_name("Posted in News") is None
     assert byline_name("By default") is None
+
+
+def test_a_title_made_of_a_texts_first_sentence_shows_its_links_words_not_their_addresses() -> None:
+    assert first_sentence("Hi [Dan Le](mailto:dan@example.com), the manager said.") == "Hi Dan Le, the manager said."
+    assert first_sentence("[Tide tables move](https://x.org/a): they use the 2026 datum.") == "Tide tables move: they use the 2026 datum."
