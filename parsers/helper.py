@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import os
 import pickle
+import queue
 import select
 import subprocess
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from typing import IO, TYPE_CHECKING, Any, TypeVar
 
@@ -53,37 +55,49 @@ class Helper:
         )
         self._asked = 0
         self._answered = 0
+        # Requests are written by a thread of their own: a request bigger than the pipe's
+        # buffer (thousands of paths) written while the helper writes a big answer would leave
+        # both processes waiting on each other; this one goes on reading answers meanwhile.
+        self._outbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+        threading.Thread(target=self._write_requests, args=(self._process.stdin,), daemon=True, name="brief-helper-requests").start()
         _LIVE.add(self)
 
     def ask(self, job: str, *args: Any) -> int | None:
         """Start ``job(*args)`` in the helper; a ticket for ``answer``, or None if it is gone.
-
-        Earlier answers must have been collected: a large request written while the helper
-        is blocked writing a large answer would leave both waiting on each other.
-        """
+        Earlier answers must have been collected (a job that needs what the earlier ones left
+        in the helper's session waits its turn there anyway)."""
         if self._process is None or self._answered != self._asked:
             return None
         return self._send(job, args)
 
     def ask_more(self, job: str, *args: Any) -> int | None:
-        """``ask`` while earlier answers are still coming: for small requests only, which
-        the pipe's buffer takes whole, so neither side can wait on the other."""
+        """``ask`` while earlier answers are still coming (a load's runs of files, asked at once)."""
         if self._process is None:
             return None
         return self._send(job, args)
 
     def _send(self, job: str, args: tuple[Any, ...]) -> int | None:
-        assert self._process is not None
-        stdin = self._process.stdin
-        assert stdin is not None
         try:
-            pickle.dump((job, args), stdin, protocol=pickle.HIGHEST_PROTOCOL)
-            stdin.flush()
-        except (OSError, pickle.PicklingError):
+            request = pickle.dumps((job, args), protocol=pickle.HIGHEST_PROTOCOL)
+        except (pickle.PicklingError, TypeError, AttributeError):
             self.close()
             return None
+        self._outbox.put(request)
         self._asked += 1
         return self._asked
+
+    def _write_requests(self, stdin: IO[bytes] | None) -> None:
+        """The request thread: each request written whole, in the order asked, until the
+        helper is closed or gone (its answers then fail, and the work is done here)."""
+        while stdin is not None:
+            request = self._outbox.get()
+            if request is None:
+                return
+            try:
+                stdin.write(request)
+                stdin.flush()
+            except (OSError, ValueError):  # closed, or the helper died
+                return
 
     def ready(self, ticket: int | None) -> bool:
         """Whether ``answer(ticket)`` would start reading at once: its turn has come and the
@@ -124,6 +138,12 @@ class Helper:
         _LIVE.discard(self)
         if process is None:
             return
+        self._outbox.put(None)  # the request thread stops
+        mid_job = self._answered != self._asked
+        if mid_job:
+            # First, so that a request still being written fails at once rather than holding
+            # the pipe (closing it would wait for that write).
+            process.kill()
         for stream in (process.stdin, process.stdout):
             try:
                 if stream is not None:
@@ -131,7 +151,7 @@ class Helper:
             except OSError:
                 pass
         try:
-            process.wait(timeout=0.2 if self._answered == self._asked else 0)
+            process.wait(timeout=0 if mid_job else 0.2)
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()

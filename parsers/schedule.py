@@ -42,7 +42,7 @@ def helper_files(to_read: Sequence[int], sizes: Mapping[int, int], parallel: boo
 
 HELPER_RUNS = 6
 """Runs the helper's files are asked in, each cached as it comes back. Their requests are sent
-at once and must fit the pipe's buffer together (some 5 kB each)."""
+at once (written by a thread of their own: thousands of paths outgrow a pipe's buffer)."""
 
 
 def helper_batches(theirs: Sequence[int]) -> list[list[int]]:

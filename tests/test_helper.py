@@ -205,3 +205,24 @@ def test_runs_that_have_come_back_are_kept_at_once() -> None:
     assert kept == [0] and parsed[0] == "parse 0" and len(later) == 1
     _collect(later, parsed, digests, kept.append, wait=True)  # type: ignore[arg-type]
     assert kept == [0, 1, 2] and digests == ["digest 0", "digest 1", "digest 2"] and not later
+
+
+def test_a_folder_of_thousands_of_files_with_long_names_loads(helper_always: None, tmp_path: Path) -> None:
+    """The helper's runs of files are asked at once: each run's request (its paths) here is
+    bigger than a pipe's buffer, while the helper writes back big answers. Requests written
+    in line with reading answers left both processes waiting on each other for good."""
+    import threading
+
+    folder = tmp_path / ("long-folder-name-of-a-shared-drive-" * 5)
+    folder.mkdir()
+    text = "The harbour board met on Tuesday and agreed the winter timetable for the ferries. " * 12
+    for n in range(1_500):
+        (folder / f"briefing-with-a-long-descriptive-file-name-{n:05d}.md").write_text(f"# Notice {n}\n\n{n} {text}\n")
+    done: list[int] = []
+    worker = threading.Thread(target=lambda: done.append(len(load([str(folder)]).entries)), daemon=True)
+    worker.start()
+    worker.join(timeout=120)
+    if worker.is_alive():
+        helper.stop_all_helpers()
+        pytest.fail("the load never finished: this process and the helper waited on each other")
+    assert done == [1_500]
