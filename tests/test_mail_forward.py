@@ -79,6 +79,11 @@ def test_twelve_hour_times_are_read_as_such_not_as_rfc_822() -> None:
 REAL = Path(__file__).parent / "real" / "mail"
 
 
+def read_real(name: str) -> Parsed:
+    path = REAL / name
+    return parse_bytes(str(path), path.read_bytes(), default_settings())
+
+
 def test_real_replies_over_a_quoted_original_give_the_reply_and_the_original_apart() -> None:
     # mailgun/talon's replies (Apache-2.0): AOL's and Yahoo's "Original Message" blocks and
     # Comcast's marker-less header block, each over the message it answers.
@@ -88,8 +93,7 @@ def test_real_replies_over_a_quoted_original_give_the_reply_and_the_original_apa
         "talon-comcast.eml": [("xxx@comcast.net", "2012-04-02T13:56:12+00:00"), ("bob@xxx.mailgun.org", "2012-04-02T13:56:12+00:00")],
     }
     for name, senders in expected.items():
-        path = REAL / name
-        got = parse_bytes(str(path), path.read_bytes(), default_settings())
+        got = read_real(name)
         assert [(e.author, e.published) for e in got.entries] == senders, name
         assert [e.title for e in got.entries] == ["Test", "Test"], name
         assert got.entries[0].body == "Hello", name
@@ -114,8 +118,7 @@ def test_real_replies_over_an_attributed_quote_give_the_reply_and_the_quoted_mes
         "talon-hotmail.eml": [("Alexey Q", "2012-04-02T21:47:37+08:00"), ("bob@xxx.mailgun.org", "2012-04-02T17:44:22+04:00")],
     }
     for name, senders in expected.items():
-        path = REAL / name
-        got = parse_bytes(str(path), path.read_bytes(), default_settings())
+        got = read_real(name)
         assert [(e.author, e.published) for e in got.entries] == senders, name
         assert [e.body for e in got.entries] == ["Hello"] * (len(senders) - 1) + ["Hi"], name
         assert {e.title for e in got.entries} == {"Test"}, name
